@@ -1,0 +1,1 @@
+"""One search over published content and products (issue 5)."""

@@ -1,0 +1,1 @@
+"""The shop: products, checkout with Stripe, orders, customer accounts (issue 4)."""

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class MuseumSiteConfig(AppConfig):
+    """The museum's content: pages, collection objects, authority terms, images."""
+
+    name = "museum_site"
+    label = "museum_site"
+    verbose_name = "Museum site"
+
+    def ready(self) -> None:
+        from museum_site.graphql import registration, signals  # noqa: F401
+
+        registration.register_types()

@@ -1,0 +1,237 @@
+"""Top-level content fields: what a frontend developer finds first in the schema.
+
+Resolvers parse arguments, fetch through the loaders and shape output; visibility rules
+(`public_pages`, `live`) live in the models.
+"""
+
+from __future__ import annotations
+
+import graphene
+from django.db.models import QuerySet
+from django.utils import translation
+from graphql import GraphQLError
+from grapple.types.interfaces import SnippetInterface
+from wagtail.models import Page
+
+from museum_site import models
+from museum_site.graphql import loaders
+from museum_site.graphql.locales import locale_argument_description, resolve_locale
+from museum_site.graphql.pagination import (
+    connection_type,
+    list_arguments,
+    max_page_size,
+    paginate,
+)
+from museum_site.graphql.types import (
+    SNIPPET_TYPES,
+    CollectionObjectType,
+    ExhibitionType,
+    StoryType,
+    TermKind,
+    TermType,
+)
+from museum_site.models import public_pages
+
+
+class StoryOrder(graphene.Enum):
+    DATE_DESC = "-date"
+    DATE_ASC = "date"
+    TITLE_ASC = "title"
+    TITLE_DESC = "-title"
+
+
+class ExhibitionOrder(graphene.Enum):
+    START_DATE_DESC = "-start_date"
+    START_DATE_ASC = "start_date"
+    TITLE_ASC = "title"
+
+
+class CollectionObjectOrder(graphene.Enum):
+    INVENTORY_NUMBER = "inventory_number"
+    TITLE = "title"
+    EARLIEST_YEAR = "earliest_year"
+
+
+class TermOrder(graphene.Enum):
+    LABEL = "label"
+    KIND = "kind"
+
+
+def locale_arg() -> graphene.Argument:
+    return graphene.Argument(graphene.String, description=locale_argument_description())
+
+
+def _in_locale(queryset: QuerySet, locale: str | None) -> QuerySet:
+    code = resolve_locale(locale)
+    translation.activate(code)
+    return queryset.filter(locale__language_code=code)
+
+
+def _preview_page(model: type[Page], token: str) -> Page:
+    """The draft a preview token points at; only pages of `model` are answered."""
+    from django.core.signing import BadSignature
+
+    try:
+        page = model.get_page_from_preview_token(token)
+    except BadSignature as error:
+        raise GraphQLError("Invalid or expired preview token.") from error
+    if page is None:
+        raise GraphQLError("Invalid or expired preview token.")
+    translation.activate(page.locale.language_code)
+    return page
+
+
+class ContentQuery:
+    """Mixed into the root Query type by the `register_schema_query` hook."""
+
+    stories = graphene.Field(
+        connection_type(StoryType, "Story"),
+        required=True,
+        locale=locale_arg(),
+        tag=graphene.String(description="Only stories with this tag."),
+        order_by=graphene.Argument(StoryOrder, default_value=StoryOrder.DATE_DESC),
+        **list_arguments(),
+        description="Published stories, newest first by default.",
+    )
+    story = graphene.Field(
+        StoryType,
+        slug=graphene.String(),
+        locale=locale_arg(),
+        preview_token=graphene.String(
+            description="Token from Wagtail's preview: answers the draft."
+        ),
+        description="One published story by slug, or a draft by preview token.",
+    )
+    exhibitions = graphene.Field(
+        connection_type(ExhibitionType, "Exhibition"),
+        required=True,
+        locale=locale_arg(),
+        order_by=graphene.Argument(ExhibitionOrder, default_value=ExhibitionOrder.START_DATE_DESC),
+        **list_arguments(),
+    )
+    exhibition = graphene.Field(
+        ExhibitionType,
+        slug=graphene.String(),
+        locale=locale_arg(),
+        preview_token=graphene.String(
+            description="Token from Wagtail's preview: answers the draft."
+        ),
+    )
+    collection_objects = graphene.Field(
+        connection_type(CollectionObjectType, "CollectionObject"),
+        required=True,
+        locale=locale_arg(),
+        maker=graphene.ID(description="Only objects made by this Term."),
+        material=graphene.ID(description="Only objects of this material Term."),
+        order_by=graphene.Argument(
+            CollectionObjectOrder, default_value=CollectionObjectOrder.INVENTORY_NUMBER
+        ),
+        **list_arguments(),
+    )
+    collection_object = graphene.Field(
+        CollectionObjectType,
+        inventory_number=graphene.String(required=True),
+        locale=locale_arg(),
+    )
+    terms = graphene.Field(
+        connection_type(TermType, "Term"),
+        required=True,
+        kind=graphene.Argument(TermKind),
+        locale=graphene.Argument(graphene.String, description="Language of `label`."),
+        order_by=graphene.Argument(TermOrder, default_value=TermOrder.LABEL),
+        **list_arguments(),
+    )
+
+    snippets = graphene.List(
+        graphene.NonNull(SnippetInterface),
+        required=True,
+        locale=locale_arg(),
+        description="Published snippets of every kind (at most 100 of each kind).",
+    )
+
+    @staticmethod
+    def resolve_snippets(root, info, locale=None):
+        # Replaces grapple's field, which lists every row, drafts included.
+        found: list = []
+        for model in SNIPPET_TYPES:
+            queryset = _in_locale(model.objects.filter(live=True), locale).select_related("locale")
+            found.extend(queryset.order_by("pk")[: max_page_size()])
+        return found
+
+    @staticmethod
+    def resolve_stories(
+        root, info, first, after=None, locale=None, tag=None, order_by=StoryOrder.DATE_DESC
+    ):
+        queryset = _in_locale(public_pages(models.StoryPage.objects.all()), locale)
+        if tag:
+            queryset = queryset.filter(tags__name=tag)
+        return paginate(loaders.stories(queryset.order_by(order_by.value, "pk")), first, after)
+
+    @staticmethod
+    def resolve_story(root, info, slug=None, locale=None, preview_token=None):
+        if preview_token:
+            story = _preview_page(models.StoryPage, preview_token)
+        elif slug:
+            story = loaders.stories(
+                _in_locale(public_pages(models.StoryPage.objects.filter(slug=slug)), locale)
+            ).first()
+        else:
+            raise GraphQLError("Give a `slug` or a `previewToken`.")
+        if story is not None:
+            loaders.stream_bodies([story])
+        return story
+
+    @staticmethod
+    def resolve_exhibitions(
+        root, info, first, after=None, locale=None, order_by=ExhibitionOrder.START_DATE_DESC
+    ):
+        queryset = _in_locale(public_pages(models.ExhibitionPage.objects.all()), locale)
+        return paginate(loaders.exhibitions(queryset.order_by(order_by.value, "pk")), first, after)
+
+    @staticmethod
+    def resolve_exhibition(root, info, slug=None, locale=None, preview_token=None):
+        if preview_token:
+            return _preview_page(models.ExhibitionPage, preview_token)
+        if not slug:
+            raise GraphQLError("Give a `slug` or a `previewToken`.")
+        queryset = _in_locale(public_pages(models.ExhibitionPage.objects.filter(slug=slug)), locale)
+        return loaders.exhibitions(queryset).first()
+
+    @staticmethod
+    def resolve_collection_objects(
+        root,
+        info,
+        first,
+        after=None,
+        locale=None,
+        maker=None,
+        material=None,
+        order_by=CollectionObjectOrder.INVENTORY_NUMBER,
+    ):
+        queryset = _in_locale(models.CollectionObject.objects.all(), locale)
+        if maker:
+            queryset = queryset.filter(makers__pk=maker)
+        if material:
+            queryset = queryset.filter(materials__pk=material)
+        return paginate(
+            loaders.collection_objects(queryset.order_by(order_by.value, "pk")), first, after
+        )
+
+    @staticmethod
+    def resolve_collection_object(root, info, inventory_number, locale=None):
+        queryset = _in_locale(
+            models.CollectionObject.objects.filter(inventory_number=inventory_number), locale
+        )
+        return loaders.collection_objects(queryset).first()
+
+    @staticmethod
+    def resolve_terms(
+        root, info, first, after=None, kind=None, locale=None, order_by=TermOrder.LABEL
+    ):
+        language = resolve_locale(locale)
+        translation.activate(language)
+        queryset = models.Term.objects.all()
+        if kind is not None:
+            queryset = queryset.filter(kind=kind.value)
+        ordering = {"label": f"label_{language}", "kind": "kind"}[order_by.value]
+        return paginate(queryset.order_by(ordering, "label_nl", "pk"), first, after)

@@ -1,0 +1,46 @@
+"""Content changes invalidate the GraphQL response cache (after commit)."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+from museum_site import models
+from museum_site.graphql.response_cache import bump_content_version
+
+CONTENT_MODELS = (
+    models.CollectionObject,
+    models.CollectionObjectImage,
+    models.Term,
+    models.MuseumImage,
+    PageViewRestriction,
+)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(published)
+@receiver(unpublished)
+def content_published(sender, **kwargs) -> None:
+    bump_content_version()
+
+
+def content_saved_or_deleted(sender, **kwargs) -> None:
+    bump_content_version()
+
+
+for model in CONTENT_MODELS:
+    post_save.connect(
+        content_saved_or_deleted, sender=model, dispatch_uid=f"vitrine-cache-save-{model.__name__}"
+    )
+    post_delete.connect(
+        content_saved_or_deleted,
+        sender=model,
+        dispatch_uid=f"vitrine-cache-delete-{model.__name__}",
+    )
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        bump_content_version()

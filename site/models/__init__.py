@@ -1,0 +1,36 @@
+from .base import MuseumPage, public_pages
+from .collection import CollectionObject, CollectionObjectImage, RightsStatement
+from .exhibitions import (
+    ChapterObject,
+    ExhibitionChapter,
+    ExhibitionIndexPage,
+    ExhibitionPage,
+    ExhibitionRelatedStory,
+)
+from .home import HomePage
+from .images import MuseumImage, MuseumRendition
+from .legal import LegalPage, PrivacyPolicyPage
+from .stories import StoryIndexPage, StoryPage, StoryTag
+from .terms import Term
+
+__all__ = [
+    "ChapterObject",
+    "CollectionObject",
+    "CollectionObjectImage",
+    "ExhibitionChapter",
+    "ExhibitionIndexPage",
+    "ExhibitionPage",
+    "ExhibitionRelatedStory",
+    "HomePage",
+    "LegalPage",
+    "MuseumImage",
+    "MuseumPage",
+    "MuseumRendition",
+    "PrivacyPolicyPage",
+    "RightsStatement",
+    "StoryIndexPage",
+    "StoryPage",
+    "StoryTag",
+    "Term",
+    "public_pages",
+]
