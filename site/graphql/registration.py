@@ -13,8 +13,9 @@ from museum_site import models
 
 def register_types() -> None:
     from museum_site.graphql.images import Image
-    from museum_site.graphql.types import PAGE_TYPES, SNIPPET_TYPES
+    from museum_site.graphql.types import PAGE_TYPES, SETTINGS_TYPES, SNIPPET_TYPES
 
     registry.pages.update(PAGE_TYPES)
     registry.snippets.update(SNIPPET_TYPES)
+    registry.settings.update(SETTINGS_TYPES)
     registry.images[models.MuseumImage] = Image

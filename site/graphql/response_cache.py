@@ -35,6 +35,8 @@ PUBLIC_ROOT_FIELDS: set[str] = {
     "document",
     "snippets",
     "redirects",
+    "setting",
+    "settings",
     "site",
     "sites",
     "tag",

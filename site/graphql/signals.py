@@ -13,6 +13,7 @@ CONTENT_MODELS = (
     models.CollectionObjectImage,
     models.Term,
     models.MuseumImage,
+    models.MuseumSettings,
     PageViewRestriction,
 )
 

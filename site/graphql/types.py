@@ -8,6 +8,7 @@ generic `page`, `pages` and `snippets` queries answer with these same types.
 from __future__ import annotations
 
 import graphene
+from graphene_django import DjangoObjectType
 from django.utils import translation
 from grapple.types.interfaces import PageInterface, SnippetInterface
 from wagtail.models import Page
@@ -320,6 +321,15 @@ class LegalPageType(PageFields, graphene.ObjectType):
         return visible_blocks(page.body)
 
 
+class MuseumSettingsType(DjangoObjectType):
+    """Name, address, opening hours and contact of the museum (grapple's `setting`)."""
+
+    class Meta:
+        model = models.MuseumSettings
+        name = "MuseumSettings"
+        fields = ["museum_name", "address", "opening_hours", "contact_email", "phone"]
+
+
 PAGE_TYPES = {
     models.HomePage: HomePageType,
     models.StoryIndexPage: StoryIndexType,
@@ -330,3 +340,4 @@ PAGE_TYPES = {
     models.LegalPage: LegalPageType,
 }
 SNIPPET_TYPES = {models.CollectionObject: CollectionObjectType}
+SETTINGS_TYPES = {models.MuseumSettings: MuseumSettingsType}

@@ -102,8 +102,12 @@ class MuseumGraphQLView(GraphQLView):
                 if cached is not None:
                     return cached
         result, status = super().get_response(request, data, show_graphiql)
-        if key is not None and status == 200 and result and not result.startswith('{"errors"'):
+        if key is None:
+            return result, status
+        if status == 200 and result and not result.startswith('{"errors"'):
             response_cache.cache.set(key, (result, status), response_cache.timeout())
+        else:
+            request._vitrine_public = False  # an error is nobody's to cache
         return result, status
 
     def execute_graphql_request(

@@ -10,6 +10,7 @@ from .exhibitions import (
 from .home import HomePage
 from .images import MuseumImage, MuseumRendition
 from .legal import LegalPage, PrivacyPolicyPage
+from .settings import MuseumSettings
 from .stories import StoryIndexPage, StoryPage, StoryTag
 from .terms import Term
 
@@ -26,6 +27,7 @@ __all__ = [
     "MuseumImage",
     "MuseumPage",
     "MuseumRendition",
+    "MuseumSettings",
     "PrivacyPolicyPage",
     "RightsStatement",
     "StoryIndexPage",

@@ -1,0 +1,130 @@
+"""Hostile or careless queries get a GraphQL error, never a 500 and never a slow answer."""
+
+import json
+
+import pytest
+
+from museum_site.graphql import view
+from tests.site import builders
+
+pytestmark = pytest.mark.django_db
+
+
+def nested(depth: int) -> str:
+    query = "id"
+    for _ in range(depth):
+        query = f"children {{ {query} }}"
+    return f"{{ pages {{ {query} }} }}"
+
+
+@pytest.fixture
+def no_standard_validation(monkeypatch):
+    """Fail if graphql-core's validation runs: the limits must reject before it."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("standard validation ran before the limits rejected the query")
+
+    view._validate.cache_clear()
+    monkeypatch.setattr(view, "validate", refuse)
+    yield
+    view._validate.cache_clear()
+
+
+def codes(result: dict) -> list[str]:
+    return [error.get("extensions", {}).get("code") for error in result["errors"]]
+
+
+def test_query_nested_30_levels_is_rejected_before_validation(graphql, no_standard_validation):
+    result = graphql(nested(30))
+    assert codes(result) == ["QUERY_TOO_DEEP"]
+    assert "data" not in result or result["data"] is None
+
+
+def test_query_with_500_aliases_is_rejected_before_validation(graphql, no_standard_validation):
+    query = "{ " + " ".join(f"a{i}: stories {{ totalCount }}" for i in range(500)) + " }"
+    result = graphql(query)
+    assert "TOO_MANY_ALIASES" in codes(result)
+
+
+def test_fragment_fan_out_counts_against_the_field_limit(graphql, no_standard_validation):
+    # Each level doubles the fields through two spreads of the fragment below it.
+    fragments = ["fragment F0 on Story { title slug intro }"]
+    for level in range(1, 12):
+        fragments.append(f"fragment F{level} on Story {{ ...F{level - 1} ...F{level - 1} }}")
+    query = "{ stories { nodes { ...F11 } } } " + " ".join(fragments)
+    assert "QUERY_TOO_COMPLEX" in codes(graphql(query))
+
+
+def test_oversized_query_is_rejected(graphql, settings):
+    settings.VITRINE_GRAPHQL = {**settings.VITRINE_GRAPHQL, "MAX_QUERY_BYTES": 200}
+    result = graphql("{ stories { totalCount } }" + " " * 300)
+    assert codes(result) == ["QUERY_TOO_LARGE"]
+
+
+def test_page_size_is_bounded(graphql):
+    result = graphql("{ stories(first: 1000) { totalCount } }")
+    assert "between 1 and 100" in result["errors"][0]["message"]
+
+
+def test_pagination_walks_the_whole_list(graphql):
+    for _ in range(5):
+        builders.story()
+    seen, after = [], None
+    while True:
+        page = graphql(
+            "query($after: String) { stories(first: 2, after: $after, orderBy: TITLE_ASC) "
+            "{ totalCount pageInfo { hasNextPage endCursor } nodes { title } } }",
+            {"after": after},
+        )["data"]["stories"]
+        assert page["totalCount"] == 5
+        seen += [node["title"] for node in page["nodes"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert seen == sorted(seen) and len(set(seen)) == 5
+
+
+def test_garbled_cursor_is_a_graphql_error(graphql):
+    result = graphql('{ stories(after: "not-a-cursor") { totalCount } }')
+    assert "Invalid cursor" in result["errors"][0]["message"]
+
+
+def test_free_rendition_filters_do_not_exist(graphql):
+    result = graphql('{ images { rendition(fill: "9999x9999") { url } } }')
+    assert result["errors"]
+    result = graphql("{ images { rendition(preset: ENORMOUS) { url } } }")
+    assert "ENORMOUS" in result["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("order", ["owner__password", "title,locked_by__email"])
+def test_grapple_ordering_takes_only_whitelisted_fields(graphql, order):
+    builders.story()
+    result = graphql("query($order: String) { pages(order: $order) { id } }", {"order": order})
+    assert "`order` accepts" in result["errors"][0]["message"]
+
+
+def test_grapple_ordering_by_a_whitelisted_field_works(graphql):
+    builders.story(title="B")
+    builders.story(title="A")
+    result = graphql('{ pages(order: "title", contentType: "museum_site.StoryPage") { title } }')
+    assert [page["title"] for page in result["data"]["pages"]] == ["A", "B"]
+
+
+def test_introspection_can_be_switched_off(graphql, settings):
+    view._validate.cache_clear()
+    settings.VITRINE_GRAPHQL = {**settings.VITRINE_GRAPHQL, "INTROSPECTION": False}
+    result = graphql("{ __schema { queryType { name } } }")
+    assert codes(result) == ["INTROSPECTION_DISABLED"]
+    assert graphql("{ __typename }")["data"] == {"__typename": "Query"}
+    view._validate.cache_clear()
+
+
+def test_malformed_json_is_a_400_not_a_500(client):
+    response = client.post("/graphql/", "{not json", content_type="application/json")
+    assert response.status_code == 400
+
+
+def test_mutation_over_get_is_refused(client):
+    response = client.get("/graphql/", {"query": "mutation { __typename }"})
+    assert response.status_code == 405
+    assert json.loads(response.content)["errors"]
