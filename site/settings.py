@@ -165,7 +165,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 
 # Headless: the editor's preview opens the frontend with a preview token.
 WAGTAIL_HEADLESS_PREVIEW = {
-    "CLIENT_URLS": {"default": os.environ.get("PREVIEW_CLIENT_URL", "{SITE_ROOT_URL}/preview")},
+    "CLIENT_URLS": {"default": os.environ.get("PREVIEW_CLIENT_URL", "/preview")},
     "SERVE_BASE_URL": None,
     "REDIRECT_ON_PREVIEW": False,
     "ENFORCE_TRAILING_SLASH": False,

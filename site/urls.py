@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from museum_site import views
 from museum_site.graphql.view import MuseumGraphQLView
 
 urlpatterns = [
@@ -19,4 +19,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Headless: Wagtail does not serve pages; the frontend does (see frontend/).
+urlpatterns += [
+    path("preview", views.preview, name="preview"),
+    path("", views.landing, name="landing"),
+]

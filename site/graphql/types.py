@@ -8,8 +8,8 @@ generic `page`, `pages` and `snippets` queries answer with these same types.
 from __future__ import annotations
 
 import graphene
-from graphene_django import DjangoObjectType
 from django.utils import translation
+from graphene_django import DjangoObjectType
 from grapple.types.interfaces import PageInterface, SnippetInterface
 from wagtail.models import Page
 

@@ -91,7 +91,8 @@ class MuseumGraphQLView(GraphQLView):
     def get_response(self, request, data, show_graphiql=False):
         query, variables, operation_name, _id = self.get_graphql_params(request, data)
         key = None
-        if query and not self.batch and "HTTP_AUTHORIZATION" not in request.META:
+        cache_enabled = response_cache.timeout() > 0
+        if cache_enabled and query and not self.batch and "HTTP_AUTHORIZATION" not in request.META:
             document = _parse(query) if limits.check_size(query) is None else None
             if isinstance(document, DocumentNode) and _is_public(
                 get_operation_ast(document, operation_name), variables

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from wagtail.models import Page
-from wagtail_headless_preview.models import HeadlessMixin
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 
 def public_pages(queryset: models.QuerySet) -> models.QuerySet:
@@ -19,7 +19,7 @@ def public_pages(queryset: models.QuerySet) -> models.QuerySet:
     )
 
 
-class MuseumPage(HeadlessMixin, Page):
+class MuseumPage(HeadlessPreviewMixin, Page):
     """A page served by the headless frontend: Wagtail's preview opens it with a token."""
 
     class Meta:

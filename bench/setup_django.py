@@ -1,0 +1,34 @@
+"""Start Django for a benchmark on a throw-away database and media folder.
+
+Uses DATABASE_URL when set (e.g. the PostgreSQL server), otherwise a fresh SQLite file.
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def start() -> None:
+    sys.path.insert(0, str(ROOT))
+    workdir = Path(tempfile.mkdtemp(prefix="vitrine-bench-"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "museum_site.settings")
+    os.environ.setdefault("VITRINE_VAR_DIR", str(workdir))
+    os.environ["MEDIA_ROOT"] = str(workdir / "media")
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    settings.ALLOWED_HOSTS = ["*"]
+    from django.core.management import call_command
+    from django.test.utils import setup_databases
+
+    if "DATABASE_URL" in os.environ:
+        setup_databases(verbosity=0, interactive=False)  # a test_ database, dropped never
+    else:
+        call_command("migrate", verbosity=0, interactive=False)
