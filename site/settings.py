@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # After grapple: registers its GraphQL types in grapple's registry in ready().
     "museum_site",
+    "tours",
+    "shop",
+    "shop.accounts",
 ]
 
 MIDDLEWARE = [

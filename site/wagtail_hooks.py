@@ -47,3 +47,12 @@ def add_content_queries(query_mixins: list) -> None:
 
     # First in the list, so our fields win over grapple's where names meet.
     query_mixins.insert(0, ContentQuery)
+
+
+@hooks.register("register_schema_query", order=1000)
+def remove_grapple_search(query_mixins: list) -> None:
+    """grapple's `search` searches every image and document, private collections included,
+    without a page size; the search app answers `search` instead."""
+    query_mixins[:] = [
+        mixin for mixin in query_mixins if mixin.__module__ != "grapple.types.search"
+    ]

@@ -61,13 +61,13 @@ def locale_arg() -> graphene.Argument:
     return graphene.Argument(graphene.String, description=locale_argument_description())
 
 
-def _in_locale(queryset: QuerySet, locale: str | None) -> QuerySet:
+def in_locale(queryset: QuerySet, locale: str | None) -> QuerySet:
     code = resolve_locale(locale)
     translation.activate(code)
     return queryset.filter(locale__language_code=code)
 
 
-def _preview_page(model: type[Page], token: str) -> Page:
+def preview_page(model: type[Page], token: str) -> Page:
     """The draft a preview token points at; only pages of `model` are answered."""
     from django.core.signing import BadSignature
 
@@ -154,7 +154,7 @@ class ContentQuery:
         # Replaces grapple's field, which lists every row, drafts included.
         found: list = []
         for model in SNIPPET_TYPES:
-            queryset = _in_locale(model.objects.filter(live=True), locale).select_related("locale")
+            queryset = in_locale(model.objects.filter(live=True), locale).select_related("locale")
             found.extend(queryset.order_by("pk")[: max_page_size()])
         return found
 
@@ -162,7 +162,7 @@ class ContentQuery:
     def resolve_stories(
         root, info, first, after=None, locale=None, tag=None, order_by=StoryOrder.DATE_DESC
     ):
-        queryset = _in_locale(public_pages(models.StoryPage.objects.all()), locale)
+        queryset = in_locale(public_pages(models.StoryPage.objects.all()), locale)
         if tag:
             queryset = queryset.filter(tags__name=tag)
         return paginate(loaders.stories(queryset.order_by(order_by.value, "pk")), first, after)
@@ -170,10 +170,10 @@ class ContentQuery:
     @staticmethod
     def resolve_story(root, info, slug=None, locale=None, preview_token=None):
         if preview_token:
-            story = _preview_page(models.StoryPage, preview_token)
+            story = preview_page(models.StoryPage, preview_token)
         elif slug:
             story = loaders.stories(
-                _in_locale(public_pages(models.StoryPage.objects.filter(slug=slug)), locale)
+                in_locale(public_pages(models.StoryPage.objects.filter(slug=slug)), locale)
             ).first()
         else:
             raise GraphQLError("Give a `slug` or a `previewToken`.")
@@ -185,16 +185,16 @@ class ContentQuery:
     def resolve_exhibitions(
         root, info, first, after=None, locale=None, order_by=ExhibitionOrder.START_DATE_DESC
     ):
-        queryset = _in_locale(public_pages(models.ExhibitionPage.objects.all()), locale)
+        queryset = in_locale(public_pages(models.ExhibitionPage.objects.all()), locale)
         return paginate(loaders.exhibitions(queryset.order_by(order_by.value, "pk")), first, after)
 
     @staticmethod
     def resolve_exhibition(root, info, slug=None, locale=None, preview_token=None):
         if preview_token:
-            return _preview_page(models.ExhibitionPage, preview_token)
+            return preview_page(models.ExhibitionPage, preview_token)
         if not slug:
             raise GraphQLError("Give a `slug` or a `previewToken`.")
-        queryset = _in_locale(public_pages(models.ExhibitionPage.objects.filter(slug=slug)), locale)
+        queryset = in_locale(public_pages(models.ExhibitionPage.objects.filter(slug=slug)), locale)
         return loaders.exhibitions(queryset).first()
 
     @staticmethod
@@ -208,7 +208,7 @@ class ContentQuery:
         material=None,
         order_by=CollectionObjectOrder.INVENTORY_NUMBER,
     ):
-        queryset = _in_locale(models.CollectionObject.objects.all(), locale)
+        queryset = in_locale(models.CollectionObject.objects.all(), locale)
         if maker:
             queryset = queryset.filter(makers__pk=maker)
         if material:
@@ -219,7 +219,7 @@ class ContentQuery:
 
     @staticmethod
     def resolve_collection_object(root, info, inventory_number, locale=None):
-        queryset = _in_locale(
+        queryset = in_locale(
             models.CollectionObject.objects.filter(inventory_number=inventory_number), locale
         )
         return loaders.collection_objects(queryset).first()

@@ -7,6 +7,8 @@ generic `page`, `pages` and `snippets` queries answer with these same types.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import graphene
 from django.utils import translation
 from graphene_django import DjangoObjectType
@@ -69,20 +71,31 @@ class TermType(graphene.ObjectType):
         return term.authority_uri or None
 
 
-class ObjectImage(graphene.ObjectType):
-    """An image of a collection object, with the alt text for that object."""
+@dataclass
+class ImageUse:
+    """An image in one place (a page's hero), with the alt text for that place."""
+
+    image: models.MuseumImage
+    alt: str
+
+
+def hero(page) -> ImageUse | None:
+    if page.hero_image is None:
+        return None
+    return ImageUse(page.hero_image, page.hero_image_alt or page.hero_image.default_alt_text)
+
+
+class Illustration(graphene.ObjectType):
+    """An image as used in one place, with the alt text that fits there: a page's hero,
+    an object's photograph. Ask `rendition` here rather than on `image` to get that alt."""
 
     image = graphene.Field(Image, required=True)
     alt = graphene.String(required=True)
     rendition = rendition_field()
 
     @staticmethod
-    def resolve_alt(item: models.CollectionObjectImage, info) -> str:
-        return item.alt
-
-    @staticmethod
-    def resolve_rendition(item: models.CollectionObjectImage, info, preset, format):
-        return make_rendition(item.image, preset, format, item.alt)
+    def resolve_rendition(use: ImageUse | models.CollectionObjectImage, info, preset, format):
+        return make_rendition(use.image, preset, format, use.alt)
 
 
 class CollectionObjectType(graphene.ObjectType):
@@ -105,7 +118,7 @@ class CollectionObjectType(graphene.ObjectType):
     description = graphene.String(required=True, description="Sanitised HTML.")
     credit_line = graphene.String(required=True)
     rights = graphene.Field(RightsStatement, required=True)
-    images = graphene.List(graphene.NonNull(ObjectImage), required=True)
+    images = graphene.List(graphene.NonNull(Illustration), required=True)
 
     @staticmethod
     def resolve_locale(obj: models.CollectionObject, info) -> str:
@@ -172,11 +185,15 @@ class StoryType(PageFields, graphene.ObjectType):
         interfaces = (PageInterface,)
 
     intro = graphene.String(required=True)
-    hero_image = graphene.Field(Image)
+    hero = graphene.Field(Illustration)
     author = graphene.String(required=True)
     date = graphene.Date(required=True)
     tags = graphene.List(graphene.NonNull(graphene.String), required=True)
     body = graphene.List(graphene.NonNull(ContentBlock), required=True)
+
+    @staticmethod
+    def resolve_hero(story: models.StoryPage, info) -> ImageUse | None:
+        return hero(story)
 
     @staticmethod
     def resolve_tags(story: models.StoryPage, info) -> list[str]:
@@ -226,13 +243,17 @@ class ExhibitionType(PageFields, graphene.ObjectType):
         interfaces = (PageInterface,)
 
     intro = graphene.String(required=True)
-    hero_image = graphene.Field(Image)
+    hero = graphene.Field(Illustration)
     format = graphene.Field(ExhibitionFormat, required=True)
     start_date = graphene.Date()
     end_date = graphene.Date()
     venue = graphene.String(required=True)
     chapters = graphene.List(graphene.NonNull(ChapterType), required=True)
     related_stories = graphene.List(graphene.NonNull(StoryType), required=True)
+
+    @staticmethod
+    def resolve_hero(exhibition: models.ExhibitionPage, info) -> ImageUse | None:
+        return hero(exhibition)
 
     @staticmethod
     def resolve_format(exhibition: models.ExhibitionPage, info):

@@ -6,6 +6,7 @@ limits before anything else, and public answers served from cache with an ETag.
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
 from django.conf import settings
@@ -27,6 +28,10 @@ from graphql import (
 
 from museum_site.graphql import limits, response_cache
 from museum_site.graphql.limits import OrderingWhitelistMiddleware
+
+log = logging.getLogger(__name__)
+# Requests carrying credentials are never answered from, or stored in, the shared cache.
+CREDENTIAL_HEADERS = ("HTTP_AUTHORIZATION", "HTTP_AUTHORIZATION_BEARER")
 
 
 @lru_cache(maxsize=512)
@@ -74,6 +79,26 @@ def _is_public(operation: OperationDefinitionNode | None, variables: dict | None
 
 
 class MuseumGraphQLView(GraphQLView):
+    @staticmethod
+    def format_error(error):
+        """Unexpected exceptions are logged and reported without their details, which may
+        name tables or internals; GraphQLErrors raised on purpose keep their message."""
+        original = getattr(error, "original_error", None)
+        if (
+            isinstance(error, GraphQLError)
+            and original is not None
+            and not isinstance(original, GraphQLError)
+        ):
+            log.error("GraphQL resolver failed", exc_info=original)
+            if not settings.DEBUG:
+                error = GraphQLError(
+                    "Internal error: the server could not answer this field.",
+                    nodes=error.nodes,
+                    path=error.path,
+                    extensions={"code": "INTERNAL_ERROR"},
+                )
+        return GraphQLView.format_error(error)
+
     def get_middleware(self, request):
         return [OrderingWhitelistMiddleware(), *(super().get_middleware(request) or [])]
 
@@ -92,7 +117,8 @@ class MuseumGraphQLView(GraphQLView):
         query, variables, operation_name, _id = self.get_graphql_params(request, data)
         key = None
         cache_enabled = response_cache.timeout() > 0
-        if cache_enabled and query and not self.batch and "HTTP_AUTHORIZATION" not in request.META:
+        anonymous = not any(header in request.META for header in CREDENTIAL_HEADERS)
+        if cache_enabled and query and not self.batch and anonymous:
             document = _parse(query) if limits.check_size(query) is None else None
             if isinstance(document, DocumentNode) and _is_public(
                 get_operation_ast(document, operation_name), variables

@@ -51,6 +51,14 @@ class ExhibitionPage(MuseumPage):
         related_name="+",
         verbose_name=_("hero image"),
     )
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Leave empty to use the image's own alt text; fill in to translate or fit this page."
+        ),
+    )
     format = models.CharField(
         _("format"), max_length=16, choices=Format.choices, default=Format.ONLINE
     )
@@ -63,7 +71,7 @@ class ExhibitionPage(MuseumPage):
     content_panels = [
         *MuseumPage.content_panels,
         FieldPanel("intro"),
-        FieldPanel("hero_image"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], _("Hero image")),
         MultiFieldPanel(
             [
                 FieldPanel("format"),
@@ -127,6 +135,13 @@ class ChapterObject(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("object in chapter")
+
+    def save(self, *args, **kwargs) -> None:
+        # Wagtail's copy_for_translation gives the new locale to a page's direct child rows
+        # only (wagtail#14425); a row nested in a chapter follows its chapter's locale.
+        if self.chapter is not None and self.chapter.locale_id:
+            self.locale_id = self.chapter.locale_id
+        super().save(*args, **kwargs)
 
 
 class ExhibitionRelatedStory(TranslatableMixin, Orderable):

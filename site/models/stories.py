@@ -42,6 +42,14 @@ class StoryPage(MuseumPage):
         related_name="+",
         verbose_name=_("hero image"),
     )
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Leave empty to use the image's own alt text; fill in to translate or fit this page."
+        ),
+    )
     author = models.CharField(_("author"), max_length=255, blank=True)
     date = models.DateField(_("date"), help_text=_("The date shown with the story."))
     tags = ClusterTaggableManager(through=StoryTag, blank=True)
@@ -50,7 +58,7 @@ class StoryPage(MuseumPage):
     content_panels = [
         *MuseumPage.content_panels,
         FieldPanel("intro"),
-        FieldPanel("hero_image"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], _("Hero image")),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("author"), FieldPanel("date")]), FieldPanel("tags")],
             _("About"),

@@ -102,3 +102,16 @@ def test_check_deploy_passes_with_production_settings():
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_exhibition_with_objects_can_be_translated(graphql):
+    source = builders.exhibition(objects=[builders.collection_object()], slug="expo")
+    english = source.copy_for_translation(builders.locale("en"), copy_parents=True)
+    english.save_revision().publish()
+    result = graphql(
+        '{ exhibition(slug: "expo", locale: "en") { chapters { objects { caption } } } }'
+    )
+    assert result["data"]["exhibition"]["chapters"][0]["objects"][0]["caption"].startswith(
+        "Caption"
+    )
+    assert {o.locale.language_code for o in models.ChapterObject.objects.all()} == {"nl", "en"}

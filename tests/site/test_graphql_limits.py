@@ -128,3 +128,15 @@ def test_mutation_over_get_is_refused(client):
     response = client.get("/graphql/", {"query": "mutation { __typename }"})
     assert response.status_code == 405
     assert json.loads(response.content)["errors"]
+
+
+def test_unexpected_failures_do_not_leak_internals(graphql, monkeypatch):
+    from museum_site.graphql import queries
+
+    def explode(*args, **kwargs):
+        raise RuntimeError('relation "secret_table" does not exist')
+
+    monkeypatch.setattr(queries, "paginate", explode)
+    result = graphql("{ terms { totalCount } }")
+    assert result["errors"][0]["extensions"]["code"] == "INTERNAL_ERROR"
+    assert "secret_table" not in str(result)

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 EXHIBITION_PAGE = """query($slug: String!) {
   exhibition(slug: $slug) {
     title intro format startDate venue
-    heroImage { rendition(preset: HERO) { url width height alt srcSet } }
+    hero { rendition(preset: HERO) { url width height alt srcSet } }
     chapters {
       heading text
       objects {
@@ -25,7 +25,7 @@ EXHIBITION_PAGE = """query($slug: String!) {
         }
       }
     }
-    relatedStories { title slug heroImage { rendition(preset: CARD) { url } } }
+    relatedStories { title slug hero { rendition(preset: CARD) { url } } }
   }
 }"""
 
@@ -81,7 +81,7 @@ def test_exhibition_page_costs_the_same_for_5_and_50_objects(graphql, uncached):
 
 def test_story_list_costs_the_same_for_3_and_30_stories(graphql, uncached):
     query = """{ stories(first: 50) { totalCount nodes { title tags
-        heroImage { rendition(preset: CARD) { url srcSet } } } } }"""
+        hero { rendition(preset: CARD) { url srcSet } } } } }"""
     counts = []
     for total in (3, 30):
         while models.StoryPage.objects.count() < total:

@@ -126,3 +126,8 @@ def test_stories_are_answered_in_the_requested_language(graphql):
 def test_unknown_locale_is_a_graphql_error_not_a_crash(graphql):
     result = graphql('{ stories(locale: "de") { totalCount } }')
     assert "Unknown locale 'de'" in result["errors"][0]["message"]
+
+
+def test_grapple_search_over_private_collections_is_not_exposed(graphql):
+    result = graphql('{ search(query: "x") { __typename } }')
+    assert "Cannot query field 'search'" in result["errors"][0]["message"]

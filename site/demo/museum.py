@@ -1,0 +1,50 @@
+"""The demo museum itself: its name, address, home page and section titles.
+
+Museum aan de Leie is fictional. Its domain uses the reserved `.example` top-level
+domain so that no demo link or e-mail address can reach a real organisation.
+"""
+
+from museum_site.demo.records import Text
+
+NAME = "Museum aan de Leie"
+
+SETTINGS = {
+    "museum_name": NAME,
+    "address": "Leiekaai 12\n9000 Gent\nBelgië",
+    "opening_hours": (
+        "dinsdag tot zondag 10–18 uur\ndonderdag tot 22 uur\n"
+        "gesloten op maandag, 25 december en 1 januari"
+    ),
+    "contact_email": "info@museumaandeleie.example",
+    "phone": "+32 9 000 12 34",
+}
+
+HOME_TITLE = Text(NAME, NAME, NAME)
+HOME_INTRO = Text(
+    "Kunst en geschiedenis van Gent en Vlaanderen, van de Vlaamse primitieven tot het "
+    "zilver van de gilden, in een voormalig graanpakhuis aan de Leie.",
+    "Art and history of Ghent and Flanders, from the Flemish Primitives to the silver of the "
+    "guilds, in a former grain warehouse on the Lys.",
+    "Art et histoire de Gand et de la Flandre, des primitifs flamands à l'orfèvrerie des "
+    "guildes, dans un ancien entrepôt à grains au bord de la Lys.",
+)
+
+STORY_INDEX = {
+    "slug": Text("verhalen", "stories", "histoires"),
+    "title": Text("Verhalen", "Stories", "Histoires"),
+    "intro": Text(
+        "Achter elk object zit een verhaal. Onze conservatoren vertellen ze.",
+        "Behind every object there is a story. Our curators tell them.",
+        "Derrière chaque objet se cache une histoire. Nos conservateurs la racontent.",
+    ),
+}
+
+EXHIBITION_INDEX = {
+    "slug": Text("tentoonstellingen", "exhibitions", "expositions"),
+    "title": Text("Tentoonstellingen", "Exhibitions", "Expositions"),
+    "intro": Text(
+        "In het museum en online.",
+        "In the museum and online.",
+        "Au musée et en ligne.",
+    ),
+}

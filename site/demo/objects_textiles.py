@@ -1,0 +1,103 @@
+"""Tapestries and liturgical textiles in the demo museum.
+
+Flanders wove for all of Europe; Oudenaarde and Brussels are the two centres a Ghent
+museum would plausibly hold, and both are named in the descriptions for search.
+"""
+
+from museum_site.demo.records import ObjectRecord, Text
+
+TEXTILES = (
+    ObjectRecord(
+        "MAL.1903.001",
+        "tapestry",
+        title=Text(
+            "Verdure met jachttafereel",
+            "Verdure with a hunting scene",
+            "Verdure avec une scène de chasse",
+        ),
+        description=Text(
+            "<p>Oudenaarde, ca. 1550–1575. Oudenaardse wevers werkten sneller en goedkoper dan "
+            "Brussel; hun groene <i>verdures</i> hingen in kastelen van Spanje tot Zweden.</p>",
+            "<p>Oudenaarde, c. 1550–1575. Oudenaarde weavers worked faster and cheaper than "
+            "Brussels; their green <i>verdures</i> hung in castles from Spain to Sweden.</p>",
+            "<p>Audenarde, vers 1550–1575. Les lissiers d'Audenarde travaillaient plus vite et "
+            "moins cher qu'à Bruxelles ; leurs <i>verdures</i> ornaient des châteaux de "
+            "l'Espagne à la Suède.</p>",
+        ),
+        alt=Text(
+            "Wandtapijt vol grote groene bladeren met een rode boord.",
+            "Tapestry full of large green leaves with a red border.",
+            "Tapisserie couverte de grandes feuilles vertes avec une bordure rouge.",
+        ),
+        date=Text("ca. 1550–1575", "c. 1550–1575", "vers 1550–1575"),
+        years=(1550, 1575),
+        dimensions="310 × 420 cm",
+        credit=Text("Aankoop, 1903", "Purchased, 1903", "Achat, 1903"),
+        materials=("wool", "silk"),
+    ),
+    ObjectRecord(
+        "MAL.1938.006",
+        "tapestry",
+        title=Text("De triomf van de Deugd", "The Triumph of Virtue"),
+        description=Text(
+            "<p>Brussel, ca. 1525–1535. Uit een reeks van zes; de goud- en zilverdraad in de "
+            "gewaden verraadt een opdrachtgever uit de hoogste adel.</p>",
+            "<p>Brussels, c. 1525–1535. From a set of six; the gold and silver thread in the "
+            "robes betrays a patron from the highest nobility.</p>",
+        ),
+        alt=Text(
+            "Groot wandtapijt met een optocht van figuren in rijke gewaden, omlijst door bloemen.",
+            "Large tapestry with a procession of figures in rich robes, framed by flowers.",
+        ),
+        date=Text("ca. 1525–1535", "c. 1525–1535"),
+        years=(1525, 1535),
+        dimensions="350 × 460 cm",
+        credit=Text(
+            "Schenking van baron Louis de Kerchove, 1938", "Gift of Baron Louis de Kerchove, 1938"
+        ),
+        materials=("wool", "silk", "gold"),
+    ),
+    ObjectRecord(
+        "MAL.1946.010",
+        "damask",
+        title=Text("Fragment van zijden damast", "Fragment of silk damask"),
+        description=Text(
+            "<p>Italië, zeventiende eeuw. Het granaatappelmotief werd in Gent gebruikt voor "
+            "wandbekleding en voor de voering van kazuifels.</p>",
+            "<p>Italy, seventeenth century. The pomegranate pattern was used in Ghent for wall "
+            "hangings and to line chasubles.</p>",
+        ),
+        alt=Text(
+            "Rode zijde met een herhalend patroon van ruiten en ronde vruchten.",
+            "Red silk with a repeating pattern of lozenges and round fruits.",
+        ),
+        date=Text("ca. 1620–1680", "c. 1620–1680"),
+        years=(1620, 1680),
+        dimensions="62 × 54 cm",
+        credit=Text("Aankoop, 1946", "Purchased, 1946"),
+        materials=("silk",),
+    ),
+    ObjectRecord(
+        "MAL.1963.002",
+        "chasuble",
+        title=Text("Kazuifel met geborduurde heiligen", "Chasuble with embroidered saints"),
+        description=Text(
+            "<p>Zuidelijke Nederlanden, ca. 1520–1530. De kruisbalk op de rug is in "
+            "<i>or nué</i> geborduurd: gouddraad, overspannen met gekleurde zijde.</p>",
+            "<p>Southern Netherlands, c. 1520–1530. The orphrey cross on the back is embroidered "
+            "in <i>or nué</i>: gold thread couched with coloured silk.</p>",
+        ),
+        alt=Text(
+            "Goudkleurig misgewaad met een band van kleine geborduurde figuren.",
+            "Gold-coloured vestment with a band of small embroidered figures.",
+        ),
+        date=Text("ca. 1520–1530", "c. 1520–1530"),
+        years=(1520, 1530),
+        dimensions="112 × 70 cm",
+        credit=Text(
+            "In bruikleen van de Sint-Michielsparochie, Gent",
+            "On loan from the parish of Saint Michael, Ghent",
+        ),
+        materials=("silk", "gold"),
+    ),
+)

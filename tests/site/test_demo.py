@@ -1,0 +1,138 @@
+"""`manage.py load_demo` builds a believable bilingual museum, and running it again adds nothing.
+
+Loading takes seconds, so one test loads twice and checks everything that needs the
+database; the checks on the data records themselves need no database at all.
+"""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from museum_site import models
+from museum_site.demo import images
+from museum_site.demo.exhibitions import EXHIBITIONS
+from museum_site.demo.objects import BY_INVENTORY_NUMBER, OBJECTS
+from museum_site.demo.stories import DRAFT_STORIES, STORIES
+from museum_site.demo.terms import TERMS
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = {
+    "terms": models.Term.objects,
+    "objects": models.CollectionObject.objects,
+    "object images": models.CollectionObjectImage.objects,
+    "images": models.MuseumImage.objects,
+    "documents": get_document_model().objects,
+    "pages": Page.objects,
+    "chapters": models.ExhibitionChapter.objects,
+    "chapter objects": models.ChapterObject.objects,
+    "related stories": models.ExhibitionRelatedStory.objects,
+    "users": get_user_model().objects,
+}
+
+
+def _counts() -> dict[str, int]:
+    return {name: manager.count() for name, manager in COUNTED.items()}
+
+
+def _in(queryset, language: str) -> int:
+    return queryset.filter(locale__language_code=language).count()
+
+
+def _load(capture) -> str:
+    out = io.StringIO()
+    with capture(execute=True):
+        call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_loading_the_demo_twice_builds_one_bilingual_museum(
+    settings, graphql, django_capture_on_commit_callbacks, monkeypatch
+):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
+
+    first_output = _load(django_capture_on_commit_callbacks)
+    after_first = _counts()
+    second_output = _load(django_capture_on_commit_callbacks)
+
+    assert _counts() == after_first, "a second run must not add or remove anything"
+    assert "(0 new)" in second_output
+    for output in (first_output, second_output):
+        assert "http://localhost:8000/admin/" in output
+        assert "user: admin" in output and "password: vitrine-demo" in output
+
+    objects = models.CollectionObject.objects.filter(live=True)
+    french_objects = sum(1 for record in OBJECTS if record.title.fr)
+    assert (_in(objects, "nl"), _in(objects, "en"), _in(objects, "fr")) == (
+        len(OBJECTS),
+        len(OBJECTS),
+        french_objects,
+    )
+    assert len(OBJECTS) >= 40
+    for obj in models.CollectionObject.objects.prefetch_related("makers", "materials", "images"):
+        assert obj.makers.exists() or obj.materials.exists(), obj
+        assert obj.images.count() == 1 and obj.images.get().alt_text, obj
+
+    stories = models.StoryPage.objects.live()
+    assert _in(stories, "nl") == _in(stories, "en") == len(STORIES) >= 8
+    assert _in(stories, "fr") == sum(1 for story in STORIES if "fr" in story.languages)
+    assert models.StoryPage.objects.not_live().count() == len(DRAFT_STORIES) == 1
+    for story in models.StoryPage.objects.all():
+        for block in story.body:
+            if block.block_type == "collection_object":
+                assert block.value["collection_object"].locale_id == story.locale_id, story
+
+    exhibitions = models.ExhibitionPage.objects.live()
+    assert _in(exhibitions, "nl") == _in(exhibitions, "en") == len(EXHIBITIONS) == 3
+    assert exhibitions.filter(format="physical", start_date__isnull=False).count() == 2
+    for home in models.HomePage.objects.filter(locale__language_code__in=["nl", "en"]):
+        assert home.featured_exhibition.locale_id == home.locale_id
+    for chapter_object in models.ChapterObject.objects.select_related(
+        "chapter__page", "collection_object"
+    ):
+        assert chapter_object.collection_object.locale_id == chapter_object.chapter.page.locale_id
+
+    for language in ("nl", "en"):
+        policy = models.PrivacyPolicyPage.objects.live().get(locale__language_code=language)
+        assert policy.version == "2026-1" and policy.effective_date
+        kinds = set(
+            models.LegalPage.objects.live()
+            .filter(locale__language_code=language)
+            .values_list("kind", flat=True)
+        )
+        assert kinds == {"terms-of-sale", "imprint", "cookie-policy"}
+
+    assert models.Term.objects.count() == len(TERMS) >= 30
+    assert all(
+        uri.startswith("http")
+        for uri in models.Term.objects.values_list("authority_uri", flat=True)
+    )
+    assert models.MuseumSettings.load().museum_name == "Museum aan de Leie"
+    assert get_user_model().objects.get(username="admin").is_superuser
+
+    result = graphql('{ exhibitions { totalCount } stories(locale: "en") { totalCount } }')
+    assert "errors" not in result, result
+    assert result["data"]["exhibitions"]["totalCount"] == 3
+    assert result["data"]["stories"]["totalCount"] >= 8
+
+
+@pytest.mark.django_db(False)
+def test_every_demo_record_points_at_data_that_exists():
+    """Typos in keys would only surface halfway through a load; catch them here instead."""
+    terms = {term.key: term for term in TERMS}
+    assert len(terms) == len(TERMS)
+    assert len({term.uri for term in TERMS}) == len(TERMS)
+    for record in OBJECTS:
+        assert record.motif in images.MOTIFS, record.inventory_number
+        assert all(terms[key].kind == "person" for key in record.makers)
+        assert all(terms[key].kind == "material" for key in record.materials)
+        assert record.years[0] <= record.years[1]
+    assert len(BY_INVENTORY_NUMBER) == len(OBJECTS)
+    for exhibition in EXHIBITIONS:
+        for chapter in exhibition.chapters:
+            assert all(number in BY_INVENTORY_NUMBER for number, _caption in chapter.objects)

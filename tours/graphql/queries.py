@@ -1,0 +1,45 @@
+"""Top-level tour fields."""
+
+import graphene
+from graphql import GraphQLError
+
+from museum_site.graphql.pagination import connection_type, list_arguments, paginate
+from museum_site.graphql.queries import in_locale, locale_arg, preview_page
+from museum_site.models import public_pages
+from tours import models
+from tours.graphql import loaders
+from tours.graphql.types import TourType
+
+
+class TourQuery:
+    """Mixed into the root Query type by the `register_schema_query` hook."""
+
+    tours = graphene.Field(
+        connection_type(TourType, "Tour"),
+        required=True,
+        locale=locale_arg(),
+        **list_arguments(),
+        description="Published virtual tours, in page-tree order.",
+    )
+    tour = graphene.Field(
+        TourType,
+        slug=graphene.String(),
+        locale=locale_arg(),
+        preview_token=graphene.String(
+            description="Token from Wagtail's preview: answers the draft."
+        ),
+    )
+
+    @staticmethod
+    def resolve_tours(root, info, first, after=None, locale=None):
+        queryset = in_locale(public_pages(models.TourPage.objects.all()), locale)
+        return paginate(loaders.tours(queryset.order_by("path")), first, after)
+
+    @staticmethod
+    def resolve_tour(root, info, slug=None, locale=None, preview_token=None):
+        if preview_token:
+            return preview_page(models.TourPage, preview_token)
+        if not slug:
+            raise GraphQLError("Give a `slug` or a `previewToken`.")
+        queryset = in_locale(public_pages(models.TourPage.objects.filter(slug=slug)), locale)
+        return loaders.tours(queryset).first()

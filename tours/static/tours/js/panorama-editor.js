@@ -1,0 +1,196 @@
+/* Panorama editor for Wagtail's scene panel (see tours/panels.py).
+ *
+ * Fields are found by the form prefix Django gives the scene form ("scenes-0"), and the
+ * hotspot forms nested in it ("scenes-0-hotspots-3"). Labels reach Pannellum as plain
+ * text only (it escapes hotspot text), never as HTML.
+ */
+(function () {
+  "use strict";
+
+  function field(prefix, name) {
+    return document.getElementById("id_" + prefix + "-" + name);
+  }
+
+  function hotspotPrefixes(scenePrefix) {
+    var total = field(scenePrefix, "hotspots-TOTAL_FORMS");
+    var count = total ? parseInt(total.value, 10) || 0 : 0;
+    var prefixes = [];
+    for (var i = 0; i < count; i++) {
+      var prefix = scenePrefix + "-hotspots-" + i;
+      var deleted = field(prefix, "DELETE");
+      if (!field(prefix, "yaw") || (deleted && (deleted.checked || deleted.value === "1"))) continue;
+      prefixes.push(prefix);
+    }
+    return prefixes;
+  }
+
+  function round(value) {
+    return Math.round(value * 10) / 10;
+  }
+
+  function PanoramaEditor(root) {
+    this.root = root;
+    this.prefix = root.dataset.formPrefix;
+    this.previewUrl = root.dataset.previewUrl;
+    this.status = root.querySelector("[data-panorama-status]");
+    this.container = root.querySelector("[data-panorama-viewer]");
+    this.viewer = null;
+    this.armed = null;
+    this.shown = [];
+    root.querySelector("[data-panorama-open]").addEventListener("click", this.open.bind(this));
+  }
+
+  PanoramaEditor.prototype.say = function (message) {
+    this.status.textContent = message;
+  };
+
+  PanoramaEditor.prototype.open = function () {
+    var input = field(this.prefix, "panorama");
+    var imageId = input && input.value;
+    if (!imageId) {
+      this.say("Choose a panorama image first.");
+      return;
+    }
+    var url = this.previewUrl.replace(/0\/$/, imageId + "/");
+    var editor = this;
+    this.say("Loading the panorama…");
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        editor.start(data);
+      })
+      .catch(function (error) {
+        editor.say("The panorama could not be loaded (" + error.message + ").");
+      });
+  };
+
+  PanoramaEditor.prototype.start = function (data) {
+    if (this.viewer) this.viewer.destroy();
+    this.container.hidden = false;
+    this.viewer = window.pannellum.viewer(this.container, {
+      type: "equirectangular",
+      panorama: data.url,
+      autoLoad: true,
+      haov: data.fullSphere ? 360 : data.haov,
+      vaov: data.fullSphere ? 180 : data.vaov,
+      yaw: parseFloat(field(this.prefix, "initial_yaw").value) || 0,
+      pitch: parseFloat(field(this.prefix, "initial_pitch").value) || 0,
+      hfov: parseFloat(field(this.prefix, "initial_fov").value) || 100,
+      showControls: true,
+    });
+    this.addPlaceButtons();
+    this.drawHotspots();
+    this.listen();
+    this.say("Click “Place on panorama” on a hotspot, then click the spot in the panorama.");
+  };
+
+  PanoramaEditor.prototype.listen = function () {
+    var editor = this;
+    var down = null;
+    this.container.addEventListener("mousedown", function (event) {
+      down = { x: event.clientX, y: event.clientY };
+    });
+    this.container.addEventListener("mouseup", function (event) {
+      var moved = down && Math.hypot(event.clientX - down.x, event.clientY - down.y);
+      down = null;
+      if (moved === null || moved > 4) return; // a drag looks around, a click places
+      editor.place(editor.viewer.mouseEventToCoords(event));
+    });
+    var scene = document.getElementById("inline_child_" + this.prefix) || this.root.parentNode;
+    scene.addEventListener("input", function (event) {
+      if (/-(yaw|pitch|label)$/.test(event.target.id || "")) editor.drawHotspots();
+    });
+    new MutationObserver(function () {
+      editor.addPlaceButtons();
+      editor.drawHotspots();
+    }).observe(scene, { childList: true, subtree: true });
+  };
+
+  PanoramaEditor.prototype.addPlaceButtons = function () {
+    var editor = this;
+    hotspotPrefixes(this.prefix).forEach(function (prefix) {
+      var yaw = field(prefix, "yaw");
+      if (yaw.dataset.placeButton) return;
+      yaw.dataset.placeButton = "1";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button-small button-secondary panorama-editor__place";
+      button.textContent = "Place on panorama";
+      button.dataset.hotspotPrefix = prefix;
+      button.addEventListener("click", function () {
+        editor.arm(prefix, button);
+      });
+      yaw.insertAdjacentElement("afterend", button);
+    });
+  };
+
+  PanoramaEditor.prototype.arm = function (prefix, button) {
+    this.root.ownerDocument.querySelectorAll(".panorama-editor__place.is-armed").forEach(function (other) {
+      other.classList.remove("is-armed");
+    });
+    button.classList.add("is-armed");
+    this.armed = prefix;
+    var label = field(prefix, "label").value || "this hotspot";
+    this.say("Now click in the panorama where “" + label + "” belongs.");
+    this.drawHotspots();
+    this.container.scrollIntoView({ behavior: "smooth", block: "center" });
+  };
+
+  PanoramaEditor.prototype.place = function (coords) {
+    if (!this.armed) {
+      this.say("Click “Place on panorama” on a hotspot first.");
+      return;
+    }
+    var pitch = round(coords[0]);
+    var yaw = round(coords[1]);
+    field(this.armed, "pitch").value = pitch;
+    field(this.armed, "yaw").value = yaw;
+    ["pitch", "yaw"].forEach(function (name) {
+      this.dispatchEvent(new Event("change", { bubbles: true }));
+    }, field(this.armed, "yaw"));
+    this.say("Placed at yaw " + yaw + "°, pitch " + pitch + "°.");
+    this.drawHotspots();
+  };
+
+  PanoramaEditor.prototype.drawHotspots = function () {
+    if (!this.viewer) return;
+    var viewer = this.viewer;
+    var editor = this;
+    this.shown.forEach(function (id) {
+      viewer.removeHotSpot(id);
+    });
+    this.shown = [];
+    hotspotPrefixes(this.prefix).forEach(function (prefix) {
+      var yaw = parseFloat(field(prefix, "yaw").value);
+      var pitch = parseFloat(field(prefix, "pitch").value);
+      if (isNaN(yaw) || isNaN(pitch)) return;
+      viewer.addHotSpot({
+        id: prefix,
+        yaw: yaw,
+        pitch: pitch,
+        text: field(prefix, "label").value || "(no label)",
+        cssClass: "panorama-editor__hotspot" + (prefix === editor.armed ? " is-armed" : ""),
+      });
+      editor.shown.push(prefix);
+    });
+  };
+
+  function init(scope) {
+    scope.querySelectorAll("[data-panorama-editor]").forEach(function (root) {
+      if (root.dataset.ready || /__prefix__/.test(root.dataset.formPrefix)) return;
+      root.dataset.ready = "1";
+      new PanoramaEditor(root);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    init(document);
+    // Scenes added with "Add scene" arrive later; set up their editors as they appear.
+    new MutationObserver(function () {
+      init(document);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+})();
