@@ -6,7 +6,9 @@ form keeps comparisons, constraints and viewer configs simple.
 
 
 def normalise_yaw(yaw: float) -> float:
-    """The same direction expressed in (-180, 180]."""
+    """The same direction expressed in (-180, 180]; values already there are kept exactly."""
+    if -180.0 < yaw <= 180.0:
+        return yaw
     wrapped = (yaw + 180.0) % 360.0 - 180.0
     return 180.0 if wrapped == -180.0 else wrapped
 

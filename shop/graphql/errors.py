@@ -31,8 +31,12 @@ def error_type(name: str, codes: type[Enum]) -> type[graphene.ObjectType]:
         name,
         (graphene.ObjectType,),
         {
-            "field": graphene.String(description="The input field at fault, camelCase; null for the whole input."),
-            "message": graphene.String(required=True, description="Human-readable, for the visitor."),
+            "field": graphene.String(
+                description="The input field at fault, camelCase; null for the whole input."
+            ),
+            "message": graphene.String(
+                required=True, description="Human-readable, for the visitor."
+            ),
             "code": graphene.Field(code_enum, required=True),
             "__doc__": f"An error in the input of a mutation ({name}).",
         },

@@ -67,7 +67,11 @@ def museum_tour() -> models.TourPage:
                 target_story=site_builders.story(),
             ),
             models.Hotspot(
-                yaw=40, pitch=0, label="Website", target_kind="url", target_url="https://example.org/"
+                yaw=40,
+                pitch=0,
+                label="Website",
+                target_kind="url",
+                target_url="https://example.org/",
             ),
         ],
         panorama=tiled(builders.panorama()),
@@ -97,7 +101,10 @@ def test_pannellum_tour_starts_at_the_first_scene_and_links_scenes_in_degrees(mu
     assert hall["title"] == "Great hall"
     assert hall["type"] == "multires"
     tiles = models.PanoramaTiles.objects.get(image=museum_tour.scenes.get(key="hall").panorama)
-    assert hall["multiRes"] == {"basePath": tiles.manifest["base_url"], **tiles.manifest["multires"]}
+    assert hall["multiRes"] == {
+        "basePath": tiles.manifest["base_url"],
+        **tiles.manifest["multires"],
+    }
     (link,) = hall["hotSpots"]
     assert link == {
         "id": "hall-0",
@@ -301,9 +308,9 @@ def test_a_hotspot_to_an_unpublished_story_is_not_a_link(museum_tour):
     }
     assert "target" not in marzipano["Draft story"]
     assert marzipano["Published story"]["target"] == {"kind": "story", "id": story_id}
-    assert [link["target"] for link in viewers.marzipano(museum_tour)["scenes"][1]["linkHotspots"]] == [
-        "attic"
-    ]
+    assert [
+        link["target"] for link in viewers.marzipano(museum_tour)["scenes"][1]["linkHotspots"]
+    ] == ["attic"]
 
 
 def test_scenes_without_ready_tiles_fall_back_to_the_equirectangular_image():
