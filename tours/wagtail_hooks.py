@@ -70,3 +70,10 @@ def warn_about_unreachable_scenes(request, page) -> None:
             )
             % {"scenes": ", ".join(scene.title for scene in unreachable)},
         )
+
+
+@hooks.register("vitrine_load_demo")
+def load_demo_tour(stdout) -> None:
+    from tours.demo import load_demo_tour
+
+    load_demo_tour(stdout)
