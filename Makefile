@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/vitrine
 PORT ?= 8000
 
-.PHONY: demo test test-postgres test-sqlite lint schema bench install
+.PHONY: demo test test-postgres test-sqlite lint schema bench install browser-deps
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 install: $(BIN)/.installed
+
+# Browser tests: Debian's Chromium (apt-get, if missing) and the viewers from npm.
+browser-deps:
+	bash tests/e2e/install.sh
 
 demo: install
 	$(BIN)/python manage.py migrate --no-input -v0
@@ -28,7 +32,7 @@ lint: install
 
 # The suite runs twice: on the PostgreSQL server of the machine (row locks and
 # concurrency are only real there) and on SQLite (the embedded demo database).
-test: lint test-postgres test-sqlite
+test: lint browser-deps test-postgres test-sqlite
 
 test-postgres: install
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider

@@ -179,6 +179,7 @@ class FloorPlan(TranslatableMixin, Orderable):
     panels = [FieldRowPanel([FieldPanel("key"), FieldPanel("title")]), FieldPanel("image")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # stable when rows share a sort order
         verbose_name = _("floor plan")
 
 
@@ -268,6 +269,7 @@ class Scene(TranslatableMixin, Orderable, ClusterableModel):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # stable when rows share a sort order
         verbose_name = _("scene")
         constraints = [
             models.CheckConstraint(
@@ -388,6 +390,7 @@ class Hotspot(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # stable when rows share a sort order
         verbose_name = _("hotspot")
         constraints = [
             models.CheckConstraint(condition=YAW_CONSTRAINT, name="hotspot_yaw_range"),
@@ -454,6 +457,7 @@ class GuidedStop(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # stable when rows share a sort order
         verbose_name = _("guided stop")
         constraints = [
             models.CheckConstraint(condition=YAW_CONSTRAINT, name="stop_yaw_range"),

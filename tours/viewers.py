@@ -18,7 +18,9 @@ they are ready *and* were made from the image's present file (the editor may hav
 replaced it since). Otherwise, so the tour still works while the background job runs
 or after it failed (partial panoramas are never tiled), the scene shows its
 equirectangular image: the FULL preset's widest rendition (2400 px, one of the
-pre-generated sizes), or the original file if no rendition can be made.
+pre-generated sizes), or the original file if no rendition can be made. The model
+keeps no angle of view for a partial panorama yet, so viewers spread it over the
+whole sphere.
 
 Texts
 -----
@@ -102,7 +104,7 @@ their top edge towards the back and the front, the orientation PSV calls flipped
 PSV requires a power-of-two number of tiles, all of one size, so only pyramid levels
 that meet that are listed (level 1, a single tile, always does); the lower-resolution
 ``baseUrl`` faces cover the rest. A frontend turns the data into the plugin's options
-like this (``tests/e2e/test_tour_viewers.py`` does exactly this)::
+like this (``tests/e2e/harness/photo-sphere-viewer.html`` does exactly this)::
 
     import {Viewer, EquirectangularAdapter} from '@photo-sphere-viewer/core';
     import {CubemapTilesAdapter} from '@photo-sphere-viewer/cubemap-tiles-adapter';
@@ -161,6 +163,8 @@ so ``tileUrlTemplates[z]`` already names the directory, and
       .replace('{f}', tile.face).replace('{y}', tile.y).replace('{x}', tile.x)}));
     const geometry = new Marzipano.CubeGeometry(scene.levels);
 
+(``tests/e2e/harness/marzipano.html`` does this, and draws the hotspots as the Tool.)
+
 An untiled scene is ``"geometry": "equirect", "url", "levels": [{"width"}]`` for
 ``Marzipano.ImageUrlSource.fromString(scene.url)`` and ``new
 Marzipano.EquirectGeometry(scene.levels)``; its ``faceSize`` (a quarter of the width,
@@ -171,13 +175,13 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from wagtail.images.models import SourceImageIOError
 
 from museum_site.graphql.images import absolute_media_url
@@ -331,11 +335,14 @@ def viewer_scenes(tour: TourPage) -> list[ViewerScene]:
     hotspots = Hotspot.objects.select_related(
         *(name for name in Hotspot.TARGET_FIELDS.values() if name not in Hotspot.TEXT_TARGETS)
     )
-    scenes: list[Scene] = list(
-        tour.scenes.all()
-        .select_related("panorama", "panorama__tiles")
-        .prefetch_related(Prefetch("hotspots", queryset=hotspots))
-    )
+    found: Iterable[Scene] = tour.scenes.all()
+    if isinstance(found, QuerySet):
+        # A saved tour. A preview's unsaved cluster is a list in memory, which
+        # modelcluster would try (and fail) to prefetch into.
+        found = found.select_related("panorama", "panorama__tiles").prefetch_related(
+            Prefetch("hotspots", queryset=hotspots)
+        )
+    scenes = list(found)
     by_key = {scene.key: scene for scene in scenes}
     context = SimpleNamespace()
     result = []

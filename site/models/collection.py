@@ -140,6 +140,7 @@ class CollectionObjectImage(TranslatableMixin, Orderable):
     panels = [FieldPanel("image"), FieldPanel("alt_text")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # stable when rows share a sort order
         verbose_name = _("object image")
 
     @property

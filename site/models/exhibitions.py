@@ -114,6 +114,7 @@ class ExhibitionChapter(TranslatableMixin, Orderable, ClusterableModel):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # stable when rows share a sort order
         verbose_name = _("chapter")
 
 
@@ -134,6 +135,7 @@ class ChapterObject(TranslatableMixin, Orderable):
     panels = [FieldPanel("collection_object"), FieldPanel("caption")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # stable when rows share a sort order
         verbose_name = _("object in chapter")
 
     def save(self, *args, **kwargs) -> None:
@@ -151,4 +153,5 @@ class ExhibitionRelatedStory(TranslatableMixin, Orderable):
     panels = [PageChooserPanel("story")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]  # stable when rows share a sort order
         verbose_name = _("related story")

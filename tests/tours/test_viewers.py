@@ -372,3 +372,20 @@ def test_a_tour_costs_a_fixed_number_of_queries(django_assert_max_num_queries):
             page = models.TourPage.objects.get(pk=tour.pk)
             with django_assert_max_num_queries(3):
                 build(page)
+
+
+@pytest.mark.parametrize("format_name", FORMATS)
+def test_a_draft_tour_in_memory_builds_too(format_name):
+    """Preview renders the editor's unsaved cluster, where scenes and hotspots are not
+    in the database yet."""
+    draft = models.TourPage(
+        title="Draft",
+        slug="draft",
+        intro="Not saved.",
+        scenes=[
+            builders.scene("hall", [builders.go_to("attic")], panorama=tiled(builders.panorama())),
+            builders.scene("attic", [builders.go_to("hall")]),
+        ],
+    )
+    config = viewers.BUILDERS[format_name](draft)
+    assert "hall" in json.dumps(config) and "attic" in json.dumps(config)
