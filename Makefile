@@ -17,9 +17,11 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
-# Browser tests: Debian's Chromium (apt-get, if missing) and the viewers from npm.
+# Browser and Node tests: Debian's Chromium (apt-get, if missing), the tour viewers and
+# @saleor/sdk from npm, each as its lockfile pins them.
 browser-deps:
 	bash tests/e2e/install.sh
+	bash tests/e2e/saleor_sdk/install.sh
 
 demo: install
 	$(BIN)/python manage.py migrate --no-input -v0

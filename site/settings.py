@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     # After grapple: registers its GraphQL types in grapple's registry in ready().
     "museum_site",
     "tours",
+    "search",
     "shop",
     "shop.accounts",
 ]
@@ -162,7 +163,14 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 100_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 40 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "docx", "odt", "xlsx", "mp3", "ogg", "vtt"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "vitrine": {"BACKEND": "search.wagtail_backend"},  # `update_index` rebuilds our search too
+}
+# Search runs on the database unless an Elasticsearch 8 cluster is given (see search/).
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# The admin must not call the internet (nor tell visitors' browsers to).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
@@ -175,7 +183,12 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 
 # GraphQL: one schema assembled by grapple from every app's `register_schema_query` hook.
-GRAPHENE = {"SCHEMA": "grapple.schema.schema", "ATOMIC_MUTATIONS": True}
+GRAPHENE = {
+    "SCHEMA": "grapple.schema.schema",
+    "ATOMIC_MUTATIONS": True,
+    # Sets request.user from the JWT header (never the session cookie): shop.accounts.
+    "MIDDLEWARE": ["shop.accounts.graphql.middleware.TokenAuthenticationMiddleware"],
+}
 GRAPPLE = {
     "APPS": [],  # our apps register hand-written types; see museum_site.graphql.registration
     "EXPOSE_GRAPHIQL": False,
@@ -190,6 +203,15 @@ VITRINE_GRAPHQL = {
     "MAX_PAGE_SIZE": 100,
     "INTROSPECTION": env_bool("GRAPHQL_INTROSPECTION", DEBUG),
     "RESPONSE_CACHE_SECONDS": int(os.environ.get("GRAPHQL_RESPONSE_CACHE_SECONDS", 300)),
+}
+
+# Customer accounts (shop.accounts): JWT lifetimes as in Saleor, and the frontends that
+# links in account e-mails may point at (a reset link to any other host would hand the
+# token to that host).
+VITRINE_ACCOUNTS = {
+    "ACCESS_TOKEN_SECONDS": int(os.environ.get("ACCOUNT_ACCESS_TOKEN_SECONDS", 5 * 60)),
+    "REFRESH_TOKEN_SECONDS": int(os.environ.get("ACCOUNT_REFRESH_TOKEN_SECONDS", 30 * 24 * 3600)),
+    "ALLOWED_CLIENT_HOSTS": env_list("ALLOWED_CLIENT_HOSTS", "localhost,127.0.0.1,[::1]"),
 }
 
 # Production hardening (DEBUG off): `check --deploy` is clean.

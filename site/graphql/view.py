@@ -97,7 +97,13 @@ class MuseumGraphQLView(GraphQLView):
                     path=error.path,
                     extensions={"code": "INTERNAL_ERROR"},
                 )
-        return GraphQLView.format_error(error)
+        formatted = GraphQLView.format_error(error)
+        # @saleor/sdk reads `extensions.exception.code` and throws when `exception` is
+        # missing from extensions that exist: mirror the code there.
+        extensions = formatted.get("extensions")
+        if extensions and "code" in extensions and "exception" not in extensions:
+            extensions["exception"] = {"code": extensions["code"]}
+        return formatted
 
     def get_middleware(self, request):
         return [OrderingWhitelistMiddleware(), *(super().get_middleware(request) or [])]

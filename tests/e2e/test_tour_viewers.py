@@ -26,7 +26,6 @@ import re
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -38,10 +37,11 @@ import pytest
 from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFont
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from museum_site.models import MuseumImage
+from tests.e2e.browser import ARTIFACTS, NODE_MODULES, chromium, require_browser
 from tests.site import builders as site_builders
 from tests.tours import builders
 from tours import models
@@ -51,10 +51,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
 
 HERE = Path(__file__).resolve().parent
 HARNESS = HERE / "harness"
-NODE_MODULES = HERE / "node_modules"
-ARTIFACTS = HERE.parents[1] / "artifacts" / "e2e"
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 VIEWPORT = {"width": 960, "height": 540}
 PANORAMA_WIDTH = 2048  # two pyramid levels: 512 px (one tile) and 1024 px (2 x 2 tiles)
 
@@ -236,13 +232,6 @@ def file_server() -> Iterator[str]:
         thread.join()
 
 
-def require_browser() -> None:
-    """Fail, not skip: a browser test that silently does not run proves nothing."""
-    missing = [str(path) for path in (CHROMIUM, NODE_MODULES) if not path.exists()]
-    if missing:
-        pytest.fail(f"Missing {', '.join(missing)}: run tests/e2e/install.sh first.", pytrace=False)
-
-
 def viewer_configs(graphql) -> dict[str, dict]:
     answer = graphql(
         """
@@ -349,19 +338,6 @@ def base_url(name: str, config: dict, scene: str) -> str:
         return node["panorama"]["tileUrlTemplates"][0].rsplit("/", 2)[0] + "/"
     found = next(item for item in config["scenes"] if item["id"] == scene)
     return found["tileUrlTemplates"][0].rsplit("/", 2)[0] + "/"
-
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    """Debian's Chromium driven by Playwright (whose own browser download we never use)."""
-    require_browser()
-    playwright: Playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture

@@ -140,3 +140,9 @@ def test_unexpected_failures_do_not_leak_internals(graphql, monkeypatch):
     result = graphql("{ terms { totalCount } }")
     assert result["errors"][0]["extensions"]["code"] == "INTERNAL_ERROR"
     assert "secret_table" not in str(result)
+
+
+def test_error_codes_are_mirrored_where_saleor_sdk_reads_them(graphql):
+    # @saleor/sdk reads extensions.exception.code and fails if `exception` is absent.
+    error = graphql(nested(30))["errors"][0]
+    assert error["extensions"]["exception"] == {"code": "QUERY_TOO_DEEP"}

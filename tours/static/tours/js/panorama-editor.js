@@ -81,8 +81,14 @@
       hfov: parseFloat(field(this.prefix, "initial_fov").value) || 100,
       showControls: true,
     });
+    this.loaded = false;
+    var editor = this;
+    // Pannellum rebuilds its hotspots when the image has loaded: draw ours after that.
+    this.viewer.on("load", function () {
+      editor.loaded = true;
+      editor.drawHotspots();
+    });
     this.addPlaceButtons();
-    this.drawHotspots();
     this.listen();
     this.say("Click “Place on panorama” on a hotspot, then click the spot in the panorama.");
   };
@@ -156,7 +162,7 @@
   };
 
   PanoramaEditor.prototype.drawHotspots = function () {
-    if (!this.viewer) return;
+    if (!this.viewer || !this.loaded) return;
     var viewer = this.viewer;
     var editor = this;
     this.shown.forEach(function (id) {

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    """One search over every app's published content (see the package docstring)."""
+
+    name = "search"
+    verbose_name = "Search"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from museum_site.graphql import response_cache
+        from search import signals
+        from search.sources import museum, tours
+
+        # The museum's and the tours' kinds are described here because this app is the one
+        # that needs them; each module only reads its app's models.
+        museum.register_sources()
+        tours.register_sources()
+        signals.connect()
+        response_cache.PUBLIC_ROOT_FIELDS.update({"search", "searchSuggest"})

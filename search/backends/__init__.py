@@ -1,0 +1,146 @@
+"""Where documents are stored and searched: the project's database, or Elasticsearch.
+
+Both backends answer the same questions (`SearchBackend`) with the same meaning, so the
+GraphQL field does not know which one runs:
+
+- every query term must match somewhere in a document (title, labels, body or related
+  text); `match_any` relaxes that to one term, for the second try when nothing matched all;
+- facet filters combine with OR within a facet and AND across facets, and each facet is
+  counted with every filter but its own ("disjunctive" facets: the counts of a facet's
+  other values say how many results choosing them instead would give);
+- the `kinds` argument is one more such facet, named "kind". Since that facet is counted
+  with every other filter, the number of results is the sum of its requested kinds: one
+  `summary` answers the count and every facet with one evaluation of the match.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from django.conf import settings
+
+from search.registry import Document, SearchKind
+
+KIND_FACET = "kind"
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """`terms` is the query as analysed in Python (for the database); `query` is what was
+    typed (Elasticsearch analyses it itself, with the same pipeline)."""
+
+    terms: tuple[str, ...]  # empty means browse everything
+    locale: str
+    query: str = ""
+    kinds: frozenset[SearchKind] = frozenset()  # empty means every kind
+    filters: dict[str, frozenset[str]] = field(default_factory=dict)
+    match_any: bool = False
+
+    def without(self, facet: str) -> SearchRequest:
+        """The same request with one facet's filter lifted, to count that facet."""
+        if facet == KIND_FACET:
+            return replace(self, kinds=frozenset())
+        return replace(
+            self, filters={name: values for name, values in self.filters.items() if name != facet}
+        )
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: SearchKind
+    title: str
+    text: str
+    slug: str
+    anchor: str
+    url_path: str | None
+    locale: str
+    image_id: int | None
+    image_alt: str
+    score: float
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    text: str
+    kind: SearchKind | None = None  # the kind of document it names
+    slug: str = ""
+    anchor: str = ""
+    url_path: str | None = None
+    facet: str | None = None  # or the facet whose value it names
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    count: int
+    facets: dict[str, list[FacetCount]]  # KIND_FACET and the value facets asked for
+
+
+def count_from_kinds(request: SearchRequest, kinds: list[FacetCount]) -> int:
+    wanted = {str(kind) for kind in request.kinds}
+    return sum(value.count for value in kinds if not wanted or value.value in wanted)
+
+
+# Facet values answered per facet: a facet is a menu, not a list of results.
+MAX_FACET_VALUES = 50
+
+
+class SearchBackend(ABC):
+    @abstractmethod
+    def replace(self, source_label: str, source_ids: Sequence[int], documents: list[Document]):
+        """Make `documents` the only documents of these source rows."""
+
+    @abstractmethod
+    def reset(self) -> None:
+        """Remove every document (before a rebuild)."""
+
+    @abstractmethod
+    def optimize(self) -> None:
+        """After a rebuild: let the store catch up (statistics, refresh)."""
+
+    @abstractmethod
+    def hits(self, request: SearchRequest, offset: int, limit: int) -> list[Hit]:
+        """Best first; ties by title. Browsing (no terms) is by title."""
+
+    @abstractmethod
+    def summary(self, request: SearchRequest, names: Sequence[str]) -> Summary:
+        """The number of results, and the counts per value of KIND_FACET and of each facet
+        in `names`, largest first."""
+
+    @abstractmethod
+    def suggest(
+        self, words: Sequence[str], locale: str, facets: Sequence[str], limit: int
+    ) -> list[Suggestion]:
+        """Documents whose title, and values of `facets` whose label, have words starting
+        with `words` (the last one a prefix): facet values first."""
+
+
+def elasticsearch_url() -> str:
+    return getattr(settings, "ELASTICSEARCH_URL", "") or os.environ.get("ELASTICSEARCH_URL", "")
+
+
+@cache
+def _backend(url: str) -> SearchBackend:
+    if url:
+        from search.backends.elasticsearch import ElasticsearchBackend
+
+        return ElasticsearchBackend(url)
+    from search.backends.database import DatabaseBackend
+
+    return DatabaseBackend()
+
+
+def get_backend() -> SearchBackend:
+    """Elasticsearch when ELASTICSEARCH_URL is set, the project's database otherwise."""
+    return _backend(elasticsearch_url())

@@ -1,0 +1,388 @@
+"""The Elasticsearch 8 backend: one index per language, queries built with elasticsearch-dsl.
+
+Each language's index analyses text the way search.analysis does in Python: split on
+anything that is not a letter, mark or digit, lower case, fold accents (asciifolding),
+drop the same stop words (and single letters), and stem with the Snowball stemmer of the
+language. So a query matches the same documents on either backend; only the scoring
+formula differs (BM25 here, ts_rank or FTS5's bm25 on the database).
+
+Matching uses a `cross_fields` multi_match with `operator: and` (every term somewhere
+in the weighted fields). Kinds and facet filters go into `post_filter`, and each facet is
+a `filter` aggregation holding every filter but its own, which is how Elasticsearch does
+the disjunctive facets the database backend does with subqueries. Facet values are stored
+twice: `facet_<name>` (the value, for filters) and `facet_label_<name>` ("value|label",
+aggregated so the label comes back with the count).
+
+The functions that build mappings and request bodies do not need a server; tests compare
+their output with what Elasticsearch expects. Only `ElasticsearchBackend` talks to one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from django.conf import settings
+from elasticsearch import Elasticsearch
+from elasticsearch.helpers import bulk
+from elasticsearch_dsl import (
+    Date,
+    Index,
+    Integer,
+    Keyword,
+    Mapping,
+    Q,
+    Search,
+    SearchAsYouType,
+    Text,
+    analyzer,
+    token_filter,
+    tokenizer,
+)
+
+from search import registry
+from search.analysis import SNOWBALL_LANGUAGES, STOPWORDS, fold, suggest_words
+from search.backends import (
+    KIND_FACET,
+    MAX_FACET_VALUES,
+    FacetCount,
+    Hit,
+    SearchBackend,
+    SearchRequest,
+    Suggestion,
+    Summary,
+    count_from_kinds,
+)
+from search.registry import Document, Field, SearchKind
+
+LANGUAGES = tuple(SNOWBALL_LANGUAGES)
+# Boost per field; the same order of importance as the database backend's weights.
+FIELD_BOOSTS = {Field.TITLE: 10, Field.LABELS: 4, Field.BODY: 1, Field.RELATED: 0.4}
+SNOWBALL_NAMES = {"nl": "Dutch", "en": "English", "fr": "French"}
+SINGLE_LETTERS = [chr(code) for code in range(ord("a"), ord("z") + 1)]
+SEPARATOR = "|"
+
+WORDS = tokenizer("vitrine_words", "pattern", pattern=r"[^\p{L}\p{M}\p{N}]+")
+
+
+def index_prefix() -> str:
+    return getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", "vitrine-search")
+
+
+def index_name(language: str) -> str:
+    return f"{index_prefix()}-{language}"
+
+
+def text_analyzer(language: str):
+    stop = token_filter(
+        f"vitrine_stop_{language}",
+        "stop",
+        stopwords=sorted(STOPWORDS[language] | set(SINGLE_LETTERS)),
+    )
+    stem = token_filter(f"vitrine_stem_{language}", "snowball", language=SNOWBALL_NAMES[language])
+    return analyzer(
+        f"vitrine_{language}", tokenizer=WORDS, filter=["lowercase", "asciifolding", stop, stem]
+    )
+
+
+SUGGEST_ANALYZER = analyzer(
+    "vitrine_suggest", tokenizer=WORDS, filter=["lowercase", "asciifolding"]
+)
+
+
+def mapping(language: str, facet_names: Sequence[str]) -> Mapping:
+    language_analyzer = text_analyzer(language)
+    fields = Mapping()
+    for name in ("kind", "locale", "source", "source_id", "anchor"):
+        fields.field(name, Keyword())
+    fields.field("display_title", Keyword())  # shown and sorted on, not searched
+    for name in Field:
+        fields.field(name.value, Text(analyzer=language_analyzer))
+    fields.field("suggest", SearchAsYouType(analyzer=SUGGEST_ANALYZER))
+    fields.field("text", Text(index=False))
+    fields.field("slug", Keyword(index=False))
+    fields.field("url_path", Keyword(index=False))
+    fields.field("image_id", Integer(index=False))
+    fields.field("image_alt", Keyword(index=False))
+    fields.field("expires_at", Date())
+    for name in facet_names:
+        fields.field(f"facet_{name}", Keyword())
+        fields.field(f"facet_label_{name}", Keyword())
+    fields.field("suggest_entries", Keyword())  # "facet|value|folded label|label"
+    return fields
+
+
+def index_definition(language: str, facet_names: Sequence[str]) -> Index:
+    index = Index(index_name(language))
+    index.settings(number_of_shards=1)
+    index.mapping(mapping(language, facet_names))
+    return index
+
+
+def document_id(source_label: str, document: Document) -> str:
+    return f"{source_label}:{document.source.pk}:{document.anchor}"
+
+
+def document_body(source_label: str, document: Document, suggested: Sequence[str]) -> dict:
+    body: dict[str, Any] = {
+        "kind": document.kind.value,
+        "locale": document.locale,
+        "source": source_label,
+        "source_id": str(document.source.pk),
+        "anchor": document.anchor,
+        "display_title": document.title,
+        "suggest": document.title,
+        "text": document.text,
+        "slug": document.slug,
+        "url_path": document.url_path or "",
+        "image_id": document.image_id,
+        "image_alt": document.image_alt,
+        "expires_at": document.expires_at.isoformat() if document.expires_at else None,
+        "suggest_entries": [],
+    }
+    for name in Field:
+        body[name.value] = " ".join(document.fields.get(name, ()))
+    for facet in document.facets:
+        body.setdefault(f"facet_{facet.name}", []).append(facet.value)
+        label = facet.label.replace(SEPARATOR, "/")  # the separator stays unambiguous
+        body.setdefault(f"facet_label_{facet.name}", []).append(f"{facet.value}{SEPARATOR}{label}")
+        if facet.name in suggested:
+            folded = " ".join(suggest_words(label))
+            body["suggest_entries"].append(SEPARATOR.join((facet.name, facet.value, folded, label)))
+    return body
+
+
+# --- request bodies -----------------------------------------------------------------------
+
+
+def visible() -> Q:
+    """Not past its expiry (documents carry the page's `expire_at`)."""
+    return Q(
+        "bool", should=[~Q("exists", field="expires_at"), Q("range", expires_at={"gt": "now"})]
+    )
+
+
+def text_query(request: SearchRequest) -> Q:
+    if not request.terms:
+        return Q("match_all")
+    return Q(
+        "multi_match",
+        query=request.query,
+        type="cross_fields",
+        operator="or" if request.match_any else "and",
+        fields=[f"{name.value}^{boost}" for name, boost in FIELD_BOOSTS.items()],
+    )
+
+
+def facet_filters(request: SearchRequest) -> dict[str, Q]:
+    filters = {}
+    if request.kinds:
+        filters[KIND_FACET] = Q("terms", kind=sorted(str(kind) for kind in request.kinds))
+    for name, values in sorted(request.filters.items()):
+        filters[name] = Q("terms", **{f"facet_{name}": sorted(values)})
+    return filters
+
+
+def base_search(request: SearchRequest) -> Search:
+    search = Search(index=index_name(request.locale)).query(
+        Q("bool", must=[text_query(request)], filter=[visible()])
+    )
+    filters = facet_filters(request)
+    if filters:
+        search = search.post_filter(Q("bool", filter=list(filters.values())))
+    return search
+
+
+def hits_body(request: SearchRequest, offset: int, limit: int) -> dict:
+    search = base_search(request)
+    if request.terms:
+        search = search.sort({"_score": "desc"}, {"display_title": "asc"}, {"source_id": "asc"})
+    else:
+        search = search.sort({"display_title": "asc"}, {"source_id": "asc"})
+    return search.extra(track_total_hits=False)[offset : offset + limit].to_dict()
+
+
+def summary_body(request: SearchRequest, names: Sequence[str]) -> dict:
+    """No hits, one `filter` aggregation per facet (the kind facet first); the number of
+    results is the sum of the kind facet's requested kinds."""
+    search = Search(index=index_name(request.locale)).query(
+        Q("bool", must=[text_query(request)], filter=[visible()])
+    )
+    filters = facet_filters(request)
+    for name in [KIND_FACET, *names]:
+        others = [query for facet, query in filters.items() if facet != name]
+        field = "kind" if name == KIND_FACET else f"facet_label_{name}"
+        search.aggs.bucket(name, "filter", Q("bool", filter=others)).bucket(
+            "values",
+            "terms",
+            field=field,
+            size=MAX_FACET_VALUES,
+            order=[{"_count": "desc"}, {"_key": "asc"}],
+        )
+    return search.extra(size=0).to_dict()
+
+
+def suggest_body(words: Sequence[str], locale: str, facets: Sequence[str], limit: int) -> dict:
+    phrase = " ".join(words)
+    search = Search(index=index_name(locale)).query(
+        Q(
+            "bool",
+            must=[
+                Q(
+                    "multi_match",
+                    query=phrase,
+                    type="bool_prefix",
+                    operator="and",
+                    fields=["suggest", "suggest._2gram", "suggest._3gram"],
+                )
+            ],
+            filter=[visible()],
+        )
+    )
+    if facets:
+        names = "|".join(re.escape(name) for name in facets)
+        # A label word starts with the phrase; folded labels are letters, digits, spaces.
+        pattern = rf"({names})\|[^|]*\|(.* )?{re.escape(phrase)}[^|]*\|.*"
+        # `global`: the names come from every visible document of the language, not
+        # only from the documents whose titles match the prefix.
+        search.aggs.bucket("terms", "global").bucket("visible", "filter", visible()).bucket(
+            "values",
+            "terms",
+            field="suggest_entries",
+            include=pattern,
+            size=limit,
+            order=[{"_count": "desc"}, {"_key": "asc"}],
+        )
+    body = search.extra(size=limit * 2).source(
+        ["display_title", "kind", "slug", "anchor", "url_path"]
+    )
+    return body.to_dict()
+
+
+class ElasticsearchBackend(SearchBackend):
+    def __init__(self, url: str, client: Elasticsearch | None = None) -> None:
+        self.url = url
+        self._client = client
+        self._indexes_ready = False
+
+    @property
+    def client(self) -> Elasticsearch:
+        if self._client is None:
+            self._client = Elasticsearch(self.url)
+        return self._client
+
+    # --- writing ---------------------------------------------------------------------
+
+    def ensure_indexes(self) -> None:
+        """Create missing indexes, once per process (a rebuild recreates them anyway)."""
+        if self._indexes_ready:
+            return
+        for language in LANGUAGES:
+            index = index_definition(language, registry.facet_names())
+            if not index.exists(using=self.client):
+                index.create(using=self.client)
+        self._indexes_ready = True
+
+    def replace(self, source_label: str, source_ids: Sequence[int], documents: list[Document]):
+        self.ensure_indexes()
+        self.client.delete_by_query(
+            index=",".join(index_name(language) for language in LANGUAGES),
+            query=Q(
+                "bool",
+                filter=[
+                    Q("term", source=source_label),
+                    Q("terms", source_id=[str(pk) for pk in source_ids]),
+                ],
+            ).to_dict(),
+            refresh=True,
+            conflicts="proceed",
+        )
+        bulk(self.client, self._actions(source_label, documents), refresh="wait_for")
+
+    def _actions(self, source_label: str, documents: list[Document]) -> Iterator[dict]:
+        suggested = registry.suggested_facet_names()
+        for document in documents:
+            yield {
+                "_index": index_name(document.locale),
+                "_id": document_id(source_label, document),
+                "_source": document_body(source_label, document, suggested),
+            }
+
+    def reset(self) -> None:
+        for language in LANGUAGES:
+            index = index_definition(language, registry.facet_names())
+            index.delete(using=self.client, ignore_unavailable=True)
+            index.create(using=self.client)
+        self._indexes_ready = True
+
+    # --- reading ---------------------------------------------------------------------
+
+    def _search(self, locale: str, body: dict) -> dict:
+        return self.client.search(index=index_name(locale), body=body).body
+
+    def hits(self, request: SearchRequest, offset: int, limit: int) -> list[Hit]:
+        answer = self._search(request.locale, hits_body(request, offset, limit))
+        return [
+            Hit(
+                kind=SearchKind(hit["_source"]["kind"]),
+                title=hit["_source"]["display_title"],
+                text=hit["_source"]["text"],
+                slug=hit["_source"]["slug"],
+                anchor=hit["_source"]["anchor"],
+                url_path=hit["_source"]["url_path"] or None,
+                locale=hit["_source"]["locale"],
+                image_id=hit["_source"]["image_id"],
+                image_alt=hit["_source"]["image_alt"],
+                score=float(hit["_score"] or 0.0) if request.terms else 0.0,
+            )
+            for hit in answer["hits"]["hits"]
+        ]
+
+    def summary(self, request: SearchRequest, names: Sequence[str]) -> Summary:
+        answer = self._search(request.locale, summary_body(request, names))
+        facets: dict[str, list[FacetCount]] = {}
+        for name in [KIND_FACET, *names]:
+            buckets = answer["aggregations"][name]["values"]["buckets"]
+            if name == KIND_FACET:
+                facets[name] = [
+                    FacetCount(bucket["key"], bucket["key"], bucket["doc_count"])
+                    for bucket in buckets
+                ]
+            else:
+                facets[name] = []
+                for bucket in buckets:
+                    value, _, label = bucket["key"].partition(SEPARATOR)
+                    facets[name].append(FacetCount(value, label, bucket["doc_count"]))
+        return Summary(count_from_kinds(request, facets[KIND_FACET]), facets)
+
+    def suggest(
+        self, words: Sequence[str], locale: str, facets: Sequence[str], limit: int
+    ) -> list[Suggestion]:
+        answer = self._search(locale, suggest_body(words, locale, facets, limit))
+        suggestions = []
+        names = answer.get("aggregations", {}).get("terms", {}).get("visible", {})
+        for bucket in names.get("values", {}).get("buckets", []):
+            name, value, _folded, label = bucket["key"].split(SEPARATOR, 3)
+            suggestions.append(Suggestion(text=label, facet=name, value=value))
+        for hit in answer["hits"]["hits"]:
+            source = hit["_source"]
+            suggestions.append(
+                Suggestion(
+                    text=source["display_title"],
+                    kind=SearchKind(source["kind"]),
+                    slug=source["slug"],
+                    anchor=source["anchor"],
+                    url_path=source["url_path"] or None,
+                )
+            )
+        unique: dict[str, Suggestion] = {}
+        for suggestion in suggestions:
+            unique.setdefault(fold(suggestion.text), suggestion)
+        return list(unique.values())[:limit]
+
+    def refresh(self) -> None:
+        self.client.indices.refresh(index=",".join(index_name(code) for code in LANGUAGES))
+
+    def optimize(self) -> None:
+        self.refresh()

@@ -1,0 +1,81 @@
+"""The `search` and `searchSuggest` fields: parse the arguments, call the service, shape."""
+
+from __future__ import annotations
+
+import graphene
+from django.utils import translation
+from graphql import GraphQLError
+
+from museum_site.graphql.locales import resolve_locale
+from museum_site.graphql.pagination import list_arguments, paginate
+from museum_site.graphql.queries import locale_arg
+from search import services
+from search.graphql.types import (
+    SearchFilters,
+    SearchKind,
+    SearchResultsType,
+    SearchSuggestionType,
+)
+
+MAX_SUGGESTIONS = 20
+FILTER_FACETS = {"makers": "maker", "materials": "material", "centuries": "century"}
+
+
+def _facet_filters(filters: dict | None) -> dict[str, list[str]]:
+    return {
+        facet: [str(value) for value in (filters or {}).get(argument) or ()]
+        for argument, facet in FILTER_FACETS.items()
+    }
+
+
+class SearchQuery:
+    """Mixed into the root Query type by the `register_schema_query` hook."""
+
+    search = graphene.Field(
+        SearchResultsType,
+        required=True,
+        query=graphene.String(
+            required=True, description="What the visitor typed; empty to browse by facets."
+        ),
+        kinds=graphene.List(graphene.NonNull(SearchKind), description="Every kind if empty."),
+        locale=locale_arg(),
+        filters=graphene.Argument(SearchFilters),
+        **list_arguments(),
+        description="Published, public stories, exhibitions, objects and tours (and, once the "
+        "shop registers them, purchasable products) of one language, best match first, "
+        "with facet counts.",
+    )
+    search_suggest = graphene.List(
+        graphene.NonNull(SearchSuggestionType),
+        required=True,
+        prefix=graphene.String(required=True, description="What the visitor has typed so far."),
+        locale=locale_arg(),
+        first=graphene.Int(default_value=8, description=f"1 to {MAX_SUGGESTIONS}."),
+        description="As-you-type suggestions: makers and materials, then titles.",
+    )
+
+    @staticmethod
+    def resolve_search(
+        root, info, query, first, after=None, kinds=None, locale=None, filters=None
+    ) -> dict:
+        language = resolve_locale(locale)
+        translation.activate(language)
+        try:
+            results = services.search(
+                query,
+                language,
+                kinds=[kind if not hasattr(kind, "value") else kind.value for kind in kinds or ()],
+                filters=_facet_filters(filters),
+            )
+        except services.SearchInputError as error:
+            raise GraphQLError(str(error)) from error
+        return {**paginate(results, first, after), "results": results}
+
+    @staticmethod
+    def resolve_search_suggest(root, info, prefix, first, locale=None):
+        if not 1 <= first <= MAX_SUGGESTIONS:
+            raise GraphQLError(f"`first` must be between 1 and {MAX_SUGGESTIONS}.")
+        try:
+            return services.suggest(prefix, resolve_locale(locale), first)
+        except services.SearchInputError as error:
+            raise GraphQLError(str(error)) from error

@@ -1,0 +1,186 @@
+"""GraphQL types of the search: results with snippets and images, facets, suggestions."""
+
+from __future__ import annotations
+
+import graphene
+
+from museum_site.graphql.images import Image, make_rendition, rendition_field
+from museum_site.graphql.pagination import PageInfo
+from search import registry
+from search.backends import KIND_FACET, FacetCount, Suggestion
+from search.services import ResultImage, SearchResult
+
+KIND_DESCRIPTIONS = {
+    registry.SearchKind.STORY: "A story (page).",
+    registry.SearchKind.EXHIBITION: "An exhibition (page).",
+    registry.SearchKind.OBJECT: "A collection object; `slug` is its inventory number.",
+    registry.SearchKind.TOUR: "A virtual tour, or one scene of it (`sceneKey` set).",
+    registry.SearchKind.PRODUCT: (
+        "A product of the shop. No result has this kind until the shop app registers its "
+        "products with the search."
+    ),
+}
+
+SearchKind = graphene.Enum.from_enum(
+    registry.SearchKind,
+    description=lambda value: KIND_DESCRIPTIONS[value] if value else "What a result is.",
+)
+
+
+class SearchFilters(graphene.InputObjectType):
+    """Narrow the results to collection objects with these facet values: any of the values
+    given for one facet, and every facet given."""
+
+    makers = graphene.List(graphene.NonNull(graphene.ID), description="Maker Term ids.")
+    materials = graphene.List(graphene.NonNull(graphene.ID), description="Material Term ids.")
+    centuries = graphene.List(
+        graphene.NonNull(graphene.Int),
+        description="Centuries of the object's dating: 17 is 1600-1699; negative before year 1.",
+    )
+
+
+class SearchImage(graphene.ObjectType):
+    """The image of a result, with the alt text for this result."""
+
+    image = graphene.Field(Image, required=True)
+    alt = graphene.String(required=True)
+    rendition = rendition_field()
+
+    @staticmethod
+    def resolve_rendition(root: ResultImage, info, preset, format):
+        return make_rendition(root.image, preset, format, root.alt)
+
+
+class SearchResultType(graphene.ObjectType):
+    class Meta:
+        name = "SearchResult"
+
+    kind = graphene.Field(SearchKind, required=True)
+    title = graphene.String(required=True)
+    snippet = graphene.String(
+        required=True,
+        description="The best-matching passage: escaped text with matched words in "
+        "<mark></mark>, safe to insert as HTML.",
+    )
+    url_path = graphene.String(
+        description="The page's url path (as `urlPath` of pages); null for objects."
+    )
+    slug = graphene.String(
+        required=True,
+        description="Page slug; inventory number for an object; the tour's slug for a scene.",
+    )
+    scene_key = graphene.String(description="For a scene of a tour: which scene.")
+    locale = graphene.String(required=True)
+    image = graphene.Field(SearchImage)
+    score = graphene.Float(
+        required=True,
+        description="Relevance; compare only within one answer (0 when browsing).",
+    )
+
+    @staticmethod
+    def resolve_kind(result: SearchResult, info):
+        return result.kind
+
+
+class KindFacetValue(graphene.ObjectType):
+    kind = graphene.Field(SearchKind, required=True)
+    count = graphene.Int(required=True)
+
+    @staticmethod
+    def resolve_kind(value: FacetCount, info):
+        return registry.SearchKind(value.value)
+
+
+class TermFacetValue(graphene.ObjectType):
+    """A maker or material: pass `id` in `filters` to narrow to it."""
+
+    id = graphene.ID(required=True)
+    label = graphene.String(required=True, description="In the requested locale.")
+    count = graphene.Int(required=True)
+
+    @staticmethod
+    def resolve_id(value: FacetCount, info) -> str:
+        return value.value
+
+
+class CenturyFacetValue(graphene.ObjectType):
+    century = graphene.Int(required=True, description="17 is 1600-1699.")
+    label = graphene.String(required=True, description="E.g. '17de eeuw', '17th century'.")
+    count = graphene.Int(required=True)
+
+    @staticmethod
+    def resolve_century(value: FacetCount, info) -> int:
+        return int(value.value)
+
+
+class SearchFacets(graphene.ObjectType):
+    """How many results each value would give. Each facet is counted with the other facets'
+    filters but not its own, so its other values stay visible. At most 50 values each,
+    most frequent first. Makers, materials and centuries describe collection objects; shop
+    facets (category, price band, in stock) arrive with the shop."""
+
+    kinds = graphene.List(graphene.NonNull(KindFacetValue), required=True)
+    makers = graphene.List(graphene.NonNull(TermFacetValue), required=True)
+    materials = graphene.List(graphene.NonNull(TermFacetValue), required=True)
+    centuries = graphene.List(graphene.NonNull(CenturyFacetValue), required=True)
+
+    @staticmethod
+    def resolve_kinds(facets: dict[str, list[FacetCount]], info):
+        return facets.get(KIND_FACET, [])
+
+    @staticmethod
+    def resolve_makers(facets: dict[str, list[FacetCount]], info):
+        return facets.get("maker", [])
+
+    @staticmethod
+    def resolve_materials(facets: dict[str, list[FacetCount]], info):
+        return facets.get("material", [])
+
+    @staticmethod
+    def resolve_centuries(facets: dict[str, list[FacetCount]], info):
+        return facets.get("century", [])
+
+
+class SearchResultsType(graphene.ObjectType):
+    class Meta:
+        name = "SearchResults"
+
+    total_count = graphene.Int(required=True, description="Results in the whole list.")
+    page_info = graphene.Field(PageInfo, required=True)
+    nodes = graphene.List(graphene.NonNull(SearchResultType), required=True)
+    facets = graphene.Field(SearchFacets, required=True)
+
+    @staticmethod
+    def resolve_facets(root: dict, info):
+        return root["results"].facets()
+
+
+class SearchSuggestionType(graphene.ObjectType):
+    """A completion: a document to go to, or a maker or material to search or filter for."""
+
+    class Meta:
+        name = "SearchSuggestion"
+
+    text = graphene.String(required=True)
+    kind = graphene.Field(SearchKind, description="The document's kind; null for a Term.")
+    slug = graphene.String(description="Where the document is (as in SearchResult).")
+    scene_key = graphene.String()
+    url_path = graphene.String()
+    term_id = graphene.ID(description="The maker or material Term; use it in `filters`.")
+    facet = graphene.String(description="`maker` or `material` for a Term, else null.")
+
+    @staticmethod
+    def resolve_kind(suggestion: Suggestion, info):
+        return suggestion.kind
+
+    @staticmethod
+    def resolve_slug(suggestion: Suggestion, info) -> str | None:
+        return suggestion.slug or None
+
+    @staticmethod
+    def resolve_scene_key(suggestion: Suggestion, info) -> str | None:
+        return suggestion.anchor or None
+
+    @staticmethod
+    def resolve_term_id(suggestion: Suggestion, info) -> str | None:
+        return suggestion.value

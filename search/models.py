@@ -1,0 +1,72 @@
+"""The search documents of the database backend.
+
+One row per document, holding what a result shows (title, text for the snippet, url path,
+image) and the analysed terms of each weighted field as space-separated words. The
+full-text index over those terms is made by the migration for each database: a weighted
+`tsvector` column with a GIN index on PostgreSQL, an FTS5 table kept in step by triggers
+on SQLite. Facet values are rows of their own, so a facet count is a GROUP BY.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from wagtail.images import get_image_model_string
+
+
+class SearchDocument(models.Model):
+    kind = models.CharField(max_length=16)
+    locale = models.CharField(max_length=8)
+    source_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    source_id = models.BigIntegerField()
+    anchor = models.CharField(max_length=64, blank=True)
+    title = models.CharField(max_length=255)
+    text = models.TextField(blank=True)
+    url_path = models.CharField(max_length=500, blank=True)
+    slug = models.CharField(max_length=255, blank=True)
+    image = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(max_length=400, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    # Facet values again, as "name<US>value<US>label" strings, so that counting the facets
+    # of a set of matches reads the matched rows only (SearchFacetValue serves filters).
+    facet_entries = models.JSONField(default=list, blank=True)
+    # Analysed terms (search.analysis); the migration indexes these columns.
+    title_terms = models.TextField(blank=True)
+    labels_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    related_terms = models.TextField(blank=True)
+    suggest_terms = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_type", "source_id", "anchor"], name="search_document_unique_source"
+            )
+        ]
+        indexes = [models.Index(fields=["locale", "kind"], name="search_doc_locale_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.locale}: {self.title}"
+
+
+class SearchFacetValue(models.Model):
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(max_length=32)
+    value = models.CharField(max_length=64)
+    label = models.CharField(max_length=255)
+    folded_label = models.CharField(max_length=255, help_text="For as-you-type suggestions.")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["name", "value"], name="search_facet_name_value"),
+            models.Index(fields=["document", "name"], name="search_facet_document_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value} ({self.label})"

@@ -1,0 +1,155 @@
+"""Searching: from what a visitor typed to a page of results with snippets and facets.
+
+The query is analysed in the requested language; every term must match. When no
+document has them all, the search tries again for documents with any of them (ranked by
+how many and where), so that "Johannes de Eyck portret" still finds something useful.
+The answer is lazy: the count and the facets come together (one query on the database),
+the page with its images costs three more, and only what is asked for is run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from museum_site.models import MuseumImage
+from search import registry
+from search.analysis import analyzer, suggest_words
+from search.backends import (
+    KIND_FACET,
+    FacetCount,
+    Hit,
+    SearchBackend,
+    SearchRequest,
+    Suggestion,
+    Summary,
+    get_backend,
+)
+from search.registry import SearchKind
+from search.snippets import snippet
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_TERMS = 12
+MIN_PREFIX_LENGTH = 2
+
+
+class SearchInputError(ValueError):
+    """A query the search will not run; the message is for the visitor's developer."""
+
+
+@dataclass(frozen=True)
+class ResultImage:
+    image: MuseumImage
+    alt: str
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    kind: SearchKind
+    title: str
+    snippet: str
+    url_path: str | None
+    slug: str
+    scene_key: str | None
+    locale: str
+    image: ResultImage | None
+    score: float
+
+
+class SearchResults:
+    """A lazy answer that `paginate` can count and slice like a queryset."""
+
+    def __init__(self, backend: SearchBackend, request: SearchRequest, *, nothing: bool = False):
+        self.backend = backend
+        self.request = request
+        self.nothing = nothing  # a query with nothing to look for answers nothing
+        self._summary: Summary | None = None
+
+    def _settle(self) -> Summary:
+        """Count and facets in one go, and the choice between all terms and any term."""
+        if self._summary is None:
+            names = registry.facet_names()
+            if self.nothing:
+                self._summary = Summary(0, {name: [] for name in [KIND_FACET, *names]})
+                return self._summary
+            self._summary = self.backend.summary(self.request, names)
+            if self._summary.count == 0 and len(self.request.terms) > 1:
+                self.request = replace(self.request, match_any=True)
+                self._summary = self.backend.summary(self.request, names)
+        return self._summary
+
+    def count(self) -> int:
+        return self._settle().count
+
+    def __getitem__(self, page: slice) -> list[SearchResult]:
+        self._settle()
+        offset, stop = page.start or 0, page.stop
+        if self.nothing or stop is None or stop <= offset:
+            return []
+        return self._results(self.backend.hits(self.request, offset, stop - offset))
+
+    def _results(self, hits: list[Hit]) -> list[SearchResult]:
+        image_ids = {hit.image_id for hit in hits if hit.image_id}
+        images = (
+            MuseumImage.objects.filter(pk__in=image_ids).prefetch_related("renditions").in_bulk()
+            if image_ids
+            else {}
+        )
+        terms = frozenset(self.request.terms)
+        analysis = analyzer(self.request.locale)
+        return [
+            SearchResult(
+                kind=hit.kind,
+                title=hit.title,
+                snippet=snippet(hit.text, terms, analysis),
+                url_path=hit.url_path,
+                slug=hit.slug,
+                scene_key=hit.anchor or None,
+                locale=hit.locale,
+                image=(
+                    ResultImage(images[hit.image_id], hit.image_alt)
+                    if hit.image_id in images
+                    else None
+                ),
+                score=hit.score,
+            )
+            for hit in hits
+        ]
+
+    def facets(self) -> dict[str, list[FacetCount]]:
+        return self._settle().facets
+
+
+def search(
+    query: str,
+    locale: str,
+    kinds: Sequence[SearchKind] = (),
+    filters: dict[str, Sequence[str]] | None = None,
+) -> SearchResults:
+    """Published, public documents of `locale` matching `query` (all of them when the query
+    is blank), of `kinds` (every kind when empty), with facet `filters`."""
+    if len(query) > MAX_QUERY_LENGTH:
+        raise SearchInputError(f"A query has at most {MAX_QUERY_LENGTH} characters.")
+    terms = tuple(analyzer(locale).query_terms(query))
+    if len(terms) > MAX_QUERY_TERMS:
+        raise SearchInputError(f"A query has at most {MAX_QUERY_TERMS} words.")
+    request = SearchRequest(
+        terms=terms,
+        locale=locale,
+        query=query,
+        kinds=frozenset(SearchKind(kind) for kind in kinds),
+        filters={name: frozenset(values) for name, values in (filters or {}).items() if values},
+    )
+    # Only stop words ("de", "the") leave nothing to look for: that answers nothing, not
+    # everything (a blank query browses everything).
+    return SearchResults(get_backend(), request, nothing=bool(query.strip()) and not terms)
+
+
+def suggest(prefix: str, locale: str, limit: int) -> list[Suggestion]:
+    """As-you-type completions: maker and material names, then document titles."""
+    if len(prefix) > MAX_QUERY_LENGTH:
+        raise SearchInputError(f"A prefix has at most {MAX_QUERY_LENGTH} characters.")
+    words = suggest_words(prefix)[:MAX_QUERY_TERMS]
+    if not words or len(" ".join(words)) < MIN_PREFIX_LENGTH:
+        return []
+    return get_backend().suggest(words, locale, registry.suggested_facet_names(), limit)

@@ -1,0 +1,1 @@
+"""The kinds of documents each app contributes (see search.registry)."""

@@ -1,0 +1,98 @@
+"""The e-mails of the account flows, in the customer's language.
+
+Each carries a link to the frontend (the `redirectUrl` the client sent, checked against
+VITRINE_ACCOUNTS["ALLOWED_CLIENT_HOSTS"]) with the one-time token in the query string,
+as Saleor builds them: the frontend reads the token and calls the matching mutation.
+They are sent after the transaction commits, so a rolled-back registration never mails.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+
+def link(redirect_url: str, **params: str) -> str:
+    """`redirect_url` with `params` added to its query string (existing ones kept)."""
+    parts = urlsplit(redirect_url)
+    query = [*parse_qsl(parts.query, keep_blank_values=True), *params.items()]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _send(user: AbstractBaseUser, subject: str, body: str) -> None:
+    def send() -> None:
+        send_mail(
+            subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
+            message=body,
+            from_email=None,
+            recipient_list=[user.email],
+        )
+
+    transaction.on_commit(send)
+
+
+def _language(user: AbstractBaseUser) -> str:
+    customer = getattr(user, "customer", None)
+    return customer.language_code if customer is not None else settings.LANGUAGE_CODE
+
+
+def send_confirmation(user: AbstractBaseUser, url: str) -> None:
+    with translation.override(_language(user)):
+        _send(
+            user,
+            _("confirm your e-mail address"),
+            _(
+                "Welcome! Confirm your e-mail address to activate your account:\n\n%(url)s\n\n"
+                "Did you not create an account? Then ignore this e-mail; nothing happens."
+            )
+            % {"url": url},
+        )
+
+
+def send_account_exists(user: AbstractBaseUser) -> None:
+    """Sent instead of an error when someone registers an address that already has an
+    account, so registration does not tell strangers who is a customer."""
+    with translation.override(_language(user)):
+        _send(
+            user,
+            _("you already have an account"),
+            _(
+                "Someone, probably you, tried to create an account with this e-mail address, "
+                "but you already have one. Sign in, or reset your password if you forgot it.\n\n"
+                "Was it not you? Then ignore this e-mail; your account is unchanged."
+            ),
+        )
+
+
+def send_password_reset(user: AbstractBaseUser, url: str) -> None:
+    with translation.override(_language(user)):
+        _send(
+            user,
+            _("reset your password"),
+            _(
+                "Choose a new password with this link:\n\n%(url)s\n\n"
+                "Did you not ask for this? Then ignore this e-mail; your password stays as it is."
+            )
+            % {"url": url},
+        )
+
+
+def send_deletion_request(user: AbstractBaseUser, url: str) -> None:
+    with translation.override(_language(user)):
+        _send(
+            user,
+            _("confirm the deletion of your account"),
+            _(
+                "You asked us to delete your account. Follow this link to confirm:\n\n%(url)s\n\n"
+                "Your name, e-mail address and addresses will be erased. Invoices are kept "
+                "for as long as the law requires, without a link to an account.\n\n"
+                "Did you not ask for this? Then ignore this e-mail and change your password."
+            )
+            % {"url": url},
+        )

@@ -1,0 +1,170 @@
+"""Customers, their addresses and their consent, beside Django's own auth User.
+
+Django's default User stays the login (username = the e-mail address, lower-cased), so
+the Wagtail admin, `createsuperuser` and every third-party app keep working; what a shop
+needs on top lives in a one-to-one `Customer` profile. Only users with that profile can
+sign in through the account API: staff sign in to the Wagtail admin.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+def new_token_key() -> str:
+    """A fresh per-customer JWT key: every token carries it, so changing it revokes them all."""
+    return secrets.token_urlsafe(16)
+
+
+class Customer(models.Model):
+    """The shop side of a person: language, defaults, public metadata, token key."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="customer",
+        verbose_name=_("user"),
+    )
+    language_code = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Language of the e-mails the shop sends."),
+    )
+    jwt_token_key = models.CharField(
+        _("token key"),
+        max_length=32,
+        default=new_token_key,
+        help_text=_("Changing it signs the customer out everywhere."),
+    )
+    metadata = models.JSONField(
+        _("public metadata"),
+        default=dict,
+        blank=True,
+        help_text=_("Key/value pairs set by the frontend (Saleor's `metadata`)."),
+    )
+    default_billing_address = models.ForeignKey(
+        "Address",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("default billing address"),
+    )
+    default_shipping_address = models.ForeignKey(
+        "Address",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("default shipping address"),
+    )
+    confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(
+        _("anonymised at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the person asked to be forgotten; the row stays for invoices."),
+    )
+
+    class Meta:
+        verbose_name = _("customer")
+        verbose_name_plural = _("customers")
+
+    def __str__(self) -> str:
+        return self.user.email or f"customer {self.pk}"
+
+    def revoke_tokens(self) -> None:
+        """Every access and refresh token issued so far stops working."""
+        self.jwt_token_key = new_token_key()
+
+
+class Address(models.Model):
+    """A postal address in a customer's address book (Saleor's Address fields).
+
+    Orders copy the address they ship to, so deleting or anonymising an address here
+    never changes an invoice.
+    """
+
+    customer = models.ForeignKey(
+        Customer, on_delete=models.CASCADE, related_name="addresses", verbose_name=_("customer")
+    )
+    first_name = models.CharField(_("first name"), max_length=256, blank=True)
+    last_name = models.CharField(_("last name"), max_length=256, blank=True)
+    company_name = models.CharField(_("company"), max_length=256, blank=True)
+    street_address_1 = models.CharField(_("street address"), max_length=256, blank=True)
+    street_address_2 = models.CharField(_("street address (2)"), max_length=256, blank=True)
+    city = models.CharField(_("city"), max_length=256, blank=True)
+    city_area = models.CharField(_("district"), max_length=128, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    country = CountryField(_("country"))
+    country_area = models.CharField(_("state or province"), max_length=128, blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("address")
+        verbose_name_plural = _("addresses")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return ", ".join(
+            part
+            for part in (
+                f"{self.first_name} {self.last_name}".strip(),
+                self.street_address_1,
+                f"{self.postal_code} {self.city}".strip(),
+                str(self.country.code or ""),
+            )
+            if part
+        )
+
+
+class ConsentRecord(models.Model):
+    """One answer to the consent question, as given: never edited, never deleted.
+
+    The current consent of a visitor or customer is their latest record; a withdrawal
+    is a new record with fewer categories. `visitor_id` is the anonymous consent id the
+    browser keeps, so a visitor without an account has a history too; when a customer
+    is anonymised, their records lose the link to the user and stay as anonymous proof.
+    """
+
+    class Category(models.TextChoices):
+        NECESSARY = "necessary", _("Strictly necessary")
+        ANALYTICS = "analytics", _("Analytics")
+        MARKETING = "marketing", _("Marketing")
+
+    visitor_id = models.UUIDField(_("consent id"), default=uuid.uuid4, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consent_records",
+        verbose_name=_("user"),
+    )
+    categories = models.JSONField(
+        _("granted categories"),
+        default=list,
+        help_text=_("Values of Category the person agreed to; `necessary` is always there."),
+    )
+    policy_version = models.CharField(_("privacy policy version"), max_length=32)
+    locale = models.CharField(_("language"), max_length=8)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["-given_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.visitor_id} {','.join(self.categories)} ({self.policy_version})"

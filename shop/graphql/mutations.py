@@ -1,0 +1,234 @@
+"""Checkout mutations, Saleor's names and shapes: each payload has the checkout and
+`errors { field code message }`. A resolver parses its input, calls one service in
+shop/services/checkout.py and shapes the answer; it never writes itself.
+"""
+
+from __future__ import annotations
+
+import graphene
+from django.utils import translation
+
+from shop.accounts.graphql.types import AddressInput
+from shop.graphql import loaders
+from shop.graphql.checkout_types import Checkout
+from shop.graphql.errors import PayloadError, error_type
+from shop.services import checkout as service
+from shop.services.checkout_lines import LineRequest
+from shop.services.errors import CheckoutErrorCode
+
+CheckoutError = error_type("CheckoutError", CheckoutErrorCode)
+
+
+class CheckoutLineInput(graphene.InputObjectType):
+    sku = graphene.String(required=True)
+    quantity = graphene.Int(required=True)
+
+
+class CheckoutCreateInput(graphene.InputObjectType):
+    email = graphene.String(description="Can also be given later with checkoutEmailUpdate.")
+    lines = graphene.List(graphene.NonNull(CheckoutLineInput), default_value=[])
+    locale = graphene.String(description="Language of the checkout and its e-mails (nl, en, fr).")
+
+
+def _lines(lines) -> list[LineRequest]:
+    return [LineRequest(sku=line.sku, quantity=line.quantity) for line in lines or []]
+
+
+def _token_argument() -> graphene.Argument:
+    return graphene.Argument(graphene.UUID, required=True, description="The checkout's token.")
+
+
+class CheckoutMutation(graphene.Mutation):
+    """Runs `perform` and turns PayloadErrors (one or a group) into `errors`."""
+
+    class Meta:
+        abstract = True
+
+    checkout = graphene.Field(Checkout, description="Null when there are errors.")
+    errors = graphene.List(graphene.NonNull(CheckoutError), required=True)
+
+    @classmethod
+    def perform(cls, **arguments):
+        raise NotImplementedError
+
+    @classmethod
+    def failed(cls, errors: list[PayloadError]) -> CheckoutMutation:
+        # As objects of the error type: graphql-core raises any Exception it is handed.
+        return cls(
+            checkout=None,
+            errors=[
+                CheckoutError(field=error.field, message=error.message, code=error.code)
+                for error in errors
+            ],
+        )
+
+    @classmethod
+    def mutate(cls, root, info, **arguments):
+        try:
+            changed = cls.perform(**arguments)
+        except PayloadError as error:
+            return cls.failed([error])
+        except ExceptionGroup as group:
+            errors = _payload_errors(group)
+            if errors is None:
+                raise
+            return cls.failed(errors)
+        checkout = loaders.checkout(changed.token)
+        translation.activate(checkout.locale)
+        return cls(checkout=checkout, errors=[])
+
+
+def _payload_errors(group: BaseExceptionGroup) -> list[PayloadError] | None:
+    """The PayloadErrors of a group (services raise all input errors at once), or None
+    if it holds anything else: that is a bug, not an answer."""
+    found: list[PayloadError] = []
+    for error in group.exceptions:
+        if isinstance(error, BaseExceptionGroup):
+            inner = _payload_errors(error)
+            if inner is None:
+                return None
+            found.extend(inner)
+        elif isinstance(error, PayloadError):
+            found.append(error)
+        else:
+            return None
+    return found
+
+
+def _lines_argument() -> graphene.List:
+    return graphene.List(graphene.NonNull(CheckoutLineInput), required=True)
+
+
+class CheckoutCreate(CheckoutMutation):
+    """Start a checkout; keep the token it answers."""
+
+    class Arguments:
+        input = CheckoutCreateInput(required=True)
+
+    @classmethod
+    def perform(cls, input):
+        return service.create(
+            email=input.get("email"), locale=input.get("locale"), lines=_lines(input.get("lines"))
+        )
+
+
+class CheckoutLinesAdd(CheckoutMutation):
+    """Add units; a SKU already in the checkout gets the quantities added."""
+
+    class Arguments:
+        token = _token_argument()
+        lines = _lines_argument()
+
+    @classmethod
+    def perform(cls, token, lines):
+        return service.add_lines(token, _lines(lines))
+
+
+class CheckoutLinesUpdate(CheckoutMutation):
+    """Set quantities per SKU; 0 removes the line."""
+
+    class Arguments:
+        token = _token_argument()
+        lines = _lines_argument()
+
+    @classmethod
+    def perform(cls, token, lines):
+        return service.update_lines(token, _lines(lines))
+
+
+class CheckoutLinesDelete(CheckoutMutation):
+    """Remove lines by id."""
+
+    class Arguments:
+        token = _token_argument()
+        line_ids = graphene.List(graphene.NonNull(graphene.ID), required=True)
+
+    @classmethod
+    def perform(cls, token, line_ids):
+        return service.delete_lines(token, [str(line_id) for line_id in line_ids])
+
+
+class CheckoutEmailUpdate(CheckoutMutation):
+    """Set the e-mail address the order confirmation goes to."""
+
+    class Arguments:
+        token = _token_argument()
+        email = graphene.String(required=True)
+
+    @classmethod
+    def perform(cls, token, email):
+        return service.update_email(token, email)
+
+
+class CheckoutShippingAddressUpdate(CheckoutMutation):
+    """Set where the parcel goes; a delivery method for another zone is dropped."""
+
+    class Arguments:
+        token = _token_argument()
+        shipping_address = AddressInput(required=True)
+
+    @classmethod
+    def perform(cls, token, shipping_address):
+        return service.update_address(token, "shipping", shipping_address)
+
+
+class CheckoutBillingAddressUpdate(CheckoutMutation):
+    """Set the address on the invoice."""
+
+    class Arguments:
+        token = _token_argument()
+        billing_address = AddressInput(required=True)
+
+    @classmethod
+    def perform(cls, token, billing_address):
+        return service.update_address(token, "billing", billing_address)
+
+
+class CheckoutDeliveryMethodUpdate(CheckoutMutation):
+    """Choose one of `availableDeliveryMethods`."""
+
+    class Arguments:
+        token = _token_argument()
+        delivery_method_id = graphene.ID(required=True)
+
+    @classmethod
+    def perform(cls, token, delivery_method_id):
+        return service.update_delivery_method(token, str(delivery_method_id))
+
+
+class CheckoutAddPromoCode(CheckoutMutation):
+    """Apply a voucher code to the goods."""
+
+    class Arguments:
+        token = _token_argument()
+        promo_code = graphene.String(required=True)
+
+    @classmethod
+    def perform(cls, token, promo_code):
+        return service.add_promo_code(token, promo_code)
+
+
+class CheckoutRemovePromoCode(CheckoutMutation):
+    """Take the voucher code off."""
+
+    class Arguments:
+        token = _token_argument()
+
+    @classmethod
+    def perform(cls, token):
+        return service.remove_promo_code(token)
+
+
+class CheckoutMutations:
+    """Mixed into the root Mutation type by the `register_schema_mutation` hook."""
+
+    checkout_create = CheckoutCreate.Field()
+    checkout_lines_add = CheckoutLinesAdd.Field()
+    checkout_lines_update = CheckoutLinesUpdate.Field()
+    checkout_lines_delete = CheckoutLinesDelete.Field()
+    checkout_email_update = CheckoutEmailUpdate.Field()
+    checkout_shipping_address_update = CheckoutShippingAddressUpdate.Field()
+    checkout_billing_address_update = CheckoutBillingAddressUpdate.Field()
+    checkout_delivery_method_update = CheckoutDeliveryMethodUpdate.Field()
+    checkout_add_promo_code = CheckoutAddPromoCode.Field()
+    checkout_remove_promo_code = CheckoutRemovePromoCode.Field()

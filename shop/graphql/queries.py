@@ -1,0 +1,131 @@
+"""Top-level shop fields: the public catalogue (cached) and a checkout by token (never)."""
+
+from __future__ import annotations
+
+import graphene
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.utils import translation
+from graphql import GraphQLError
+
+from museum_site.graphql.locales import resolve_locale
+from museum_site.graphql.pagination import connection_type, list_arguments, paginate
+from museum_site.graphql.queries import in_locale, locale_arg, preview_page
+from museum_site.models import public_pages
+from shop import models
+from shop.graphql import loaders
+from shop.graphql.checkout_types import Checkout
+from shop.graphql.types import ProductCategoryType, ProductType
+
+
+class ProductOrder(graphene.Enum):
+    TITLE_ASC = "title"
+    TITLE_DESC = "-title"
+    PRICE_ASC = "price"
+    PRICE_DESC = "-price"
+    NEWEST = "-first_published_at"
+
+
+def sellable_variants() -> QuerySet:
+    """Variants of the product group at OuterRef("translation_key") a visitor can buy now."""
+    return (
+        models.ProductVariant.objects.with_sale_state()
+        .filter(product__translation_key=OuterRef("translation_key"), product_is_public=True)
+        .filter(Q(kind=models.ProductVariant.Kind.DIGITAL) | Q(stock_available__gt=0))
+    )
+
+
+def ordered(queryset: QuerySet, order_by: ProductOrder) -> QuerySet:
+    if order_by.value.lstrip("-") != "price":
+        return queryset.order_by(order_by.value, "pk")
+    cheapest = (
+        models.ProductVariant.objects.filter(product__translation_key=OuterRef("translation_key"))
+        .order_by("gross_price")
+        .values("gross_price")[:1]
+    )
+    price = F("lowest_price")
+    return queryset.annotate(lowest_price=Subquery(cheapest)).order_by(
+        price.desc(nulls_last=True)
+        if order_by.value.startswith("-")
+        else price.asc(nulls_last=True),
+        "pk",
+    )
+
+
+class ShopQuery:
+    """Mixed into the root Query type by the `register_schema_query` hook."""
+
+    products = graphene.Field(
+        connection_type(ProductType, "Product"),
+        required=True,
+        locale=locale_arg(),
+        category=graphene.String(description="Only products in the category with this slug."),
+        in_stock=graphene.Boolean(description="Only products that can (or cannot) be bought now."),
+        order_by=graphene.Argument(ProductOrder, default_value=ProductOrder.TITLE_ASC),
+        **list_arguments(),
+        description="Published products of the museum shop.",
+    )
+    product = graphene.Field(
+        ProductType,
+        slug=graphene.String(),
+        locale=locale_arg(),
+        preview_token=graphene.String(
+            description="Token from Wagtail's preview: answers the draft."
+        ),
+        description="One published product by slug, or a draft by preview token.",
+    )
+    product_categories = graphene.Field(
+        connection_type(ProductCategoryType, "ProductCategory"),
+        required=True,
+        locale=graphene.Argument(graphene.String, description="Language of `name`."),
+        **list_arguments(),
+        description="The shop's categories, in the museum's order.",
+    )
+    checkout = graphene.Field(
+        Checkout,
+        token=graphene.Argument(graphene.UUID, required=True),
+        description="A checkout by its token; null if there is none.",
+    )
+
+    @staticmethod
+    def resolve_products(
+        root,
+        info,
+        first,
+        after=None,
+        locale=None,
+        category=None,
+        in_stock=None,
+        order_by=ProductOrder.TITLE_ASC,
+    ):
+        queryset = in_locale(public_pages(models.ProductPage.objects.all()), locale)
+        if category:
+            queryset = queryset.filter(category__slug=category)
+        if in_stock is not None:
+            sellable = Exists(sellable_variants())
+            queryset = queryset.filter(sellable if in_stock else ~sellable)
+        page = paginate(loaders.products(ordered(queryset, order_by)), first, after)
+        loaders.attach_variants(page["nodes"])
+        return page
+
+    @staticmethod
+    def resolve_product(root, info, slug=None, locale=None, preview_token=None):
+        if preview_token:
+            return preview_page(models.ProductPage, preview_token)
+        if not slug:
+            raise GraphQLError("Give a `slug` or a `previewToken`.")
+        queryset = in_locale(public_pages(models.ProductPage.objects.filter(slug=slug)), locale)
+        return loaders.products(queryset).first()
+
+    @staticmethod
+    def resolve_product_categories(root, info, first, after=None, locale=None):
+        translation.activate(resolve_locale(locale))
+        return paginate(
+            models.ProductCategory.objects.order_by("sort_order", "name_nl", "pk"), first, after
+        )
+
+    @staticmethod
+    def resolve_checkout(root, info, token):
+        checkout = loaders.checkout(token)
+        if checkout is not None:
+            translation.activate(checkout.locale)
+        return checkout

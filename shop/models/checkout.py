@@ -1,0 +1,86 @@
+"""The checkout: a visitor's cart with what the order will need, before it is an order.
+
+A checkout holds references (variants, a delivery method, a voucher), never prices:
+totals are computed when asked (shop/pricing.py), so a price change shows at once. When
+`checkoutComplete` turns a checkout into an order, the order freezes the prices,
+allocates stock (shop/services/stock.py) and redeems the voucher
+(shop/services/vouchers.py) under locks.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .addresses import Address
+from .catalogue import CURRENCY, ProductVariant
+from .shipping import ShippingMethod
+from .vouchers import Voucher
+
+
+class Checkout(models.Model):
+    token = models.UUIDField(_("token"), primary_key=True, default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last change"), auto_now=True, db_index=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    locale = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=[(CURRENCY, "EUR")], default=CURRENCY
+    )
+    shipping_address = models.OneToOneField(
+        Address, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    billing_address = models.OneToOneField(
+        Address, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    delivery_method = models.ForeignKey(
+        ShippingMethod,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("delivery method"),
+    )
+    voucher = models.ForeignKey(
+        Voucher,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="checkouts",
+        verbose_name=_("voucher"),
+    )
+
+    class Meta:
+        verbose_name = _("checkout")
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return str(self.token)
+
+
+class CheckoutLine(models.Model):
+    checkout = models.ForeignKey(Checkout, on_delete=models.CASCADE, related_name="lines")
+    variant = models.ForeignKey(
+        ProductVariant, on_delete=models.CASCADE, related_name="checkout_lines"
+    )
+    quantity = models.IntegerField(_("quantity"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["checkout", "variant"], name="checkout_one_line_per_variant"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0), name="checkout_line_quantity_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} × {self.variant.sku}"

@@ -1,0 +1,50 @@
+"""What can go wrong in a checkout, as codes a frontend can act on (Saleor's names)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from shop.graphql.errors import PayloadError
+
+
+class CheckoutErrorCode(Enum):
+    """Why a checkout mutation refused its input; the message says it for people."""
+
+    INVALID = "invalid"
+    REQUIRED = "required"
+    NOT_FOUND = "not_found"
+    PRODUCT_NOT_PUBLISHED = "product_not_published"
+    INSUFFICIENT_STOCK = "insufficient_stock"
+    ZERO_QUANTITY = "zero_quantity"
+    QUANTITY_GREATER_THAN_LIMIT = "quantity_greater_than_limit"
+    SHIPPING_NOT_REQUIRED = "shipping_not_required"
+    SHIPPING_ADDRESS_NOT_SET = "shipping_address_not_set"
+    DELIVERY_METHOD_NOT_APPLICABLE = "delivery_method_not_applicable"
+    VOUCHER_NOT_APPLICABLE = "voucher_not_applicable"
+
+    @property
+    def description(self) -> str:
+        return DESCRIPTIONS[self]
+
+
+DESCRIPTIONS = {
+    CheckoutErrorCode.INVALID: "The value is not valid (format, unknown code, unknown language).",
+    CheckoutErrorCode.REQUIRED: "The field must be given.",
+    CheckoutErrorCode.NOT_FOUND: "No checkout, line, SKU or delivery method with this identifier.",
+    CheckoutErrorCode.PRODUCT_NOT_PUBLISHED: "The product is not on sale (unpublished or private).",
+    CheckoutErrorCode.INSUFFICIENT_STOCK: "Not enough units are available.",
+    CheckoutErrorCode.ZERO_QUANTITY: "The quantity must be at least 1.",
+    CheckoutErrorCode.QUANTITY_GREATER_THAN_LIMIT: "More units than one order may hold.",
+    CheckoutErrorCode.SHIPPING_NOT_REQUIRED: "Nothing in the checkout is shipped.",
+    CheckoutErrorCode.SHIPPING_ADDRESS_NOT_SET: "Set a shipping address first.",
+    CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE: "The delivery method does not serve this address or parcel.",
+    CheckoutErrorCode.VOUCHER_NOT_APPLICABLE: "The code exists but cannot be used now (period, usage limit, minimum spend).",
+}
+
+
+def raise_all(errors: list[PayloadError]) -> None:
+    """Raise every error at once, so a form can mark all its wrong fields in one go."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ExceptionGroup("invalid input", errors)

@@ -1,0 +1,134 @@
+"""Taking and giving back stock, safely under concurrent buyers (Saleor's warehouse rules).
+
+Every change runs in `transaction.atomic()`, locks the stock rows it touches with
+`select_for_update()` in primary-key order (two orders sharing variants lock them in the
+same order, so they queue instead of deadlocking) and writes with `F()` expressions, so
+the database computes the new value from the row it holds. The check constraints on
+Stock (0 <= allocated <= quantity) are the last line of defence, not the mechanism.
+
+Checkout lines do not reserve stock: `checkoutComplete` calls `allocate()` when the
+order is placed; a cancelled or failed payment calls `deallocate()`; handing the goods
+over calls `fulfil()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from django.db import transaction
+from django.db.models import F
+
+from museum_site.graphql.response_cache import bump_content_version
+from shop.graphql.errors import PayloadError
+from shop.models import ProductVariant, Stock
+from shop.services.errors import CheckoutErrorCode
+
+# Visitors see "in stock" and at most this many units, never the exact count.
+SHOWN_QUANTITY_CAP = 10
+
+
+class StockLine(Protocol):
+    """Anything with a variant and a quantity: a checkout line, an order line."""
+
+    variant_id: int
+    quantity: int
+
+
+def shown_quantity(available: int) -> int:
+    return max(0, min(available, SHOWN_QUANTITY_CAP))
+
+
+def _physical_quantities(lines: Iterable[StockLine]) -> dict[int, int]:
+    """Quantity per physical variant; digital variants have no stock to count."""
+    wanted: dict[int, int] = {}
+    for line in lines:
+        if line.quantity <= 0:
+            raise ValueError(f"Quantity must be positive, got {line.quantity}.")
+        wanted[line.variant_id] = wanted.get(line.variant_id, 0) + line.quantity
+    digital = set(
+        ProductVariant.objects.filter(pk__in=wanted, kind=ProductVariant.Kind.DIGITAL).values_list(
+            "pk", flat=True
+        )
+    )
+    return {variant: quantity for variant, quantity in wanted.items() if variant not in digital}
+
+
+def _locked_rows(variant_ids: Iterable[int]) -> dict[int, Stock]:
+    """Lock the stock rows of these variants, in primary-key order, until commit."""
+    rows = (
+        Stock.objects.select_for_update(of=("self",))
+        .filter(variant_id__in=list(variant_ids))
+        .order_by("pk")
+    )
+    return {row.variant_id: row for row in rows}
+
+
+def _require_allocated(rows: dict[int, Stock], wanted: dict[int, int]) -> None:
+    """Releasing more than was set aside is a bookkeeping error: refuse before writing."""
+    for variant_id, quantity in wanted.items():
+        row = rows.get(variant_id)
+        if row is None or row.allocated < quantity:
+            held = row.allocated if row else 0
+            raise ValueError(f"Variant {variant_id}: {quantity} asked back, {held} set aside.")
+
+
+def allocate(lines: Iterable[StockLine]) -> None:
+    """Set aside stock for an order's lines, all or nothing.
+
+    Raises PayloadError(INSUFFICIENT_STOCK) naming the short SKUs when any line cannot be
+    served; nothing is allocated then.
+    """
+    with transaction.atomic():
+        wanted = _physical_quantities(lines)
+        if not wanted:
+            return
+        rows = _locked_rows(wanted)
+        short = [
+            variant_id
+            for variant_id, quantity in wanted.items()
+            if variant_id not in rows or rows[variant_id].available < quantity
+        ]
+        if short:
+            skus = ProductVariant.objects.filter(pk__in=short).order_by("sku")
+            raise PayloadError(
+                CheckoutErrorCode.INSUFFICIENT_STOCK,
+                "Not enough stock for: " + ", ".join(variant.sku for variant in skus) + ".",
+                "lines",
+            )
+        for row in rows.values():
+            Stock.objects.filter(pk=row.pk).update(
+                allocated=F("allocated") + wanted[row.variant_id]
+            )
+        bump_content_version()
+
+
+def deallocate(lines: Iterable[StockLine]) -> None:
+    """Give back stock set aside for lines that will not be sold (a cancelled order).
+
+    Giving back more than was set aside raises ValueError before anything changes.
+    """
+    with transaction.atomic():
+        wanted = _physical_quantities(lines)
+        rows = _locked_rows(wanted)
+        _require_allocated(rows, wanted)
+        for row in rows.values():
+            Stock.objects.filter(pk=row.pk).update(
+                allocated=F("allocated") - wanted[row.variant_id]
+            )
+        bump_content_version()
+
+
+def fulfil(lines: Iterable[StockLine]) -> None:
+    """The goods of allocated lines left the museum: they are neither set aside nor on
+    the shelf any more."""
+    with transaction.atomic():
+        wanted = _physical_quantities(lines)
+        rows = _locked_rows(wanted)
+        _require_allocated(rows, wanted)
+        for row in rows.values():
+            Stock.objects.filter(pk=row.pk).update(
+                quantity=F("quantity") - wanted[row.variant_id],
+                allocated=F("allocated") - wanted[row.variant_id],
+            )
+        bump_content_version()

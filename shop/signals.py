@@ -1,0 +1,33 @@
+"""Keeping derived things in step: stock rows for new variants, the public answer cache,
+and addresses that leave with their checkout."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from museum_site.graphql.response_cache import bump_content_version
+from shop.models import Address, Checkout, ProductCategory, ProductVariant, Stock
+
+
+@receiver(post_save, sender=ProductVariant)
+def give_physical_variants_a_stock_row(sender, instance: ProductVariant, **kwargs) -> None:
+    """Every physical variant has a stock row (at 0), so the stock list shows it and
+    allocation never meets a missing row for something that is on sale."""
+    if instance.kind == ProductVariant.Kind.PHYSICAL:
+        Stock.objects.get_or_create(variant=instance)
+
+
+@receiver(post_save, sender=Stock)
+@receiver(post_delete, sender=Stock)
+@receiver(post_save, sender=ProductCategory)
+@receiver(post_delete, sender=ProductCategory)
+def public_catalogue_changed(sender, **kwargs) -> None:
+    """Product answers carry categories and availability: cached ones are now stale."""
+    bump_content_version()
+
+
+@receiver(post_delete, sender=Checkout)
+def delete_checkout_addresses(sender, instance: Checkout, **kwargs) -> None:
+    """Addresses belong to their checkout; an abandoned checkout takes them along."""
+    Address.objects.filter(
+        pk__in=[pk for pk in (instance.shipping_address_id, instance.billing_address_id) if pk]
+    ).delete()

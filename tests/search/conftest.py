@@ -1,0 +1,70 @@
+"""Fixtures of the search tests: content is indexed when its transaction commits."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import override_settings
+
+from search.indexing import rebuild
+from search.services import search
+
+_relevance_lines: list[str] = []
+
+
+@pytest.fixture
+def relevance_report() -> list[str]:
+    """Lines printed at the end of the run: the judged set's scores, whatever -q says."""
+    return _relevance_lines
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _relevance_lines:
+        terminalreporter.section(f"search relevance on {connection.vendor}")
+        for line in _relevance_lines:
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs the after-commit work (indexing) of what it wraps, as a
+    real commit would; pytest-django's transaction is never committed."""
+
+    def run():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return run
+
+
+@pytest.fixture
+def uncached(settings):
+    settings.VITRINE_GRAPHQL = {**settings.VITRINE_GRAPHQL, "RESPONSE_CACHE_SECONDS": 0}
+
+
+@pytest.fixture
+def titles():
+    """The titles a search answers, best first."""
+
+    def run(query: str, locale: str = "nl", **options) -> list[str]:
+        return [result.title for result in search(query, locale, **options)[0:100]]
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo museum, indexed, for every test of the module that asks for it.
+
+    Loaded once per module (it takes seconds) inside a transaction that is rolled back
+    afterwards, so other modules still start from an empty database. Nothing commits
+    inside it, so the index is built directly rather than after commit.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=io.StringIO())
+        rebuild()
+        yield
+        transaction.set_rollback(True)

@@ -1,0 +1,185 @@
+"""`search` and `searchSuggest` over GraphQL: shape, errors, facets, constant query counts."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from museum_site import models
+from tests.site import builders
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = """query($query: String!, $first: Int, $after: String, $kinds: [SearchKind!],
+                  $locale: String, $filters: SearchFilters) {
+  search(query: $query, first: $first, after: $after, kinds: $kinds, locale: $locale,
+         filters: $filters) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { kind title snippet urlPath slug sceneKey locale score
+            image { alt rendition(preset: THUMBNAIL, format: WEBP) { url alt } } }
+    facets { kinds { kind count } makers { id label count } materials { id label count }
+             centuries { century label count } }
+  }
+}"""
+
+
+def run_search(graphql, query: str, **variables) -> dict:
+    result = graphql(SEARCH, {"query": query, **variables})
+    assert "errors" not in result, result["errors"]
+    return result["data"]["search"]
+
+
+@pytest.fixture
+def vases(committed):
+    maker = builders.term(label="Adriaen Kocks", alt_labels="Adrianus Kocks")
+    porcelain = builders.term(kind=models.Term.Kind.MATERIAL, label="porselein")
+    faience = builders.term(kind=models.Term.Kind.MATERIAL, label="faience")
+    with committed():
+        builders.collection_object(
+            title="Vaas met blauw bladwerk",
+            makers=[maker],
+            materials=[porcelain],
+            earliest_year=1680,
+            latest_year=1700,
+            description="<p>Blauw op wit, <b>naar Chinees</b> voorbeeld.</p>",
+        )
+        builders.collection_object(
+            title="Tulpenvaas", makers=[maker], materials=[faience], earliest_year=1690
+        )
+        builders.collection_object(
+            title="Kom", materials=[porcelain], description="<p>Een vaas zonder hals.</p>"
+        )
+        builders.story(title="Een vaas uit Delft", intro="Over de vaas van Kocks.")
+    return {"maker": maker, "porcelain": porcelain, "faience": faience}
+
+
+def test_search_answers_results_with_snippet_image_and_facets(graphql, vases):
+    answer = run_search(graphql, "vaas")
+    assert answer["totalCount"] == 3
+    assert {node["title"] for node in answer["nodes"][:2]} == {
+        "Vaas met blauw bladwerk",
+        "Een vaas uit Delft",
+    }
+    top = next(node for node in answer["nodes"] if node["title"] == "Vaas met blauw bladwerk")
+    assert top["kind"] == "OBJECT"
+    assert top["slug"].startswith("INV.") and top["urlPath"] is None and top["locale"] == "nl"
+    assert top["image"]["rendition"]["url"].endswith(".webp")
+    story = next(node for node in answer["nodes"] if node["kind"] == "STORY")
+    assert "<mark>vaas</mark>" in story["snippet"] and story["urlPath"].endswith("/")
+    facets = answer["facets"]
+    assert {(f["kind"], f["count"]) for f in facets["kinds"]} == {("OBJECT", 2), ("STORY", 1)}
+    assert facets["makers"] == [
+        {"id": str(vases["maker"].pk), "label": "Adriaen Kocks", "count": 1}
+    ]
+    assert {f["label"]: f["count"] for f in facets["materials"]} == {"porselein": 2}
+    # 1680-1700 touches two centuries: 1600-1699 and 1700-1799.
+    assert facets["centuries"] == [
+        {"century": 17, "label": "17de eeuw", "count": 1},
+        {"century": 18, "label": "18de eeuw", "count": 1},
+    ]
+
+
+def test_facet_filters_combine_and_each_facet_keeps_its_other_values(graphql, vases):
+    answer = run_search(graphql, "", filters={"materials": [str(vases["porcelain"].pk)]})
+    assert sorted(node["title"] for node in answer["nodes"]) == ["Kom", "Vaas met blauw bladwerk"]
+    # The material facet is counted without its own filter: faience is still offered.
+    assert {f["label"]: f["count"] for f in answer["facets"]["materials"]} == {
+        "porselein": 2,
+        "faience": 1,
+    }
+    assert {f["kind"]: f["count"] for f in answer["facets"]["kinds"]} == {"OBJECT": 2}
+    both = run_search(
+        graphql,
+        "",
+        filters={
+            "materials": [str(vases["porcelain"].pk), str(vases["faience"].pk)],
+            "makers": [str(vases["maker"].pk)],
+        },
+    )
+    assert both["totalCount"] == 2
+    assert run_search(graphql, "", filters={"centuries": [17]})["totalCount"] == 2
+
+
+def test_kinds_narrow_the_results_but_not_the_kind_facet(graphql, vases):
+    answer = run_search(graphql, "vaas", kinds=["STORY"])
+    assert [node["kind"] for node in answer["nodes"]] == ["STORY"]
+    assert {f["kind"]: f["count"] for f in answer["facets"]["kinds"]} == {"OBJECT": 2, "STORY": 1}
+
+
+def test_products_are_a_kind_with_no_documents_until_the_shop_registers_them(graphql, vases):
+    assert run_search(graphql, "vaas", kinds=["PRODUCT"])["totalCount"] == 0
+
+
+def test_pages_follow_the_cursor(graphql, vases):
+    first = run_search(graphql, "vaas", first=2)
+    assert first["pageInfo"]["hasNextPage"] and len(first["nodes"]) == 2
+    rest = run_search(graphql, "vaas", first=2, after=first["pageInfo"]["endCursor"])
+    assert not rest["pageInfo"]["hasNextPage"] and len(rest["nodes"]) == 1
+    assert {node["title"] for node in first["nodes"] + rest["nodes"]} == {
+        "Vaas met blauw bladwerk",
+        "Kom",
+        "Een vaas uit Delft",
+    }
+
+
+def test_suggestions_name_makers_and_titles(graphql, vases):
+    result = graphql(
+        '{ searchSuggest(prefix: "koc") { text kind slug termId facet } '
+        'titles: searchSuggest(prefix: "tulp") { text kind slug } }'
+    )
+    assert result["data"]["searchSuggest"] == [
+        {
+            "text": "Adriaen Kocks",
+            "kind": None,
+            "slug": None,
+            "termId": str(vases["maker"].pk),
+            "facet": "maker",
+        }
+    ]
+    assert result["data"]["titles"][0]["text"] == "Tulpenvaas"
+    assert result["data"]["titles"][0]["kind"] == "OBJECT"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('{ search(query: "x", locale: "de") { totalCount } }', "Unknown locale 'de'"),
+        ('{ search(query: "x", first: 0) { totalCount } }', "`first` must be between 1"),
+        ('{ search(query: "x", after: "nonsense") { totalCount } }', "Invalid cursor"),
+        ('{ search(query: "' + "x" * 201 + '") { totalCount } }', "at most 200 characters"),
+        ('{ searchSuggest(prefix: "va", first: 50) { text } }', "`first` must be between 1"),
+    ],
+)
+def test_bad_arguments_are_graphql_errors(graphql, query, message):
+    result = graphql(query)
+    assert message in result["errors"][0]["message"]
+
+
+def test_search_answers_are_cached_until_the_index_changes(graphql, committed):
+    with committed():
+        builders.story(title="Kantwerk")
+    assert run_search(graphql, "kantwerk")["totalCount"] == 1
+    with committed():
+        builders.story(title="Meer kantwerk")
+    assert run_search(graphql, "kantwerk")["totalCount"] == 2
+
+
+# Pinned; raise only with a reason: the count with every facet (one statement), the page,
+# its images, their renditions.
+SEARCH_QUERIES = 4
+
+
+def test_search_costs_the_same_for_5_and_50_results(graphql, committed, uncached):
+    maker = builders.term(label="Kocks")
+    with committed():
+        for index in range(55):
+            builders.collection_object(title=f"Vaas {index}", makers=[maker], earliest_year=1700)
+    counts = []
+    for size in (5, 50):
+        run_search(graphql, "vaas", first=size)  # the first answer makes the renditions
+        with CaptureQueriesContext(connection) as queries:
+            answer = run_search(graphql, "vaas", first=size)
+        assert len(answer["nodes"]) == size
+        assert all(node["image"]["rendition"]["url"] for node in answer["nodes"])
+        counts.append(len(queries))
+    assert counts == [SEARCH_QUERIES, SEARCH_QUERIES]
