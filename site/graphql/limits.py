@@ -7,6 +7,7 @@ must fail fast, not after seconds of validation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -58,6 +59,55 @@ def check_size(query: str) -> GraphQLError | None:
     return None
 
 
+_STRINGS_AND_COMMENTS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|#[^\n]*')
+_INNERMOST_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def prescan(query: str) -> list[GraphQLError]:
+    """Alias and nesting limits read off the text, before parsing.
+
+    graphql-core's parser is pure Python: a 15 kB query of 500 aliases takes it some
+    100 ms on a loaded machine. With strings, comments and argument lists removed, each
+    colon left is an alias and the deepest brace is a lower bound of the depth, so the
+    common hostile queries are refused in about a millisecond; fragments are measured
+    after parsing by `check_document`.
+    """
+    text = _STRINGS_AND_COMMENTS.sub(" ", query)
+    previous = None
+    while previous != text:
+        previous, text = text, _INNERMOST_PARENTHESES.sub(" ", text)
+    config = limits()
+    errors = []
+    aliases = text.count(":")
+    if aliases > config["MAX_ALIASES"]:
+        errors.append(_too_many_aliases(aliases, config))
+    depth = deepest = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "}":
+            depth -= 1
+    # The outermost braces are the operation, not a field.
+    if deepest - 1 > config["MAX_DEPTH"]:
+        errors.append(_too_deep(deepest - 1, config))
+    return errors
+
+
+def _too_many_aliases(count: int, config: dict) -> GraphQLError:
+    return GraphQLError(
+        f"Query uses {count} aliases; the limit is {config['MAX_ALIASES']}.",
+        extensions={"code": "TOO_MANY_ALIASES"},
+    )
+
+
+def _too_deep(depth: int, config: dict) -> GraphQLError:
+    return GraphQLError(
+        f"Query is nested {depth} levels deep; the limit is {config['MAX_DEPTH']}.",
+        extensions={"code": "QUERY_TOO_DEEP"},
+    )
+
+
 def _measure(
     selection_set: SelectionSetNode | None, fragments: dict, memo: dict, visiting: set
 ) -> Measure:
@@ -107,20 +157,9 @@ def check_document(document: DocumentNode) -> list[GraphQLError]:
             continue
         measure = _measure(definition.selection_set, fragments, memo, set())
         if measure.depth > config["MAX_DEPTH"]:
-            errors.append(
-                GraphQLError(
-                    f"Query is nested {measure.depth} levels deep; "
-                    f"the limit is {config['MAX_DEPTH']}.",
-                    extensions={"code": "QUERY_TOO_DEEP"},
-                )
-            )
+            errors.append(_too_deep(measure.depth, config))
         if measure.aliases > config["MAX_ALIASES"]:
-            errors.append(
-                GraphQLError(
-                    f"Query uses {measure.aliases} aliases; the limit is {config['MAX_ALIASES']}.",
-                    extensions={"code": "TOO_MANY_ALIASES"},
-                )
-            )
+            errors.append(_too_many_aliases(measure.aliases, config))
         if measure.fields > config["MAX_FIELDS"]:
             errors.append(
                 GraphQLError(

@@ -43,6 +43,13 @@ def _parse(query: str) -> DocumentNode | GraphQLError:
 
 
 @lru_cache(maxsize=512)
+def _refused_unparsed(query: str) -> tuple[GraphQLError, ...]:
+    """Size, alias and depth limits read off the text: no parsing for hostile queries."""
+    too_large = limits.check_size(query)
+    return (too_large,) if too_large else tuple(limits.prescan(query))
+
+
+@lru_cache(maxsize=512)
 def _validate(schema, query: str) -> tuple[GraphQLError, ...]:
     """Limits first, then graphql-core's rules; `query` must already parse."""
     document = _parse(query)
@@ -125,7 +132,7 @@ class MuseumGraphQLView(GraphQLView):
         cache_enabled = response_cache.timeout() > 0
         anonymous = not any(header in request.META for header in CREDENTIAL_HEADERS)
         if cache_enabled and query and not self.batch and anonymous:
-            document = _parse(query) if limits.check_size(query) is None else None
+            document = None if _refused_unparsed(query) else _parse(query)
             if isinstance(document, DocumentNode) and _is_public(
                 get_operation_ast(document, operation_name), variables
             ):
@@ -150,9 +157,9 @@ class MuseumGraphQLView(GraphQLView):
             if show_graphiql:
                 return None
             raise HttpError(HttpResponseBadRequest("Must provide query string."))
-        too_large = limits.check_size(query)
-        if too_large is not None:
-            return ExecutionResult(errors=[too_large])
+        refused = _refused_unparsed(query)
+        if refused:
+            return ExecutionResult(errors=list(refused))
         document = _parse(query)
         if isinstance(document, GraphQLError):
             return ExecutionResult(errors=[document])

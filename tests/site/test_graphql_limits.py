@@ -25,6 +25,7 @@ def no_standard_validation(monkeypatch):
         raise AssertionError("standard validation ran before the limits rejected the query")
 
     view._validate.cache_clear()
+    view._refused_unparsed.cache_clear()
     monkeypatch.setattr(view, "validate", refuse)
     yield
     view._validate.cache_clear()
@@ -146,3 +147,34 @@ def test_error_codes_are_mirrored_where_saleor_sdk_reads_them(graphql):
     # @saleor/sdk reads extensions.exception.code and fails if `exception` is absent.
     error = graphql(nested(30))["errors"][0]
     assert error["extensions"]["exception"] == {"code": "QUERY_TOO_DEEP"}
+
+
+@pytest.fixture
+def no_parsing(monkeypatch):
+    """Fail if the query is parsed: these limits must be read off the text."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the query was parsed before the limits refused it")
+
+    view._parse.cache_clear()
+    view._refused_unparsed.cache_clear()
+    monkeypatch.setattr(view, "parse", refuse)
+    yield
+    view._parse.cache_clear()
+
+
+def test_500_aliases_and_30_levels_are_refused_without_parsing(graphql, no_parsing):
+    aliases = "{ " + " ".join(f"a{i}: stories {{ totalCount }}" for i in range(500)) + " }"
+    assert codes(graphql(aliases)) == ["TOO_MANY_ALIASES"]
+    assert codes(graphql(nested(30))) == ["QUERY_TOO_DEEP"]
+
+
+def test_colons_in_strings_arguments_and_comments_are_not_aliases(graphql):
+    builders.story(slug="a-b")
+    query = """query($slug: String = "x:y:z") {  # a: comment
+      story(slug: $slug) { title }
+      s2: stories(first: 2, orderBy: TITLE_ASC) { totalCount }
+    }"""
+    result = graphql(query, {"slug": "a-b"})
+    assert "errors" not in result, result
+    assert result["data"]["story"]["title"] and result["data"]["s2"]["totalCount"] == 1
