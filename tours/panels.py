@@ -20,4 +20,14 @@ class PanoramaEditorPanel(Panel):
             context = super().get_context_data(parent_context)
             context["form_prefix"] = self.form.prefix
             context["preview_url"] = reverse("tours_panorama_preview", args=[0])
+            context["tiles"] = self._tiles()
             return context
+
+        def _tiles(self):
+            """The tiling job's outcome for this scene's panorama, so a failure is seen here."""
+            from tours.models import PanoramaTiles
+
+            image_id = getattr(self.instance, "panorama_id", None)
+            if not image_id:
+                return None
+            return PanoramaTiles.objects.filter(image_id=image_id).first()

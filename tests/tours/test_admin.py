@@ -3,6 +3,7 @@
 import pytest
 
 from tests.tours import builders
+from tours import models
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +54,16 @@ def test_saving_a_tour_warns_about_unreachable_scenes(rf):
     warn_about_unreachable_scenes(request, page)
     [message] = list(get_messages(request))
     assert "Attic" in str(message) and "Library" not in str(message)
+
+
+def test_the_scene_panel_tells_the_editor_why_tiling_failed(editor):
+    page = builders.tour([builders.scene("hall")])
+    models.PanoramaTiles.objects.update_or_create(
+        image=page.scenes.get().panorama,
+        defaults={
+            "status": models.PanoramaTiles.Status.FAILED,
+            "error": "This file is damaged: upload it again.",
+        },
+    )
+    html = editor.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert 'data-tiles-status="failed"' in html and "This file is damaged: upload it again." in html
