@@ -27,3 +27,25 @@ def graphql(client):
         return response.json()
 
     return run
+
+
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the database it found (serialized rollback).
+
+    A transactional test ends with a flush, which wipes what migrations made (root page,
+    home page, locales) and, unless the test rolled back by serialization, re-creates
+    content types; a later test that does serialize then fails loading rows that already
+    exist. Serializing in all of them keeps every test's starting point the same.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+            TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
+        if transactional:
+            kwargs = dict(marker.kwargs) if marker else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs))
