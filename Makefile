@@ -18,10 +18,12 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 # Browser and Node tests: Debian's Chromium (apt-get, if missing), the tour viewers and
-# @saleor/sdk from npm, each as its lockfile pins them.
+# @saleor/sdk from npm, each as its lockfile pins them; Hugin's nona (apt-get, if
+# missing), the oracle the tiler's faces are checked against.
 browser-deps:
 	bash tests/e2e/install.sh
 	bash tests/e2e/saleor_sdk/install.sh
+	bash tests/tours/install.sh
 
 demo: install
 	$(BIN)/python manage.py migrate --no-input -v0

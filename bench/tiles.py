@@ -1,21 +1,26 @@
-"""How long tiling an 8192 × 4096 panorama takes, against baselines measured in this run.
+"""Our tiler against the nona-based pipeline of Pannellum's generator, on 8192 × 4096.
 
-Run with ``.venv/bin/python bench/tiler.py``. It prints ratios, not pass or fail:
-the machine decides the seconds, the ratios say where the time goes.
+Run with ``.venv/bin/python bench/tiles.py`` (needs ``nona``: tests/tours/install.sh).
+Both pipelines run in this process, on the same synthetic JPEG, best of a few runs:
 
-- baseline: Pillow decoding the same source and JPEG-encoding as many pixels as the
-  tiler writes (tiles, fallback faces and preview). That is the floor for any tiler
-  that decodes and encodes with Pillow; the rest of the tiler's time is projection,
-  resampling and storage.
-- nona (only if Hugin's ``nona`` is on the PATH): the cube faces Pannellum's own
-  generator asks ``nona`` for, with the same project file, excluding the generator's
-  tiling and encoding that would come on top.
+- ours: ``tours.tiler.tile_panorama`` into a ``FileSystemStorage`` in a temporary
+  folder, i.e. decode, six faces, tile pyramid, fallback faces, preview, manifest;
+- nona: ``nona`` projecting the six faces with the project file Pannellum's
+  ``utils/multires/generate.py`` writes (cube size ``8 * int(width / π / 8)``), then
+  Pillow cutting the same pyramid, fallbacks and preview from nona's faces with the
+  tiler's own helpers, into the same kind of storage.
+
+Goals: ours at least 3× faster, and a process that only tiles peaking below 500 MB
+of resident memory (measured in a child process, since numpy's and Pillow's buffers
+are invisible to tracemalloc). A last line keeps the floor for any Pillow-based
+tiler: decoding the source and JPEG-encoding as many pixels as ours writes.
 """
 
 from __future__ import annotations
 
 import io
 import math
+import os
 import shutil
 import subprocess
 import sys
@@ -37,13 +42,28 @@ if not settings.configured:
 
 from django.core.files.storage import FileSystemStorage
 
-from tours.tiler import Equirectangular, TileSet, cube_geometry, tile_panorama
+from tours.tiler import (
+    FACES,
+    PREVIEW_NAME,
+    CubeGeometry,
+    TileSet,
+    _preview,
+    _write_face,
+    _Writer,
+    tile_panorama,
+)
 
 WIDTH, HEIGHT = 8192, 4096
 QUALITY = 75
-REPEATS = 3
+TILE = 512
+FALLBACK = 1024
+REPEATS = 2
+# generate.py's cube size for a full 360° source.
+NONA_CUBE = 8 * int(WIDTH / math.pi / 8)
 # (pitch, yaw) of the source for faces f, b, u, d, l, r in Pannellum's generate.py.
 PANNELLUM_FACES = [(0, 0), (0, 180), (-90, 0), (90, 0), (0, 90), (0, -90)]
+GOAL_SPEED_UP = 3.0
+GOAL_PEAK_MB = 500
 
 
 def synthetic_panorama() -> bytes:
@@ -68,107 +88,122 @@ def best_of(run: Callable[[], object]) -> float:
 
 
 def tile_once(source: bytes) -> TileSet:
-    """Tile into a fresh folder, so the content-hash shortcut never kicks in."""
+    """Our pipeline into a fresh folder, so the content-hash shortcut never kicks in."""
     with tempfile.TemporaryDirectory() as folder:
         return tile_panorama(source, FileSystemStorage(location=folder), "bench")
 
 
-def peak_memory_mib(source: bytes) -> float:
-    """Peak resident memory of a fresh interpreter that tiles ``source`` and exits.
+def nona_pipeline(source: Path, nona: str) -> int:
+    """generate.py's nona step, then the same pyramid, fallbacks and preview; files written."""
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        image = f'i a0 b0 c0 d0 e0 f4 h{HEIGHT} w{WIDTH} n"{source}" r0 v360'
+        lines = [f'p E0 R0 f0 h{NONA_CUBE} w{NONA_CUBE} n"TIFF_m" u0 v90']
+        lines += ["m g1 i0 m2 p0.00784314"]
+        lines += [f"{image} p{pitch} y{yaw}" for pitch, yaw in PANNELLUM_FACES]
+        (work / "cubic.pto").write_text("\n".join([*lines, "v", "*", ""]))
+        command = [nona, "-d", "-o", str(work / "face"), str(work / "cubic.pto")]
+        subprocess.run(command, check=True, capture_output=True)
 
-    The child reports its own VmHWM: rusage would also count the parent's memory,
-    which the child's address space briefly was before ``exec``.
+        writer = _Writer(FileSystemStorage(location=work / "out"), "bench", QUALITY)
+        with Image.open(source) as panorama:
+            writer.save_image(PREVIEW_NAME, _preview(panorama.convert("RGB"), 1024))
+        levels = math.ceil(math.log2(NONA_CUBE / TILE)) + 1
+        geometry = CubeGeometry(NONA_CUBE, levels, TILE)
+        for index, face in enumerate(FACES):
+            with Image.open(work / f"face{index:04d}.tif") as tif:
+                full = tif.convert("RGB")
+            _write_face(writer, face, full, geometry, FALLBACK)
+        return len(writer.written)
+
+
+def peak_memory_mb(source: Path) -> tuple[float, float]:
+    """Peak resident memory of a child interpreter that only tiles ``source``.
+
+    Returns the child's ``ru_maxrss`` from ``wait4`` (its own, where ``RUSAGE_CHILDREN``
+    would be the largest of all children so far, the panorama maker included) and the
+    child's VmHWM as a check.
     """
-    with tempfile.NamedTemporaryFile(suffix=".jpg") as file:
-        file.write(source)
-        file.flush()
-        command = [sys.executable, __file__, "--tile", file.name]
-        report = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return int(report.split()[-2]) / 1024
+    command = [sys.executable, __file__, "--tile", str(source)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    report = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, command)
+    return usage.ru_maxrss * 1024 / 1e6, int(report.split()[-2]) * 1024 / 1e6  # KiB
 
 
 def tile_and_report_peak(path: Path) -> None:
-    """Child side of ``peak_memory_mib``: tile, then print the VmHWM line."""
+    """Child side of ``peak_memory_mb``: tile, then print the VmHWM line."""
     tile_once(path.read_bytes())
     status = Path("/proc/self/status").read_text().splitlines()
     print(next(line for line in status if line.startswith("VmHWM:")))
 
 
 def output_pixels(result: TileSet) -> int:
-    """Pixels the tiler encodes: every level of six faces, six fallbacks, one preview."""
+    """Pixels our tiler encodes: every level of six faces, six fallbacks, one preview."""
     levels = sum(
         (result.face_size >> (result.levels - level)) ** 2 for level in range(1, result.levels + 1)
     )
-    preview = 1024 * 512
-    return 6 * (levels + result.fallback_size**2) + preview
+    return 6 * (levels + result.fallback_size**2) + 1024 * 512
 
 
-def decode_and_encode(source: bytes, pixels: int, tile: int = 512) -> None:
+def decode_and_encode(source: bytes, pixels: int) -> None:
     """Decode the source, then JPEG-encode tiles cut from it until ``pixels`` are out."""
     image = Image.open(io.BytesIO(source))
     image.load()
-    columns, rows = image.width // tile, image.height // tile
-    for index in range(math.ceil(pixels / tile**2)):
+    columns, rows = image.width // TILE, image.height // TILE
+    for index in range(math.ceil(pixels / TILE**2)):
         row, col = divmod(index % (columns * rows), columns)
-        box = (col * tile, row * tile, (col + 1) * tile, (row + 1) * tile)
+        box = (col * TILE, row * TILE, (col + 1) * TILE, (row + 1) * TILE)
         image.crop(box).save(io.BytesIO(), "JPEG", quality=QUALITY)
 
 
-def project_faces(source: bytes) -> None:
-    """The projection alone: six full-resolution faces, no pyramid, no encoding."""
-    image = Image.open(io.BytesIO(source)).convert("RGB")
-    panorama = Equirectangular(image)
-    size = cube_geometry(WIDTH).face_size
-    for face in "fbudlr":
-        panorama.face(face, size)
-
-
-def nona_faces(source: bytes, nona: str) -> float:
-    """Time ``nona`` on the project file Pannellum's generate.py writes for cube faces."""
-    cube = 8 * int(WIDTH / math.pi / 8)
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        (work / "pano.jpg").write_bytes(source)
-        image = f'i a0 b0 c0 d0 e0 f4 h{HEIGHT} w{WIDTH} n"{work / "pano.jpg"}" r0 v360'
-        lines = [f'p E0 R0 f0 h{cube} w{cube} n"TIFF_m" u0 v90', "m g1 i0 m2 p0.00784314"]
-        lines += [f"{image} p{pitch} y{yaw}" for pitch, yaw in PANNELLUM_FACES]
-        (work / "cubic.pto").write_text("\n".join([*lines, "v", "*", ""]))
-        command = [nona, "-d", "-o", str(work / "face"), str(work / "cubic.pto")]
-        return best_of(lambda: subprocess.run(command, check=True, capture_output=True))
-
-
 def main() -> None:
-    source = synthetic_panorama()
-    print(f"source: {WIDTH}x{HEIGHT} JPEG, {len(source) / 1e6:.1f} MB; best of {REPEATS} runs")
-
-    result = tile_once(source)
-    tiler = best_of(lambda: tile_once(source))
-    pixels = output_pixels(result)
-    print(
-        f"tiler: {tiler:.2f} s for {len(result.paths)} files, {pixels / 1e6:.1f} Mpx out "
-        f"(cube {result.face_size}, {result.levels} levels); "
-        f"peak memory of a process that only tiles: {peak_memory_mib(source):.0f} MiB"
-    )
-
-    projection = best_of(lambda: project_faces(source))
-    baseline = best_of(lambda: decode_and_encode(source, pixels))
-    print(f"projection alone (decode + six faces): {projection:.2f} s")
-    print(f"baseline (Pillow decode + JPEG-encode of {pixels / 1e6:.1f} Mpx): {baseline:.2f} s")
-    print(f"ratio tiler / baseline: {tiler / baseline:.1f}")
-    print(f"ratio projection / baseline: {projection / baseline:.1f}")
-
     nona = shutil.which("nona")
     if nona is None:
-        print("nona: not installed (Debian hugin-tools), comparison skipped")
-        return
-    faces = nona_faces(source, nona)
-    print(f"nona, cube faces only ({8 * int(WIDTH / math.pi / 8)} px): {faces:.2f} s")
-    print(f"ratio nona faces / baseline: {faces / baseline:.1f}")
-    print(f"ratio tiler (everything) / nona (faces only): {tiler / faces:.2f}")
+        sys.exit("nona is not installed: run tests/tours/install.sh (Debian hugin-tools)")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "pano.jpg"
+        subprocess.run([sys.executable, __file__, "--make", str(path)], check=True)
+        rusage_peak, hwm_peak = peak_memory_mb(path)
+        source = path.read_bytes()
+        print(f"source: {WIDTH}x{HEIGHT} JPEG, {len(source) / 1e6:.1f} MB; best of {REPEATS}")
+
+        result = tile_once(source)
+        ours = best_of(lambda: tile_once(source))
+        print(
+            f"ours: {ours:.2f} s for {len(result.paths)} files "
+            f"(cube {result.face_size}, {result.levels} levels)"
+        )
+        files = nona_pipeline(path, nona)
+        theirs = best_of(lambda: nona_pipeline(path, nona))
+        print(f"nona + Pillow pyramid: {theirs:.2f} s for {files} files (cube {NONA_CUBE})")
+
+    speed_up = theirs / ours
+    verdict = "met" if speed_up >= GOAL_SPEED_UP else "NOT met"
+    print(f"speed-up nona / ours: {speed_up:.2f}x (goal >= {GOAL_SPEED_UP:g}x: {verdict})")
+    verdict = "met" if rusage_peak < GOAL_PEAK_MB else "NOT met"
+    print(
+        f"our peak RSS (child that only tiles): {rusage_peak:.0f} MB by getrusage, "
+        f"{hwm_peak:.0f} MB by VmHWM (goal < {GOAL_PEAK_MB} MB: {verdict})"
+    )
+    pixels = output_pixels(result)
+    start = time.perf_counter()
+    decode_and_encode(source, pixels)
+    baseline = time.perf_counter() - start
+    print(
+        f"baseline (Pillow decode + JPEG-encode of {pixels / 1e6:.1f} Mpx): {baseline:.2f} s; "
+        f"ours / baseline {ours / baseline:.1f}"
+    )
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--tile"]:
         tile_and_report_peak(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["--make"]:
+        Path(sys.argv[2]).write_bytes(synthetic_panorama())
     else:
         main()
