@@ -8,11 +8,16 @@ from __future__ import annotations
 import graphene
 from django.utils import translation
 
+from shop.accounts.graphql.middleware import current_customer
 from shop.accounts.graphql.types import AddressInput
 from shop.graphql import loaders
 from shop.graphql.checkout_types import Checkout
 from shop.graphql.errors import PayloadError, error_type
+from shop.graphql.money import Money
+from shop.graphql.order_types import Order
+from shop.money import Money as Amount
 from shop.services import checkout as service
+from shop.services import orders, payments
 from shop.services.checkout_lines import LineRequest
 from shop.services.errors import CheckoutErrorCode
 
@@ -219,6 +224,91 @@ class CheckoutRemovePromoCode(CheckoutMutation):
         return service.remove_promo_code(token)
 
 
+class PaymentStart(graphene.ObjectType):
+    """What Stripe's Payment Element needs to take the payment in the browser."""
+
+    intent_id = graphene.String(required=True)
+    client_secret = graphene.String(required=True, description="Give to stripe.confirmPayment.")
+    publishable_key = graphene.String(required=True)
+    amount = graphene.Field(
+        Money, required=True, description="Fixed now; a changed cart needs a new payment."
+    )
+    attempt = graphene.Int(required=True)
+
+
+def _failed(cls, errors: list[PayloadError]):
+    return cls(
+        errors=[
+            CheckoutError(field=error.field, message=error.message, code=error.code)
+            for error in errors
+        ]
+    )
+
+
+def _run(cls, perform):
+    """Call `perform()`; PayloadErrors (one or a group) become the payload's errors."""
+    try:
+        return perform()
+    except PayloadError as error:
+        return _failed(cls, [error])
+    except ExceptionGroup as group:
+        errors = _payload_errors(group)
+        if errors is None:
+            raise
+        return _failed(cls, errors)
+
+
+class CheckoutPaymentCreate(graphene.Mutation):
+    """Start paying: creates a Stripe PaymentIntent for the checkout's total now."""
+
+    class Arguments:
+        token = _token_argument()
+
+    payment = graphene.Field(PaymentStart)
+    errors = graphene.List(graphene.NonNull(CheckoutError), required=True)
+
+    @classmethod
+    def mutate(cls, root, info, token):
+        def perform():
+            started = payments.start_payment(token, customer=current_customer(info))
+            payment = started.payment
+            return cls(
+                payment=PaymentStart(
+                    intent_id=payment.intent_id,
+                    client_secret=started.client_secret,
+                    publishable_key=started.publishable_key,
+                    amount=Amount(payment.amount, payment.currency),
+                    attempt=payment.attempt,
+                ),
+                errors=[],
+            )
+
+        return _run(cls, perform)
+
+
+class CheckoutComplete(graphene.Mutation):
+    """Turn the paid checkout into an order. Safe to repeat: the same order comes back,
+    also when Stripe's webhook placed it first. When the money arrived but the order
+    could not be served, `order` is canceled (the payment refunded) and `errors` says why."""
+
+    class Arguments:
+        token = _token_argument()
+
+    order = graphene.Field(Order)
+    errors = graphene.List(graphene.NonNull(CheckoutError), required=True)
+
+    @classmethod
+    def mutate(cls, root, info, token):
+        def perform():
+            completion = orders.complete(token, customer=current_customer(info))
+            problems = [completion.problem] if completion.problem else []
+            answer = _failed(cls, problems)
+            answer.order = completion.order
+            return answer
+
+        return _run(cls, perform)
+
+
 class CheckoutMutations:
     """Mixed into the root Mutation type by the `register_schema_mutation` hook."""
 
@@ -232,3 +322,5 @@ class CheckoutMutations:
     checkout_delivery_method_update = CheckoutDeliveryMethodUpdate.Field()
     checkout_add_promo_code = CheckoutAddPromoCode.Field()
     checkout_remove_promo_code = CheckoutRemovePromoCode.Field()
+    checkout_payment_create = CheckoutPaymentCreate.Field()
+    checkout_complete = CheckoutComplete.Field()

@@ -1,4 +1,5 @@
-"""The shop's models, one module per part: catalogue, stock, shipping, vouchers, checkout."""
+"""The shop's models, one module per part: catalogue, stock, shipping, vouchers, checkout,
+orders."""
 
 from .addresses import Address
 from .catalogue import (
@@ -11,6 +12,15 @@ from .catalogue import (
     VatRate,
 )
 from .checkout import Checkout, CheckoutLine
+from .orders import (
+    InvoiceSequence,
+    Order,
+    OrderEvent,
+    OrderLine,
+    Payment,
+    Refund,
+    StripeEvent,
+)
 from .shipping import ShippingMethod, ShippingZone
 from .stock import Stock
 from .vouchers import Voucher
@@ -20,14 +30,21 @@ __all__ = [
     "Address",
     "Checkout",
     "CheckoutLine",
+    "InvoiceSequence",
+    "Order",
+    "OrderEvent",
+    "OrderLine",
+    "Payment",
     "ProductCategory",
     "ProductImage",
     "ProductIndexPage",
     "ProductPage",
     "ProductVariant",
+    "Refund",
     "ShippingMethod",
     "ShippingZone",
     "Stock",
+    "StripeEvent",
     "VatRate",
     "Voucher",
 ]

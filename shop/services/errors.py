@@ -21,6 +21,14 @@ class CheckoutErrorCode(Enum):
     SHIPPING_ADDRESS_NOT_SET = "shipping_address_not_set"
     DELIVERY_METHOD_NOT_APPLICABLE = "delivery_method_not_applicable"
     VOUCHER_NOT_APPLICABLE = "voucher_not_applicable"
+    NO_LINES = "no_lines"
+    EMAIL_NOT_SET = "email_not_set"
+    BILLING_ADDRESS_NOT_SET = "billing_address_not_set"
+    SHIPPING_METHOD_NOT_SET = "shipping_method_not_set"
+    PAYMENT_NOT_SET = "payment_not_set"
+    PAYMENT_NOT_SUCCEEDED = "payment_not_succeeded"
+    PAYMENT_ERROR = "payment_error"
+    CHECKOUT_NOT_FULLY_PAID = "checkout_not_fully_paid"
 
     @property
     def description(self) -> str:
@@ -39,6 +47,14 @@ DESCRIPTIONS = {
     CheckoutErrorCode.SHIPPING_ADDRESS_NOT_SET: "Set a shipping address first.",
     CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE: "The delivery method does not serve this address or parcel.",
     CheckoutErrorCode.VOUCHER_NOT_APPLICABLE: "The code exists but cannot be used now (period, usage limit, minimum spend).",
+    CheckoutErrorCode.NO_LINES: "The checkout has no lines.",
+    CheckoutErrorCode.EMAIL_NOT_SET: "Set an e-mail address first.",
+    CheckoutErrorCode.BILLING_ADDRESS_NOT_SET: "Set a billing address first.",
+    CheckoutErrorCode.SHIPPING_METHOD_NOT_SET: "Choose a delivery method first.",
+    CheckoutErrorCode.PAYMENT_NOT_SET: "Start a payment (checkoutPaymentCreate) first.",
+    CheckoutErrorCode.PAYMENT_NOT_SUCCEEDED: "Stripe has not confirmed the payment (yet).",
+    CheckoutErrorCode.PAYMENT_ERROR: "The payment service could not be reached or refused the request.",
+    CheckoutErrorCode.CHECKOUT_NOT_FULLY_PAID: "What was paid is not what the checkout costs now; the payment is refunded.",
 }
 
 

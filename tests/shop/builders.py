@@ -138,3 +138,38 @@ def address(**fields) -> dict[str, str]:
         "country": "BE",
         **fields,
     }
+
+
+def ready_checkout(
+    *lines: tuple[str, int], email: str = "anna@example.be", voucher_code: str | None = None
+) -> models.Checkout:
+    """A checkout with lines, e-mail, billing and shipping address and delivery chosen:
+    what `checkoutPaymentCreate` needs."""
+    from shop.services import checkout as service
+    from shop.services.checkout_lines import LineRequest
+
+    checkout = service.create(
+        email=email, lines=[LineRequest(sku=sku, quantity=quantity) for sku, quantity in lines]
+    )
+    snake = {
+        "first_name": "Anna",
+        "last_name": "Peeters",
+        "street_address_1": "Meir 1",
+        "postal_code": "2000",
+        "city": "Antwerpen",
+        "country": "BE",
+    }
+    service.update_address(checkout.token, "billing", snake)
+    shipped = any(
+        not variant.is_digital
+        for variant in models.ProductVariant.objects.filter(sku__in=[sku for sku, _ in lines])
+    )
+    if shipped:
+        service.update_address(checkout.token, "shipping", snake)
+        method = models.ShippingMethod.objects.filter(
+            kind=models.ShippingMethod.Kind.PICKUP
+        ).first()
+        service.update_delivery_method(checkout.token, str((method or pickup()).pk))
+    if voucher_code:
+        service.add_promo_code(checkout.token, voucher_code)
+    return models.Checkout.objects.get(pk=checkout.token)

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 CHECKOUT_FIELDS = """
@@ -75,3 +84,114 @@ def new_checkout(shop_api):
         return payload["checkout"]["token"]
 
     return create
+
+
+# --- Stripe: a real localstripe server for the whole session ---------------------------
+
+WEBHOOK_SECRET = "whsec_vitrine_tests"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as probe:
+        probe.bind(("::", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def localstripe_url(tmp_path_factory) -> Iterator[str]:
+    """Start localstripe (GPL, test-only) on a free port and wait until it answers.
+
+    A payment test must never pass against nothing: if the server cannot start, every
+    test that needs it FAILS with the reason, it is not skipped.
+    """
+    executable = Path(sys.executable).with_name("localstripe")
+    if not executable.exists():
+        pytest.fail(
+            f"localstripe is not installed next to {sys.executable}: pip install localstripe"
+        )
+    port = _free_port()
+    log = (tmp_path_factory.mktemp("localstripe") / "server.log").open("wb")
+    server = subprocess.Popen(
+        [str(executable), "--port", str(port), "--from-scratch"], stdout=log, stderr=log
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/js.stripe.com/v3/", timeout=1).close()
+            break
+        except OSError as error:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"localstripe did not start on port {port}: {error}; see {log.name}")
+            time.sleep(0.1)
+    yield url
+    server.terminate()
+    try:
+        server.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+
+
+@pytest.fixture
+def stripe_settings(settings, localstripe_url):
+    settings.STRIPE_API_BASE = localstripe_url
+    settings.STRIPE_SECRET_KEY = "sk_test_vitrine"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_vitrine"
+    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    settings.ROOT_URLCONF = "tests.shop.urls"
+    return settings
+
+
+def configure_webhook(localstripe_url: str, target: str, events: list[str]) -> None:
+    """Point localstripe's one test webhook at `target` (or, with no events, nowhere)."""
+    body = json.dumps({"url": target, "secret": WEBHOOK_SECRET, "events": events}).encode()
+    request = urllib.request.Request(
+        f"{localstripe_url}/_config/webhooks/vitrine",
+        data=body,
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    urllib.request.urlopen(request, timeout=5).close()
+
+
+@pytest.fixture
+def stripe_client(stripe_settings):
+    from shop.services import payments
+
+    return payments.client()
+
+
+@pytest.fixture
+def browser_pays(stripe_client):
+    """What Stripe.js does in the buyer's browser: attach a test card and confirm."""
+
+    def pay(intent_id: str, card: str = "pm_card_visa"):
+        stripe_client.v1.payment_intents.update(intent_id, params={"payment_method": card})
+        return stripe_client.v1.payment_intents.confirm(intent_id)
+
+    return pay
+
+
+PAYMENT_FIELDS = "errors { field code message } payment { intentId clientSecret publishableKey attempt amount { amount currency } }"
+ORDER_FIELDS = """errors { field code message }
+order { id number status email total { amount } refunded { amount }
+        lines { sku productName quantity unitPrice { amount } vatRate downloadUrl } }"""
+
+
+@pytest.fixture
+def pay_api(graphql):
+    """checkoutPaymentCreate / checkoutComplete over /graphql/, as the frontend calls them."""
+
+    def call(name: str, token, **headers) -> dict:
+        fields = PAYMENT_FIELDS if name == "checkoutPaymentCreate" else ORDER_FIELDS
+        result = graphql(
+            f"mutation($token: UUID!) {{ {name}(token: $token) {{ {fields} }} }}",
+            {"token": str(token)},
+            **headers,
+        )
+        assert "errors" not in result, result["errors"]
+        return result["data"][name]
+
+    return call

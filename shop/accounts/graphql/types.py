@@ -18,6 +18,7 @@ from django.contrib.auth.models import AbstractUser
 from django_countries.fields import Country
 from graphql_relay import to_global_id
 
+from museum_site.graphql.pagination import list_arguments
 from shop.accounts import tokens
 from shop.accounts.consent import live_privacy_policy
 from shop.accounts.error_codes import AccountErrorCode, ConsentErrorCode
@@ -147,6 +148,19 @@ class User(graphene.ObjectType):
     default_shipping_address = graphene.Field(Address)
     default_billing_address = graphene.Field(Address)
     addresses = graphene.List(graphene.NonNull(Address), required=True)
+    # By import path: shop.graphql.order_types imports this module (for Address).
+    orders = graphene.Field(
+        "shop.graphql.order_types.OrderConnection",
+        required=True,
+        description="The customer's orders, newest first.",
+        **list_arguments(),
+    )
+
+    @staticmethod
+    def resolve_orders(user: AbstractUser, info, first: int, after: str | None = None):
+        from shop.graphql.order_types import resolve_customer_orders
+
+        return resolve_customer_orders(user, info, first, after)
 
     @staticmethod
     def resolve_id(user: AbstractUser, info) -> str:

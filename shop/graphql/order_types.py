@@ -1,0 +1,119 @@
+"""GraphQL types of orders, for `checkoutComplete` and `me { orders }`."""
+
+from __future__ import annotations
+
+import graphene
+from django.contrib.auth.models import AbstractUser
+
+from museum_site.graphql.pagination import connection_type, paginate
+from shop import models
+from shop.accounts.graphql.types import Address
+from shop.graphql.money import Money
+from shop.money import Money as Amount
+from shop.services import downloads
+
+OrderStatus = graphene.Enum.from_enum(models.Order.Status, name="OrderStatus")
+
+
+def _money(amount, order: models.Order) -> Amount:
+    return Amount(amount, order.currency)
+
+
+class OrderLine(graphene.ObjectType):
+    """A line as bought: SKU, name and prices are copies, unchanged by later edits."""
+
+    sku = graphene.String(required=True)
+    product_name = graphene.String(required=True)
+    variant_label = graphene.String(required=True)
+    quantity = graphene.Int(required=True)
+    unit_price = graphene.Field(Money, required=True, description="VAT included.")
+    total_price = graphene.Field(Money, required=True, description="VAT included.")
+    vat_rate = graphene.Int(required=True, description="In percent.")
+    download_url = graphene.String(
+        description="For digital lines of a paid order: a signed link that expires."
+    )
+
+    @staticmethod
+    def resolve_unit_price(line: models.OrderLine, info) -> Amount:
+        return _money(line.unit_gross, line.order)
+
+    @staticmethod
+    def resolve_total_price(line: models.OrderLine, info) -> Amount:
+        return _money(line.total_gross, line.order)
+
+    @staticmethod
+    def resolve_download_url(line: models.OrderLine, info) -> str | None:
+        if not line.is_digital or not line.order.has_goods:
+            return None
+        return info.context.build_absolute_uri(downloads.path(line))
+
+
+class Order(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    number = graphene.String(description="The invoice number; null until paid.")
+    status = graphene.Field(OrderStatus, required=True)
+    email = graphene.String(required=True)
+    created = graphene.DateTime(required=True)
+    lines = graphene.List(graphene.NonNull(OrderLine), required=True)
+    subtotal = graphene.Field(Money, required=True)
+    discount = graphene.Field(Money, required=True)
+    shipping_price = graphene.Field(Money, required=True)
+    total = graphene.Field(Money, required=True, description="VAT included.")
+    total_net = graphene.Field(Money, required=True)
+    refunded = graphene.Field(Money, required=True)
+    delivery_method_name = graphene.String(required=True)
+    shipping_address = graphene.Field(Address)
+    billing_address = graphene.Field(Address)
+
+    @staticmethod
+    def resolve_number(order: models.Order, info) -> str | None:
+        return order.invoice_number
+
+    @staticmethod
+    def resolve_status(order: models.Order, info):
+        return models.Order.Status(order.status)
+
+    @staticmethod
+    def resolve_created(order: models.Order, info):
+        return order.created_at
+
+    @staticmethod
+    def resolve_lines(order: models.Order, info):
+        return order.lines.all()
+
+    @staticmethod
+    def resolve_subtotal(order: models.Order, info) -> Amount:
+        return _money(order.subtotal, order)
+
+    @staticmethod
+    def resolve_discount(order: models.Order, info) -> Amount:
+        return _money(order.discount, order)
+
+    @staticmethod
+    def resolve_shipping_price(order: models.Order, info) -> Amount:
+        return _money(order.shipping, order)
+
+    @staticmethod
+    def resolve_total(order: models.Order, info) -> Amount:
+        return _money(order.total_gross, order)
+
+    @staticmethod
+    def resolve_total_net(order: models.Order, info) -> Amount:
+        return _money(order.total_net, order)
+
+    @staticmethod
+    def resolve_refunded(order: models.Order, info) -> Amount:
+        return _money(order.refunded, order)
+
+
+OrderConnection = connection_type(Order, "Order")
+
+
+def resolve_customer_orders(user: AbstractUser, info, first: int, after: str | None = None):
+    queryset = (
+        models.Order.objects.filter(customer=user)
+        .select_related("shipping_address", "billing_address")
+        .prefetch_related("lines")
+        .order_by("-created_at", "-pk")
+    )
+    return paginate(queryset, first, after)

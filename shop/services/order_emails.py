@@ -1,0 +1,62 @@
+"""The order e-mails: confirmation when paid, a note when the goods leave the museum.
+
+They are sent after the transaction commits (`transaction.on_commit`), so a completion
+that rolls back (stock gone, Stripe unreachable) never tells a buyer their order is
+placed, and a webhook retried after a failure mails once, on the attempt that commits.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from shop.models import Order, OrderEvent
+from shop.services import downloads
+
+CONFIRMATION = "confirmation"
+SHIPPED = "shipped"
+
+
+def _body(order: Order, kind: str) -> tuple[str, str]:
+    lines = "\n".join(
+        f"{line.quantity} × {line.product_name} {line.variant_label} ({line.sku}): € {line.total_gross}"
+        for line in order.lines.all()
+    )
+    if kind == CONFIRMATION:
+        links = "\n".join(
+            f"{line.product_name}: {downloads.absolute_link(line)}"
+            for line in order.lines.all()
+            if line.is_digital
+        )
+        body = _("Thank you for your order %(number)s.\n\n%(lines)s\n\nTotal: € %(total)s") % {
+            "number": order.invoice_number,
+            "lines": lines,
+            "total": order.total_gross,
+        }
+        if links:
+            body += "\n\n" + _("Your downloads (the links expire):") + "\n" + links
+        return _("order %(number)s confirmed") % {"number": order.invoice_number}, body
+    return (
+        _("order %(number)s is on its way") % {"number": order.invoice_number},
+        _("Your order %(number)s has left the museum.\n\n%(lines)s")
+        % {"number": order.invoice_number, "lines": lines},
+    )
+
+
+def send_after_commit(order: Order, kind: str) -> None:
+    def send() -> None:
+        with translation.override(order.locale):
+            subject, body = _body(order, kind)
+        send_mail(
+            subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
+            message=body,
+            from_email=None,
+            recipient_list=[order.email],
+        )
+        OrderEvent.objects.create(order=order, type=OrderEvent.Type.EMAIL_SENT, message=kind)
+
+    if order.email:
+        transaction.on_commit(send)

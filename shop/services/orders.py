@@ -1,0 +1,343 @@
+"""Turning a paid checkout into an order, exactly once; then fulfilling and refunding it.
+
+The browser's `checkoutComplete` and Stripe's `payment_intent.succeeded` webhook race
+to the same door: `complete()`. It locks the checkout row (then the payment rows) in one
+transaction; whoever comes second waits, then finds the order (the checkout is gone
+and `Order.checkout_token` is unique) and answers it. Inside the lock the order is
+built only from what Stripe says about the money (the PaymentIntent is fetched, not
+taken from the caller), with stock allocated and the voucher redeemed in the same
+transaction. If the money arrived but the order cannot be served (stock or voucher gone,
+the cart changed after paying), the payment is refunded through Stripe and the order is
+kept as CANCELED with the reason in its history, so staff can answer the buyer.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+import stripe
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from shop.graphql.errors import PayloadError
+from shop.models import (
+    Checkout,
+    InvoiceSequence,
+    Order,
+    OrderEvent,
+    OrderLine,
+    Payment,
+    Refund,
+)
+from shop.services import order_emails, payments, stock, vouchers
+from shop.services.checkout_lines import goods_gross
+from shop.services.checkout_totals import totals
+from shop.services.errors import CheckoutErrorCode
+
+# Forward-only: a status may move to one listed after it, never back.
+NEXT_STATUSES: dict[str, set[str]] = {
+    Order.Status.UNCONFIRMED: {Order.Status.PAID, Order.Status.CANCELED},
+    Order.Status.PAID: {
+        Order.Status.FULFILLED,
+        Order.Status.PARTIALLY_REFUNDED,
+        Order.Status.REFUNDED,
+    },
+    Order.Status.FULFILLED: {Order.Status.PARTIALLY_REFUNDED, Order.Status.REFUNDED},
+    Order.Status.PARTIALLY_REFUNDED: {Order.Status.PARTIALLY_REFUNDED, Order.Status.REFUNDED},
+    Order.Status.REFUNDED: set(),
+    Order.Status.CANCELED: set(),
+}
+
+
+@dataclass(frozen=True)
+class Completion:
+    """The order, and why it is canceled if it is (money refunded)."""
+
+    order: Order
+    problem: PayloadError | None = None
+
+
+def _succeeded_payment(payments_of_checkout: list[Payment]) -> tuple[Payment, object] | None:
+    """The newest attempt Stripe says succeeded, with its PaymentIntent."""
+    for payment in payments_of_checkout:
+        if payment.status in (Payment.Status.CANCELED,):
+            continue
+        intent = payments.retrieve_intent(payment.intent_id)
+        if intent.status == "succeeded":
+            return payment, intent
+        if intent.status == "canceled":
+            payment.status = Payment.Status.CANCELED
+            payment.save(update_fields=["status", "updated_at"])
+    return None
+
+
+def complete(token: uuid.UUID | str, customer=None) -> Completion:
+    """The one locked path from a paid checkout to its order; safe to call any number of
+    times from any number of places."""
+    with transaction.atomic():
+        checkout = (
+            Checkout.objects.select_for_update(of=("self",))
+            .select_related("shipping_address", "billing_address", "delivery_method", "voucher")
+            .filter(token=token)
+            .first()
+        )
+        existing = Order.objects.filter(checkout_token=token).first()
+        if existing is not None:
+            return Completion(existing)
+        if checkout is None:
+            raise PayloadError(CheckoutErrorCode.NOT_FOUND, "No checkout has this token.", "token")
+        attempts = list(
+            Payment.objects.select_for_update().filter(checkout_token=token).order_by("-attempt")
+        )
+        if not attempts:
+            raise PayloadError(
+                CheckoutErrorCode.PAYMENT_NOT_SET, "This checkout has no payment yet.", "token"
+            )
+        lines = list(checkout.lines.select_related("variant__product"))
+        not_ready = _readiness_problem(checkout, lines)
+        try:
+            found = _succeeded_payment(attempts)
+        except stripe.StripeError as error:
+            raise PayloadError(
+                CheckoutErrorCode.PAYMENT_ERROR,
+                "The payment service is not available; please try again.",
+                "token",
+            ) from error
+        if found is None:
+            if not_ready is not None:
+                raise not_ready
+            raise PayloadError(
+                CheckoutErrorCode.PAYMENT_NOT_SUCCEEDED,
+                "The payment has not succeeded (yet).",
+                "token",
+            )
+        payment, intent = found
+        return _place(checkout, lines, payment, intent, customer or payment.customer, not_ready)
+
+
+def _readiness_problem(checkout: Checkout, lines) -> PayloadError | None:
+    """Why the checkout could not become an order, as its first error; raised to the
+    browser when nothing was paid, the reason for a refund when money arrived anyway
+    (the cart changed after paying)."""
+    try:
+        payments.check_ready(checkout, lines)
+    except PayloadError as error:
+        return error
+    except ExceptionGroup as group:
+        first = group.exceptions[0]
+        assert isinstance(first, PayloadError)
+        return first
+    return None
+
+
+def _place(
+    checkout: Checkout, lines, payment: Payment, intent, customer, not_ready: PayloadError | None
+) -> Completion:
+    """Build the order under the caller's locks; allocate, redeem, or refund."""
+    checkout_totals = totals(checkout, lines)
+    paid = payments.from_cents(intent.amount)
+    order = Order.objects.create(
+        checkout_token=checkout.token,
+        customer=customer if customer is not None and customer.is_authenticated else None,
+        email=checkout.email,
+        locale=checkout.locale,
+        currency=checkout.currency,
+        subtotal=checkout_totals.subtotal.gross.amount,
+        discount=checkout_totals.discount.amount,
+        shipping=checkout_totals.shipping.gross.amount,
+        total_gross=checkout_totals.total.gross.amount,
+        total_net=checkout_totals.total.net.amount,
+        vat_breakdown=[
+            {
+                "rate": str(line.rate),
+                "gross": str(line.gross.amount),
+                "net": str(line.net.amount),
+                "vat": str(line.vat.amount),
+            }
+            for line in checkout_totals.vat_breakdown
+        ],
+        voucher=checkout.voucher,
+        voucher_code=checkout.voucher.code if checkout.voucher else "",
+        delivery_method_name=checkout.delivery_method.name() if checkout.delivery_method else "",
+        shipping_address=_copy(checkout.shipping_address),
+        billing_address=_copy(checkout.billing_address),
+    )
+    OrderLine.objects.bulk_create(
+        [
+            OrderLine(
+                order=order,
+                variant=line.variant,
+                sku=line.variant.sku,
+                product_name=line.variant.product.title,
+                variant_label=line.variant.label,
+                is_digital=line.variant.is_digital,
+                quantity=line.quantity,
+                unit_gross=checkout_totals.lines[line.pk].unit.gross.amount,
+                total_gross=checkout_totals.lines[line.pk].total.gross.amount,
+                vat_rate=line.variant.product.vat_rate,
+            )
+            for line in lines
+        ]
+    )
+    Payment.objects.filter(pk=payment.pk).update(status=Payment.Status.SUCCEEDED, order=order)
+    event(order, OrderEvent.Type.PLACED, "Order placed.", payment=payment.intent_id)
+    problem = not_ready or _serve(order, lines, checkout, paid, intent)
+    if problem is None:
+        order.status = Order.Status.PAID
+        order.paid_at = timezone.now()
+        order.invoice_number = next_invoice_number(order.paid_at.year)
+        order.save(update_fields=["status", "paid_at", "invoice_number"])
+        event(order, OrderEvent.Type.PAID, f"Paid € {paid} ({payment.intent_id}).")
+        order_emails.send_after_commit(order, order_emails.CONFIRMATION)
+    else:
+        _refund_unserved(order, payment, paid, problem)
+    checkout.delete()
+    return Completion(order, problem)
+
+
+def _serve(order, lines, checkout, paid, intent) -> PayloadError | None:
+    """Check the money, take the stock and the voucher; None if all held, else why not.
+    Each step runs in its own savepoint, so a refused step leaves nothing behind."""
+    if paid != order.total_gross or intent.currency.upper() != order.currency:
+        return PayloadError(
+            CheckoutErrorCode.CHECKOUT_NOT_FULLY_PAID,
+            f"€ {paid} was paid but the checkout costs € {order.total_gross} now.",
+            "token",
+        )
+    try:
+        with transaction.atomic():
+            stock.allocate(list(order.lines.all()))
+            if checkout.voucher_id is not None:
+                vouchers.redeem(checkout.voucher_id, goods_gross(lines))
+    except PayloadError as problem:
+        return problem
+    return None
+
+
+def _refund_unserved(order: Order, payment: Payment, paid: Decimal, problem: PayloadError) -> None:
+    """Money arrived for an order that cannot be served: give it all back, say why."""
+    event(order, OrderEvent.Type.NOT_PLACED, problem.message, code=problem.code.name)
+    try:
+        result = payments.refund(
+            payment.intent_id, paid, idempotency_key=f"order-{order.checkout_token}-auto-refund"
+        )
+    except stripe.StripeError as error:
+        # Everything rolls back; the webhook answers 500 and Stripe tries again later.
+        raise PayloadError(
+            CheckoutErrorCode.PAYMENT_ERROR,
+            "The payment service is not available; please try again.",
+            "token",
+        ) from error
+    Refund.objects.create(
+        order=order, refund_id=result.id, amount=paid, reason=f"Automatic: {problem.message}"
+    )
+    Order.objects.filter(pk=order.pk).update(
+        status=Order.Status.CANCELED, refunded=min(paid, order.total_gross)
+    )
+    order.refresh_from_db()
+    event(
+        order,
+        OrderEvent.Type.AUTO_REFUNDED,
+        f"€ {paid} refunded automatically ({result.id}).",
+        refund=result.id,
+    )
+
+
+def _copy(address):
+    """The order's own copy: the buyer editing the checkout's address later must not
+    change an invoice."""
+    if address is None:
+        return None
+    address.pk = None
+    address._state.adding = True
+    address.save()
+    return address
+
+
+def next_invoice_number(year: int) -> str:
+    """The next number of `year`, taken under the sequence row's lock in the caller's
+    transaction: a rollback gives it back, so there are no gaps."""
+    InvoiceSequence.objects.bulk_create([InvoiceSequence(year=year)], ignore_conflicts=True)
+    InvoiceSequence.objects.select_for_update().get(year=year)
+    InvoiceSequence.objects.filter(year=year).update(last=F("last") + 1)
+    number = InvoiceSequence.objects.get(year=year).last
+    return f"{year}-{number:06d}"
+
+
+def event(order: Order, type: str, message: str = "", user=None, **data) -> OrderEvent:
+    return OrderEvent.objects.create(order=order, type=type, message=message, user=user, data=data)
+
+
+def _locked_order(order_id: int) -> Order:
+    return Order.objects.select_for_update().get(pk=order_id)
+
+
+def _move(order: Order, status: str) -> None:
+    if status not in NEXT_STATUSES[order.status]:
+        raise PayloadError(
+            CheckoutErrorCode.INVALID,
+            f"A {order.get_status_display().lower()} order cannot become {status}.",
+            "status",
+        )
+    order.status = status
+
+
+def fulfil(order_id: int, user=None) -> Order:
+    """The goods were handed over or posted: the allocation becomes a sale."""
+    with transaction.atomic():
+        order = _locked_order(order_id)
+        _move(order, Order.Status.FULFILLED)
+        stock.fulfil([line for line in order.lines.all() if line.variant_id is not None])
+        order.save(update_fields=["status"])
+        event(order, OrderEvent.Type.FULFILLED, "Handed over or posted.", user=user)
+        order_emails.send_after_commit(order, order_emails.SHIPPED)
+    return order
+
+
+def refund(order_id: int, amount: Decimal, reason: str = "", user=None) -> Order:
+    """Refund part or all of what is left through Stripe. The key counts the order's
+    refunds, so a double-clicked form retried with the same count is one refund."""
+    with transaction.atomic():
+        order = _locked_order(order_id)
+        amount = amount.quantize(Decimal("0.01"))
+        if amount <= 0 or amount > order.refundable:
+            raise PayloadError(
+                CheckoutErrorCode.INVALID,
+                f"Refund between € 0.01 and € {order.refundable}.",
+                "amount",
+            )
+        full = amount == order.refundable
+        _move(order, Order.Status.REFUNDED if full else Order.Status.PARTIALLY_REFUNDED)
+        payment = order.payments.get(status=Payment.Status.SUCCEEDED)
+        number = order.refunds.count() + 1
+        result = payments.refund(
+            payment.intent_id,
+            amount,
+            idempotency_key=f"order-{order.checkout_token}-refund-{number}",
+        )
+        Refund.objects.create(order=order, refund_id=result.id, amount=amount, reason=reason)
+        order.refunded = F("refunded") + amount
+        order.save(update_fields=["status", "refunded"])
+        order.refresh_from_db()
+        if full and order.lines.filter(variant__isnull=False).exists():
+            _give_back_unshipped_stock(order)
+        event(
+            order,
+            OrderEvent.Type.REFUNDED,
+            f"€ {amount} refunded ({result.id}). {reason}".strip(),
+            user=user,
+            refund=result.id,
+        )
+    return order
+
+
+def _give_back_unshipped_stock(order: Order) -> None:
+    """A fully refunded order that never left the museum frees its stock again."""
+    if order.events.filter(type=OrderEvent.Type.FULFILLED).exists():
+        return
+    if not order.events.filter(type=OrderEvent.Type.PAID).exists():
+        return
+    stock.deallocate([line for line in order.lines.all() if line.variant_id is not None])

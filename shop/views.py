@@ -1,0 +1,48 @@
+"""The shop's two non-GraphQL endpoints: Stripe's webhook and digital downloads."""
+
+from __future__ import annotations
+
+import logging
+
+import stripe
+from django.conf import settings
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from shop.services import downloads, webhooks
+
+logger = logging.getLogger(__name__)
+
+
+@csrf_exempt
+@require_POST
+def stripe_webhook(request: HttpRequest) -> HttpResponse:
+    """400 for a body Stripe did not sign (nothing to retry); 500 when handling failed,
+    so Stripe retries; 200 for handled and for already-handled events."""
+    try:
+        event = stripe.Webhook.construct_event(
+            request.body,
+            request.headers.get("Stripe-Signature", ""),
+            getattr(settings, "STRIPE_WEBHOOK_SECRET", ""),
+        )
+    except (ValueError, stripe.SignatureVerificationError):
+        return HttpResponse("bad signature", status=400, content_type="text/plain")
+    try:
+        webhooks.handle(event)
+    except Exception:
+        logger.exception("Stripe event %s failed; Stripe will retry", event.id)
+        return HttpResponse("failed", status=500, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def download(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        line = downloads.line_for(token)
+    except downloads.LinkRefused:
+        return HttpResponse(
+            "This download link has expired or is not valid.", status=410, content_type="text/plain"
+        )
+    document = line.variant.digital_file
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
