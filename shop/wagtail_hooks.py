@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import graphene
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from shop.models import ProductCategory, ShippingMethod, Stock, Voucher
+from shop import admin_views
+from shop.models import Order, ProductCategory, ShippingMethod, Stock, Voucher
 
 
 class ProductCategoryViewSet(SnippetViewSet):
@@ -83,8 +86,68 @@ class StockViewSet(SnippetViewSet):
         return Stock.objects.select_related("variant__product")
 
 
+class OrderPermissionPolicy(ModelPermissionPolicy):
+    """Orders are made by checkouts and changed only by the actions (fulfil, refund),
+    never by an edit form: an invoice is not edited."""
+
+    def user_has_permission(self, user, action: str) -> bool:
+        if action in {"add", "change", "delete", "copy"}:
+            return False
+        if action == "view":
+            return super().user_has_permission(user, "view") or super().user_has_permission(
+                user, "change"
+            )
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions) -> bool:
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Order, OrderPermissionPolicy(Order), exact_class=True)
+
+
+class OrderViewSet(SnippetViewSet):
+    model = Order
+    icon = "form"
+    menu_label = _("Orders")
+    list_display = ["invoice_number", "email", "status", "total_gross", "refunded", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["invoice_number", "email"]
+    ordering = ["-created_at"]
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_urls")
+def order_action_urls() -> list:
+    return [
+        path("shop/orders/<int:pk>/fulfil/", admin_views.fulfil, name="shop_order_fulfil"),
+        path("shop/orders/<int:pk>/refund/", admin_views.refund, name="shop_order_refund"),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def order_action_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Order) and user.has_perm("shop.change_order"):
+        if snippet.status == Order.Status.PAID:
+            yield ListingButton(
+                _("Mark fulfilled"), reverse("shop_order_fulfil", args=[snippet.pk]), priority=10
+            )
+        if snippet.has_goods and snippet.refundable > 0:
+            yield ListingButton(
+                _("Refund"), reverse("shop_order_refund", args=[snippet.pk]), priority=20
+            )
+
+
 class ShopViewSetGroup(SnippetViewSetGroup):
-    items = (StockViewSet, ProductCategoryViewSet, ShippingMethodViewSet, VoucherViewSet)
+    items = (
+        OrderViewSet,
+        StockViewSet,
+        ProductCategoryViewSet,
+        ShippingMethodViewSet,
+        VoucherViewSet,
+    )
     menu_icon = "form"
     menu_label = _("Shop")
     menu_name = "shop"

@@ -32,6 +32,7 @@ from shop.accounts import emails, tokens
 from shop.accounts.error_codes import AccountErrorCode
 from shop.accounts.models import Address, ConsentRecord, Customer
 from shop.graphql.errors import PayloadError
+from shop.services import orders
 
 User = get_user_model()
 
@@ -653,9 +654,11 @@ def anonymise_customer(user: AbstractUser) -> AbstractUser:
     Consent records lose their link to the user and remain as anonymous proof of
     what was agreed when.
 
-    The orders work extends this function: orders keep their invoice data (the law
-    requires it) but lose what is not needed for it (e.g. the link to the account,
-    notes, phone numbers), within this same transaction.
+    Orders keep their invoice data (the law requires it for the retention period) but
+    lose what is not needed for it, in this same transaction: the link to the account,
+    phone numbers, the shipping address of orders no longer underway
+    (shop.services.orders.forget_customer). The rest goes when the retention period
+    ends (shop.services.orders.anonymise_expired_orders).
     """
     user = User.objects.select_for_update().get(pk=user.pk)
     customer, _created = Customer.objects.select_for_update().get_or_create(user=user)
@@ -677,6 +680,7 @@ def anonymise_customer(user: AbstractUser) -> AbstractUser:
     customer.save()
     customer.addresses.all().delete()
     ConsentRecord.objects.filter(user=user).update(user=None)
+    orders.forget_customer(user)
     user.customer = customer
     return user
 
@@ -706,7 +710,7 @@ class AddressExport:
 def export_customer_data(user: AbstractUser) -> dict[str, Any]:
     """Everything the shop holds about the customer, as one JSON-ready document.
 
-    The orders work adds an "orders" section here (with invoices and payments).
+    "orders" lists the customer's orders with their invoices and payments.
     """
     customer = Customer.objects.get(user=user)
     addresses = [
@@ -743,4 +747,5 @@ def export_customer_data(user: AbstractUser) -> dict[str, Any]:
         },
         "addresses": addresses,
         "consents": consents,
+        "orders": orders.export(user),
     }

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import stripe
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from shop.graphql.errors import PayloadError
 from shop.models import (
+    Address,
     Checkout,
     InvoiceSequence,
     Order,
@@ -341,3 +343,87 @@ def _give_back_unshipped_stock(order: Order) -> None:
     if not order.events.filter(type=OrderEvent.Type.PAID).exists():
         return
     stock.deallocate([line for line in order.lines.all() if line.variant_id is not None])
+
+
+# --- GDPR: invoices are kept, the person behind them is forgotten when the law allows ---
+
+DEFAULT_RETENTION_YEARS = 10  # Belgian VAT Code art. 60: invoices are kept ten years
+
+
+def forget_customer(user) -> None:
+    """Erasure of an account (shop.accounts.services.anonymise_customer): the orders stay
+    as invoices for the retention period, so name, billing address and e-mail on them
+    stay too (the law requires them on an invoice), but the link to the account goes,
+    and so do phone numbers and the shipping addresses of orders no longer underway."""
+    for order in Order.objects.select_for_update().filter(customer=user):
+        Address.objects.filter(
+            pk__in=[pk for pk in (order.shipping_address_id, order.billing_address_id) if pk]
+        ).update(phone="")
+        if order.status != Order.Status.PAID and order.shipping_address_id:
+            Address.objects.filter(pk=order.shipping_address_id).delete()
+        event(order, OrderEvent.Type.ANONYMISED, "Account erased; invoice data kept.")
+    Order.objects.filter(customer=user).update(customer=None)
+    Payment.objects.filter(customer=user).update(customer=None)
+
+
+def anonymise_expired_orders(now=None) -> int:
+    """After the retention period, the invoice data too: run daily (cron or a task)."""
+    now = now or timezone.now()
+    years = getattr(settings, "VITRINE_SHOP_INVOICE_RETENTION_YEARS", DEFAULT_RETENTION_YEARS)
+    cutoff = now.replace(year=now.year - years)
+    count = 0
+    with transaction.atomic():
+        for order in Order.objects.select_for_update().filter(
+            created_at__lt=cutoff, anonymised_at__isnull=True
+        ):
+            Address.objects.filter(
+                pk__in=[pk for pk in (order.shipping_address_id, order.billing_address_id) if pk]
+            ).update(
+                first_name="",
+                last_name="",
+                company_name="",
+                street_address_1="",
+                street_address_2="",
+                phone="",
+            )
+            order.email = f"order-{order.pk}@anonymised.invalid"
+            order.customer = None
+            order.anonymised_at = now
+            order.save(update_fields=["email", "customer", "anonymised_at"])
+            event(order, OrderEvent.Type.ANONYMISED, "Retention period over.")
+            count += 1
+    return count
+
+
+def export(user) -> list[dict]:
+    """The customer's orders for the data export (GDPR articles 15 and 20)."""
+    return [
+        {
+            "number": order.invoice_number,
+            "status": order.status,
+            "placedAt": order.created_at.isoformat(),
+            "email": order.email,
+            "total": str(order.total_gross),
+            "refunded": str(order.refunded),
+            "currency": order.currency,
+            "lines": [
+                {
+                    "sku": line.sku,
+                    "product": line.product_name,
+                    "quantity": line.quantity,
+                    "total": str(line.total_gross),
+                    "vatRate": line.vat_rate,
+                }
+                for line in order.lines.all()
+            ],
+            "billingAddress": str(order.billing_address) if order.billing_address else None,
+            "shippingAddress": str(order.shipping_address) if order.shipping_address else None,
+            "payments": [
+                {"stripePaymentIntent": payment.intent_id, "amount": str(payment.amount)}
+                for payment in order.payments.all()
+            ],
+        }
+        for order in Order.objects.filter(customer=user)
+        .select_related("billing_address", "shipping_address")
+        .prefetch_related("lines", "payments")
+    ]

@@ -39,8 +39,10 @@ def paid(pay_api, browser_pays, stripe_client):
         checkout = builders.ready_checkout(*lines)
         intent_id = pay_api("checkoutPaymentCreate", checkout.token)["payment"]["intentId"]
         browser_pays(intent_id)
-        events = stripe_client.v1.events.list(params={"type": "payment_intent.succeeded"})
-        [event] = [event for event in events.data if event.data.object.id == intent_id]
+        events = stripe_client.v1.events.list(
+            params={"type": "payment_intent.succeeded", "limit": 100}
+        ).auto_paging_iter()
+        [event] = [event for event in events if event.data.object.id == intent_id]
         return checkout.token, event.to_dict()
 
     return pay

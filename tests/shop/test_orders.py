@@ -1,0 +1,167 @@
+"""After the order: fulfilling, refunding (admin and service), downloads, `me { orders }`,
+erasure and export."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from wagtail.documents.models import Document
+
+from shop.accounts import services as account_services
+from shop.graphql.errors import PayloadError
+from shop.models import Order, OrderEvent, ProductVariant, Stock
+from shop.services import downloads
+from shop.services import orders as order_service
+from tests.accounts import builders as account_builders
+from tests.shop import builders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def shop():
+    builders.product(title="Affiche", variants=[builders.variant("POSTER", "12.10")], stock=3)
+    builders.product(title="E-boek", variants=[builders.digital("EBOOK", "9.99")])
+    document = Document(title="E-boek")
+    document.file.save("e-boek.pdf", ContentFile(b"%PDF-1.4 the catalogue"), save=False)
+    document.save()
+    ProductVariant.objects.filter(sku="EBOOK").update(digital_file=document)
+    builders.pickup()
+
+
+@pytest.fixture
+def place(pay_api, browser_pays):
+    def order(*lines: tuple[str, int], **headers) -> Order:
+        checkout = builders.ready_checkout(*lines)
+        browser_pays(
+            pay_api("checkoutPaymentCreate", checkout.token, **headers)["payment"]["intentId"]
+        )
+        payload = pay_api("checkoutComplete", checkout.token, **headers)
+        assert payload["errors"] == []
+        return Order.objects.get(checkout_token=checkout.token)
+
+    return order
+
+
+def test_fulfilling_turns_the_allocation_into_a_sale(
+    shop, place, mailoutbox, django_capture_on_commit_callbacks
+):
+    order = place(("POSTER", 2))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        order_service.fulfil(order.pk)
+
+    assert Order.objects.get(pk=order.pk).status == Order.Status.FULFILLED
+    stock = Stock.objects.get(variant__sku="POSTER")
+    assert (stock.quantity, stock.allocated) == (1, 0)
+    assert "on its way" in mailoutbox[-1].subject
+    with pytest.raises(PayloadError):
+        order_service.fulfil(order.pk)  # forward only: once
+
+
+def test_partial_refund_then_full_refund(shop, place, stripe_client):
+    order = place(("POSTER", 2))  # € 24.20
+
+    order_service.refund(order.pk, Decimal("5.00"), "damaged corner")
+    order.refresh_from_db()
+    assert (order.status, order.refunded) == (Order.Status.PARTIALLY_REFUNDED, Decimal("5.00"))
+
+    with pytest.raises(PayloadError):
+        order_service.refund(order.pk, Decimal("20.00"))  # more than is left
+    order_service.refund(order.pk, Decimal("19.20"))
+    order.refresh_from_db()
+    assert (order.status, order.refunded) == (Order.Status.REFUNDED, Decimal("24.20"))
+    amounts = [
+        stripe_client.v1.refunds.retrieve(refund.refund_id).amount for refund in order.refunds.all()
+    ]
+    assert amounts == [500, 1920]
+    assert Stock.objects.get(variant__sku="POSTER").allocated == 0  # never left the museum
+    assert [event.type for event in order.events.all()][-2:] == [
+        OrderEvent.Type.REFUNDED,
+        OrderEvent.Type.REFUNDED,
+    ]
+
+
+def test_staff_refund_and_fulfil_from_the_admin(shop, place, admin_client):
+    order = place(("POSTER", 1))
+    listing = admin_client.get(reverse("wagtailsnippets_shop_order:list"))
+    assert listing.status_code == 200 and order.invoice_number in listing.content.decode()
+
+    response = admin_client.post(reverse("shop_order_fulfil", args=[order.pk]), {"confirm": "on"})
+    assert response.status_code == 302
+    response = admin_client.post(
+        reverse("shop_order_refund", args=[order.pk]), {"amount": "2.10", "reason": "goodwill"}
+    )
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.refunded == Decimal("2.10") and order.status == Order.Status.PARTIALLY_REFUNDED
+    # Forward only: fulfilling again re-shows the form with the refusal, changes nothing.
+    again = admin_client.post(reverse("shop_order_fulfil", args=[order.pk]), {"confirm": "on"})
+    assert again.status_code == 200
+    assert Stock.objects.get(variant__sku="POSTER").quantity == 2
+
+
+def test_download_link_serves_the_file_until_it_expires(shop, place, client, settings):
+    order = place(("EBOOK", 1))
+    line = order.lines.get()
+    path = downloads.path(line)
+
+    response = client.get(path)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 the catalogue"
+
+    settings.VITRINE_SHOP_DOWNLOAD_SECONDS = -1  # the link is now older than allowed
+    assert client.get(path).status_code == 410
+    settings.VITRINE_SHOP_DOWNLOAD_SECONDS = 3600
+    assert client.get(path[:-3] + "xyz/").status_code == 410  # tampered
+
+
+def test_download_link_stops_working_when_the_order_is_refunded(shop, place, client):
+    order = place(("EBOOK", 1))
+    path = downloads.path(order.lines.get())
+    order_service.refund(order.pk, order.total_gross)
+    assert client.get(path).status_code == 410
+
+
+def test_me_orders_lists_the_signed_in_customers_orders(shop, place, graphql):
+    anna = account_builders.customer("anna@example.be")
+    token = account_builders.tokens_for(anna)[0]
+    mine = place(("POSTER", 1), HTTP_AUTHORIZATION=f"Bearer {token}")
+    place(("POSTER", 1))  # someone else's
+
+    result = graphql(
+        "{ me { orders(first: 10) { totalCount nodes { number status total { amount } } } } }",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+
+    assert result["data"]["me"]["orders"] == {
+        "totalCount": 1,
+        "nodes": [{"number": mine.invoice_number, "status": "PAID", "total": {"amount": "12.10"}}],
+    }
+
+
+def test_erasure_keeps_the_invoice_and_export_lists_orders(shop, place):
+    anna = account_builders.customer("anna@example.be")
+    token = account_builders.tokens_for(anna)[0]
+    order = place(("POSTER", 1), HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    exported = account_services.export_customer_data(anna)
+    assert [entry["number"] for entry in exported["orders"]] == [order.invoice_number]
+
+    account_services.anonymise_customer(anna)
+    order.refresh_from_db()
+    assert order.customer is None and order.invoice_number
+    assert order.billing_address.last_name == "Peeters"  # kept for the retention period
+    assert order.events.filter(type=OrderEvent.Type.ANONYMISED).exists()
+
+
+def test_after_the_retention_period_the_invoice_data_goes_too(shop, place, settings):
+    order = place(("POSTER", 1))
+    settings.VITRINE_SHOP_INVOICE_RETENTION_YEARS = 0
+    assert order_service.anonymise_expired_orders() == 1
+    order.refresh_from_db()
+    assert order.email.endswith("@anonymised.invalid") and order.billing_address.last_name == ""
+    assert order.invoice_number and order.total_gross == Decimal("12.10")
