@@ -214,6 +214,16 @@ VITRINE_ACCOUNTS = {
     "ALLOWED_CLIENT_HOSTS": env_list("ALLOWED_CLIENT_HOSTS", "localhost,127.0.0.1,[::1]"),
 }
 
+# Stripe: the official library; STRIPE_API_BASE points it at localstripe in tests and
+# the demo, and stays unset in production (real Stripe).
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE") or None
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+VITRINE_SHOP_DOWNLOAD_SECONDS = int(os.environ.get("SHOP_DOWNLOAD_SECONDS", 7 * 24 * 3600))
+# Invoices are kept 10 years (Belgian VAT Code art. 60) before orders are anonymised.
+VITRINE_SHOP_INVOICE_RETENTION_YEARS = int(os.environ.get("SHOP_INVOICE_RETENTION_YEARS", 10))
+
 # Production hardening (DEBUG off): `check --deploy` is clean.
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

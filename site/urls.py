@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Authenticated by header, never by cookie, so CSRF does not apply.
     path("graphql/", csrf_exempt(MuseumGraphQLView.as_view(graphiql=settings.DEBUG))),
+    path("shop/", include("shop.urls")),  # Stripe webhook, digital downloads
 ]
 
 if settings.DEBUG:
