@@ -2,7 +2,7 @@
 
 from django.templatetags.static import static
 from django.urls import path
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from wagtail import hooks
 
 from tours import admin_views
@@ -25,18 +25,6 @@ def add_tour_queries(query_mixins: list) -> None:
     from tours.graphql.queries import TourQuery
 
     query_mixins.insert(0, TourQuery)
-
-
-@hooks.register("insert_editor_css")
-def panorama_editor_css() -> str:
-    return format_html_join(
-        "\n",
-        '<link rel="stylesheet" href="{}">',
-        [
-            (static("tours/vendor/pannellum-2.5.7/pannellum.css"),),
-            (static("tours/css/panorama-editor.css"),),
-        ],
-    )
 
 
 @hooks.register("insert_editor_js")

@@ -24,6 +24,39 @@
     return prefixes;
   }
 
+  // Wagtail 8 dropped the insert_editor_css hook: the panel names its stylesheets and
+  // they are added here, once per page. Pannellum sizes itself from its container, so
+  // the viewer starts only once they have loaded.
+  var stylesheets = {};
+
+  function loadStylesheet(href) {
+    if (!stylesheets[href]) {
+      stylesheets[href] = new Promise(function (resolve) {
+        var present = Array.prototype.some.call(
+          document.querySelectorAll('link[rel="stylesheet"]'),
+          function (link) {
+            return link.href === new URL(href, document.baseURI).href;
+          }
+        );
+        if (present) return resolve();
+        var link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = href;
+        // A missing stylesheet must not keep the panorama from opening.
+        link.onload = link.onerror = function () {
+          resolve();
+        };
+        document.head.appendChild(link);
+      });
+    }
+    return stylesheets[href];
+  }
+
+  function loadStylesheets(root) {
+    var hrefs = (root.dataset.stylesheets || "").split(/\s+/).filter(Boolean);
+    return Promise.all(hrefs.map(loadStylesheet));
+  }
+
   function round(value) {
     return Math.round(value * 10) / 10;
   }
@@ -37,6 +70,7 @@
     this.viewer = null;
     this.armed = null;
     this.shown = [];
+    this.styled = loadStylesheets(root);
     root.querySelector("[data-panorama-open]").addEventListener("click", this.open.bind(this));
   }
 
@@ -54,10 +88,16 @@
     var url = this.previewUrl.replace(/0\/$/, imageId + "/");
     var editor = this;
     this.say("Loading the panorama…");
+    var styled = this.styled;
     fetch(url, { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
+      })
+      .then(function (data) {
+        return styled.then(function () {
+          return data;
+        });
       })
       .then(function (data) {
         editor.start(data);
@@ -109,7 +149,14 @@
     scene.addEventListener("input", function (event) {
       if (/-(yaw|pitch|label)$/.test(event.target.id || "")) editor.drawHotspots();
     });
-    new MutationObserver(function () {
+    // Hotspot forms added or removed in the scene change the buttons and the markers.
+    // Pannellum's own nodes inside the viewer are left out: drawing the markers adds
+    // nodes there, and reacting to those would redraw forever, freezing the page.
+    new MutationObserver(function (records) {
+      var fromForms = records.some(function (record) {
+        return !editor.container.contains(record.target);
+      });
+      if (!fromForms) return;
       editor.addPlaceButtons();
       editor.drawHotspots();
     }).observe(scene, { childList: true, subtree: true });
@@ -154,9 +201,10 @@
     var yaw = round(coords[1]);
     field(this.armed, "pitch").value = pitch;
     field(this.armed, "yaw").value = yaw;
-    ["pitch", "yaw"].forEach(function (name) {
-      this.dispatchEvent(new Event("change", { bubbles: true }));
-    }, field(this.armed, "yaw"));
+    // Tell Wagtail (and its unsaved-changes check) the fields changed.
+    [field(this.armed, "pitch"), field(this.armed, "yaw")].forEach(function (input) {
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
     this.say("Placed at yaw " + yaw + "°, pitch " + pitch + "°.");
     this.drawHotspots();
   };
