@@ -2,7 +2,8 @@
 
 from django.db import models
 from django.utils import timezone
-from wagtail.models import Page
+from modelcluster.models import ClusterableModel, get_all_child_relations
+from wagtail.models import Orderable, Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 
@@ -19,8 +20,34 @@ def public_pages(queryset: models.QuerySet) -> models.QuerySet:
     )
 
 
+def number_unordered_rows(instance: ClusterableModel) -> None:
+    """Give child rows without a sort order the next numbers, in their current order.
+
+    Rows made in code (the demo, imports) have none, and Wagtail's editor numbers only
+    the forms that changed; with several unnumbered rows, which comes first depended on
+    the database (NULLs sort first on SQLite, last on PostgreSQL) - and the first scene
+    is where a tour starts.
+    """
+    for relation in get_all_child_relations(instance):
+        rows = list(getattr(instance, relation.get_accessor_name()).all())
+        if rows and isinstance(rows[0], Orderable):
+            following = (
+                max((row.sort_order for row in rows if row.sort_order is not None), default=-1) + 1
+            )
+            for row in rows:
+                if row.sort_order is None:
+                    row.sort_order, following = following, following + 1
+        for row in rows:
+            if isinstance(row, ClusterableModel):
+                number_unordered_rows(row)
+
+
 class MuseumPage(HeadlessPreviewMixin, Page):
     """A page served by the headless frontend: Wagtail's preview opens it with a token."""
+
+    def full_clean(self, *args, **kwargs) -> None:
+        number_unordered_rows(self)
+        super().full_clean(*args, **kwargs)
 
     class Meta:
         abstract = True

@@ -126,3 +126,18 @@ def test_a_tour_with_hotspots_can_be_translated():
     english.save_revision().publish()
     hotspot = models.Hotspot.objects.get(scene__tour=english)
     assert hotspot.locale.language_code == "en"
+
+
+def test_scenes_made_without_a_sort_order_keep_the_order_they_were_given():
+    page = builders.tour(
+        [builders.scene("hall"), builders.scene("library"), builders.scene("attic")]
+    )
+    assert [scene.key for scene in page.scenes.all()] == ["hall", "library", "attic"]
+    assert list(
+        models.Scene.objects.filter(tour=page).order_by("sort_order").values_list("key", flat=True)
+    ) == [
+        "hall",
+        "library",
+        "attic",
+    ]
+    assert page.start_scene.key == "hall"
