@@ -5,11 +5,10 @@ from __future__ import annotations
 import graphene
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import translation
-from graphql import GraphQLError
 
 from museum_site.graphql.locales import resolve_locale
 from museum_site.graphql.pagination import connection_type, list_arguments, paginate
-from museum_site.graphql.queries import in_locale, locale_arg, preview_page
+from museum_site.graphql.queries import in_locale, locale_arg, page_by_slug_or_preview
 from museum_site.models import public_pages
 from shop import models
 from shop.graphql import loaders
@@ -109,12 +108,9 @@ class ShopQuery:
 
     @staticmethod
     def resolve_product(root, info, slug=None, locale=None, preview_token=None):
-        if preview_token:
-            return preview_page(models.ProductPage, preview_token)
-        if not slug:
-            raise GraphQLError("Give a `slug` or a `previewToken`.")
-        queryset = in_locale(public_pages(models.ProductPage.objects.filter(slug=slug)), locale)
-        return loaders.products(queryset).first()
+        return page_by_slug_or_preview(
+            models.ProductPage, loaders.products, slug, locale, preview_token
+        )
 
     @staticmethod
     def resolve_product_categories(root, info, first, after=None, locale=None):

@@ -81,6 +81,17 @@ def preview_page(model: type[Page], token: str) -> Page:
     return page
 
 
+def page_by_slug_or_preview(
+    model: type[Page], load, slug: str | None, locale: str | None, preview_token: str | None
+) -> Page | None:
+    """One published page by slug in a locale (fetched through `load`), or its draft by token."""
+    if preview_token:
+        return preview_page(model, preview_token)
+    if not slug:
+        raise GraphQLError("Give a `slug` or a `previewToken`.")
+    return load(in_locale(public_pages(model.objects.filter(slug=slug)), locale)).first()
+
+
 class ContentQuery:
     """Mixed into the root Query type by the `register_schema_query` hook."""
 
@@ -169,14 +180,9 @@ class ContentQuery:
 
     @staticmethod
     def resolve_story(root, info, slug=None, locale=None, preview_token=None):
-        if preview_token:
-            story = preview_page(models.StoryPage, preview_token)
-        elif slug:
-            story = loaders.stories(
-                in_locale(public_pages(models.StoryPage.objects.filter(slug=slug)), locale)
-            ).first()
-        else:
-            raise GraphQLError("Give a `slug` or a `previewToken`.")
+        story = page_by_slug_or_preview(
+            models.StoryPage, loaders.stories, slug, locale, preview_token
+        )
         if story is not None:
             loaders.stream_bodies([story])
         return story
@@ -190,12 +196,9 @@ class ContentQuery:
 
     @staticmethod
     def resolve_exhibition(root, info, slug=None, locale=None, preview_token=None):
-        if preview_token:
-            return preview_page(models.ExhibitionPage, preview_token)
-        if not slug:
-            raise GraphQLError("Give a `slug` or a `previewToken`.")
-        queryset = in_locale(public_pages(models.ExhibitionPage.objects.filter(slug=slug)), locale)
-        return loaders.exhibitions(queryset).first()
+        return page_by_slug_or_preview(
+            models.ExhibitionPage, loaders.exhibitions, slug, locale, preview_token
+        )
 
     @staticmethod
     def resolve_collection_objects(

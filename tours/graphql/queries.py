@@ -1,10 +1,9 @@
 """Top-level tour fields."""
 
 import graphene
-from graphql import GraphQLError
 
 from museum_site.graphql.pagination import connection_type, list_arguments, paginate
-from museum_site.graphql.queries import in_locale, locale_arg, preview_page
+from museum_site.graphql.queries import in_locale, locale_arg, page_by_slug_or_preview
 from museum_site.models import public_pages
 from tours import models
 from tours.graphql import loaders
@@ -37,9 +36,4 @@ class TourQuery:
 
     @staticmethod
     def resolve_tour(root, info, slug=None, locale=None, preview_token=None):
-        if preview_token:
-            return preview_page(models.TourPage, preview_token)
-        if not slug:
-            raise GraphQLError("Give a `slug` or a `previewToken`.")
-        queryset = in_locale(public_pages(models.TourPage.objects.filter(slug=slug)), locale)
-        return loaders.tours(queryset).first()
+        return page_by_slug_or_preview(models.TourPage, loaders.tours, slug, locale, preview_token)
