@@ -141,25 +141,23 @@ class CubeGeometry:
 def cube_geometry(
     source_width: int, tile_resolution: int = 512, max_face_size: int = 8192
 ) -> CubeGeometry:
-    """Choose the cube face size and the number of pyramid levels.
+    """Choose the cube face size, the tile size and the number of pyramid levels.
 
     A face covers 90° of the 360° source, so ``width / π`` keeps the source's angular
-    resolution at the face centre. Rounding up to a whole number of tiles means every
-    full-resolution tile is complete; the cap bounds the work for very large sources.
-    Pannellum computes each level's size as ``cubeResolution / 2**(maxLevel - level)``
-    without rounding, so that has to come out whole at every level: with 512-px tiles
-    it always does, with other tile sizes a few more tiles may be needed.
+    resolution at the face centre; the cap bounds the work for very large sources.
+    Every level is cut into a power-of-two number of tiles across, all of one size:
+    Photo Sphere Viewer's cubemap adapter and Marzipano can only place such levels,
+    and Pannellum needs each level to be exactly half the next. So the tile count is
+    fixed first (the smallest power of two that keeps tiles within
+    ``tile_resolution``) and the tile size follows, rounded up to whole JPEG blocks of
+    8 px: an 8192-px source gives 8 tiles of 328 px, not 6 of 512 with cropped halves.
     """
     if tile_resolution < 1:
         raise ValueError("tile_resolution must be positive")
-    tiles = math.ceil(source_width / math.pi / tile_resolution)
-    tiles = max(1, min(tiles, max_face_size // tile_resolution))
-    while True:
-        levels = math.ceil(math.log2(tiles)) + 1
-        if tiles * tile_resolution % (1 << (levels - 1)) == 0:
-            break
-        tiles += 1
-    return CubeGeometry(tiles * tile_resolution, levels, tile_resolution)
+    target = max(1.0, min(source_width / math.pi, max_face_size))
+    tiles = 1 << max(0, math.ceil(math.log2(target / tile_resolution)))
+    tile = min(tile_resolution, max_face_size // tiles, 8 * math.ceil(target / tiles / 8))
+    return CubeGeometry(tiles * tile, tiles.bit_length(), tile)
 
 
 class Equirectangular:
@@ -314,7 +312,7 @@ def tile_panorama(
         base_name=base_name,
         face_size=geometry.face_size,
         levels=geometry.levels,
-        tile_resolution=tile_resolution,
+        tile_resolution=geometry.tile_resolution,
         fallback_size=fallback_size,
         preview_name=f"{base_name}/{PREVIEW_NAME}",
         paths=[*writer.written, f"{base_name}/{MANIFEST_NAME}"],

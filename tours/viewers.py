@@ -101,9 +101,10 @@ the one thing JSON cannot hold, the ``tileUrl`` function::
 
 ``levels[i]`` is drawn from ``tileUrlTemplates[i]``. Our ``u``/``d`` faces have
 their top edge towards the back and the front, the orientation PSV calls flipped.
-PSV requires a power-of-two number of tiles, all of one size, so only pyramid levels
-that meet that are listed (level 1, a single tile, always does); the lower-resolution
-``baseUrl`` faces cover the rest. A frontend turns the data into the plugin's options
+PSV requires a power-of-two number of tiles, all of one size. The tiler cuts every
+level that way; tile sets made before it did are still served, with only the levels
+that qualify listed (level 1, a single tile, always does) and the lower-resolution
+``baseUrl`` faces covering the rest. A frontend turns the data into the plugin's options
 like this (``tests/e2e/harness/photo-sphere-viewer.html`` does exactly this)::
 
     import {Viewer, EquirectangularAdapter} from '@photo-sphere-viewer/core';
@@ -338,9 +339,13 @@ def viewer_scenes(tour: TourPage) -> list[ViewerScene]:
     found: Iterable[Scene] = tour.scenes.all()
     if isinstance(found, QuerySet):
         # A saved tour. A preview's unsaved cluster is a list in memory, which
-        # modelcluster would try (and fail) to prefetch into.
-        found = found.select_related("panorama", "panorama__tiles").prefetch_related(
-            Prefetch("hotspots", queryset=hotspots)
+        # modelcluster would try (and fail) to prefetch into. The tour is named again:
+        # the queryset the GraphQL loader's prefetch leaves behind has lost its filter,
+        # and chaining on it would read the scenes of every tour.
+        found = (
+            found.filter(tour=tour)
+            .select_related("panorama", "panorama__tiles")
+            .prefetch_related(Prefetch("hotspots", queryset=hotspots))
         )
     scenes = list(found)
     by_key = {scene.key: scene for scene in scenes}

@@ -1,5 +1,7 @@
 """Tours over GraphQL: scenes, typed hotspot targets, tiles, constant query counts."""
 
+import json
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -85,6 +87,25 @@ def test_tour_answers_scenes_and_typed_targets(graphql):
     assert tour["stops"] == [{"sceneKey": "hall", "narration": "Welkom", "dwellSeconds": 15}]
 
 
+def test_viewer_configs_hold_only_the_tours_own_scenes(graphql):
+    """Two tours with the same scene keys (a tour and its translation look like this)."""
+    for slug in ("eerste", "tweede"):
+        builders.tour(
+            [builders.scene("hall", [builders.go_to("attic")]), builders.scene("attic")],
+            slug=slug,
+        )
+    answer = graphql(
+        """query { tour(slug: "tweede") {
+          psv: viewerConfig(format: PHOTO_SPHERE_VIEWER)
+          pannellum: viewerConfig(format: PANNELLUM)
+          marzipano: viewerConfig(format: MARZIPANO)
+        } }"""
+    )["data"]["tour"]
+    assert [node["id"] for node in json.loads(answer["psv"])["nodes"]] == ["hall", "attic"]
+    assert list(json.loads(answer["pannellum"])["scenes"]) == ["hall", "attic"]
+    assert [scene["id"] for scene in json.loads(answer["marzipano"])["scenes"]] == ["hall", "attic"]
+
+
 def test_publishing_a_tour_tiles_its_panoramas(graphql, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         builders.tour([builders.scene("hall")], slug="getegeld")
@@ -133,3 +154,23 @@ def test_tour_costs_the_same_queries_for_3_and_30_scenes(graphql, uncached):
         assert len(result["data"]["tour"]["scenes"]) == size
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_tour_list_card_makes_renditions_of_the_start_scene_only(graphql, uncached):
+    """The tours list shows one still per tour: asking for every scene's image made a cold
+    list render a rendition set of each panorama (four times the work for the demo tour)."""
+    panoramas = [builders.panorama(64, 32, title=f"Room {i}") for i in range(3)]
+    builders.tour(
+        [builders.scene(key, panorama=image) for key, image in zip("abc", panoramas, strict=True)],
+        slug="rooms",
+    )
+    result = graphql(
+        """{ tours { nodes { scenes { key title }
+             startScene { key panorama { rendition(preset: CARD, format: WEBP) { url } } } } } }"""
+    )
+    (card,) = result["data"]["tours"]["nodes"]
+    assert [scene["key"] for scene in card["scenes"]] == ["a", "b", "c"]
+    assert card["startScene"]["key"] == "a"
+    assert card["startScene"]["panorama"]["rendition"]["url"].endswith(".webp")
+    assert panoramas[0].renditions.exists()
+    assert not any(image.renditions.exists() for image in panoramas[1:])

@@ -188,11 +188,11 @@ def test_uniform_panorama_gives_uniform_faces():
 # --- cube geometry ------------------------------------------------------------------
 
 
-def test_cube_size_keeps_source_resolution_in_whole_tiles():
+def test_cube_size_keeps_source_resolution_in_equal_power_of_two_tiles():
     geometry = cube_geometry(8192)
-    assert geometry.face_size == 3072  # 8192 / π = 2608, up to 6 tiles of 512
-    assert geometry.levels == 4
-    assert [geometry.level_size(level) for level in (1, 2, 3, 4)] == [384, 768, 1536, 3072]
+    # 8192 / π = 2608 px: 8 tiles of 326, rounded up to whole JPEG blocks of 8 px.
+    assert (geometry.face_size, geometry.tile_resolution, geometry.levels) == (2624, 328, 4)
+    assert [geometry.level_size(level) for level in (1, 2, 3, 4)] == [328, 656, 1312, 2624]
 
 
 def test_cube_size_is_capped():
@@ -200,15 +200,15 @@ def test_cube_size_is_capped():
 
 
 @pytest.mark.parametrize("tile", [64, 256, 512])
-def test_every_level_has_whole_pixels_and_level_one_is_a_single_tile(tile):
+def test_every_level_is_a_power_of_two_of_equal_tiles_and_level_one_is_one_tile(tile):
     for width in range(64, 30_000, 97):
         geometry = cube_geometry(width, tile)
-        assert geometry.face_size % tile == 0
-        assert geometry.face_size >= min(width / math.pi, 8192 // tile * tile)
-        assert geometry.level_size(1) << (geometry.levels - 1) == geometry.face_size
-        assert geometry.level_size(1) <= tile
-        if geometry.levels > 1:
-            assert geometry.level_size(2) > tile
+        tiles = geometry.face_size // geometry.tile_resolution
+        assert tiles * geometry.tile_resolution == geometry.face_size
+        assert tiles.bit_count() == 1  # a power of two across, at every level
+        assert geometry.levels == tiles.bit_length()
+        assert geometry.level_size(1) == geometry.tile_resolution <= tile
+        assert geometry.face_size >= min(width / math.pi, 8192)
 
 
 # --- tile sets in storage -----------------------------------------------------------
@@ -227,14 +227,14 @@ def test_tile_set_describes_a_pannellum_multires_panorama(tiled):
     result, _, _ = tiled
     assert result.base_name.startswith("tours/tiles/")
     assert len(result.source_sha256) == 64 and result.base_name.endswith(result.source_sha256)
-    assert (result.face_size, result.levels, result.tile_resolution) == (1536, 3, 512)
+    assert (result.face_size, result.levels, result.tile_resolution) == (1312, 3, 328)
     assert result.multires == {
         "path": "/%l/%s%y_%x",
         "fallbackPath": "/fallback/%s",
         "extension": "jpg",
-        "tileResolution": 512,
+        "tileResolution": 328,
         "maxLevel": 3,
-        "cubeResolution": 1536,
+        "cubeResolution": 1312,
     }
     assert result.reused is False
 
@@ -242,10 +242,10 @@ def test_tile_set_describes_a_pannellum_multires_panorama(tiled):
 def test_pyramid_has_every_tile_of_every_level_and_nothing_else(tiled):
     result, root, _ = tiled
     base = root / result.base_name
-    # 1536 px: 3 × 3 tiles; 768 px: 2 × 2; 384 px: one tile.
+    # 1312 px: 4 × 4 tiles; 656 px: 2 × 2; 328 px: one tile.
     expected = {
         f"{level}/{face}{row}_{col}.jpg"
-        for level, count in ((3, 3), (2, 2), (1, 1))
+        for level, count in ((3, 4), (2, 2), (1, 1))
         for face in "fbudlr"
         for row in range(count)
         for col in range(count)
@@ -255,34 +255,26 @@ def test_pyramid_has_every_tile_of_every_level_and_nothing_else(tiled):
     assert sorted(result.paths) == sorted(f"{result.base_name}/{name}" for name in expected)
 
 
-def test_tiles_are_at_most_512_and_edge_tiles_are_cropped(tiled):
+def test_tiles_of_every_level_are_one_size_within_512(tiled):
     result, root, _ = tiled
     base = root / result.base_name
-    sizes = {
-        (3, 0, 0): (512, 512),
-        (3, 2, 2): (512, 512),
-        (2, 0, 0): (512, 512),
-        (2, 0, 1): (256, 512),  # right column: 768 - 512 wide
-        (2, 1, 0): (512, 256),  # bottom row
-        (2, 1, 1): (256, 256),
-        (1, 0, 0): (384, 384),
-    }
     for face in "fbudlr":
-        for (level, row, col), size in sizes.items():
-            with Image.open(base / f"{level}/{face}{row}_{col}.jpg") as tile:
-                assert tile.size == size, (face, level, row, col)
-                assert tile.format == "JPEG"
+        for level, count in ((3, 4), (2, 2), (1, 1)):
+            for row, col in ((0, 0), (count - 1, count - 1), (0, count - 1)):
+                with Image.open(base / f"{level}/{face}{row}_{col}.jpg") as tile:
+                    assert tile.size == (328, 328), (face, level, row, col)
+                    assert tile.format == "JPEG"
 
 
 def test_tile_names_are_row_then_column(tiled):
     result, root, _ = tiled
     base = root / result.base_name
     # The top-right tile of the front face looks up and to the right of yaw 0.
-    with Image.open(base / "3/f0_2.jpg") as top_right:
+    with Image.open(base / "3/f0_3.jpg") as top_right:
         assert close(pixel(top_right, 0.5, 0.5), sector_colour(45, "upper"), JPEG_TOLERANCE)
-    with Image.open(base / "3/f2_0.jpg") as bottom_left:
+    with Image.open(base / "3/f3_0.jpg") as bottom_left:
         assert close(pixel(bottom_left, 0.5, 0.5), sector_colour(-45, "lower"), JPEG_TOLERANCE)
-    # Level 2 is 768 px: r0_1 is the cropped top-right tile of the right face, whose
+    # Level 2 is 656 px: r0_1 is the top-right tile of the right face, whose
     # right-hand side turns towards the back.
     with Image.open(base / "2/r0_1.jpg") as right_top_right:
         assert close(pixel(right_top_right, 0.5, 0.25), sector_colour(135, "upper"), JPEG_TOLERANCE)
@@ -356,22 +348,20 @@ def test_left_overs_of_an_interrupted_run_are_replaced_not_duplicated(tmp_path):
     assert sorted(files_under(tmp_path)) == sorted(result.paths)
 
 
-def test_small_tiles_give_deeper_pyramids_with_cropped_edges(tmp_path):
+def test_small_tiles_give_deeper_pyramids_of_equal_tiles(tmp_path):
     storage = FileSystemStorage(location=tmp_path)
-    # 1024 / π = 326 px, up to 6 tiles of 64 = 384; then 192, 96 and 48 px.
+    # 1024 / π = 326 px: 8 tiles of at most 64 px, so 48-px tiles on a 384-px face;
+    # then 4, 2 and 1 tiles on 192, 96 and 48 px.
     result = tile_panorama(jpeg_bytes(compass_panorama(1024)), storage, "p", tile_resolution=64)
-    assert (result.face_size, result.levels) == (384, 4)
+    assert (result.face_size, result.levels, result.tile_resolution) == (384, 4, 48)
     base = tmp_path / result.base_name
-    for level, size in ((4, 384), (3, 192), (2, 96), (1, 48)):
-        count = math.ceil(size / 64)
+    for level, count in ((4, 8), (3, 4), (2, 2), (1, 1)):
         names = {p.name for p in (base / str(level)).iterdir() if p.name.startswith("u")}
         assert names == {f"u{row}_{col}.jpg" for row in range(count) for col in range(count)}
         for row in range(count):
             for col in range(count):
                 with Image.open(base / str(level) / f"u{row}_{col}.jpg") as tile:
-                    width = min(64, size - 64 * col)
-                    height = min(64, size - 64 * row)
-                    assert tile.size == (width, height), (level, row, col)
+                    assert tile.size == (48, 48), (level, row, col)
     with Image.open(base / "fallback/u.jpg") as fallback:
         assert fallback.size == (384, 384)  # never upscaled past the face itself
 

@@ -168,7 +168,7 @@ def test_photo_sphere_viewer_tiles_are_the_adapter_format_with_url_templates(mus
     node = viewers.photo_sphere_viewer(museum_tour)["nodes"][0]
     panorama = node["panorama"]
 
-    assert panorama["levels"] == [{"faceSize": 512, "nbTiles": 1}]
+    assert panorama["levels"] == [{"faceSize": 328, "nbTiles": 1}]
     assert panorama["flipTopBottom"] is True
     assert set(panorama["baseUrl"]) == {"left", "front", "right", "back", "top", "bottom"}
     assert all(media_path(url).is_file() for url in panorama["baseUrl"].values())
@@ -185,8 +185,8 @@ def test_marzipano_scenes_use_radians_with_pitch_positive_downwards(museum_tour)
     assert list(scenes) == ["hall", "garden", "attic"]
     hall = scenes["hall"]
     assert hall["geometry"] == "cube"
-    assert hall["levels"] == [{"tileSize": 512, "size": 512}]
-    assert hall["faceSize"] == 512
+    assert hall["levels"] == [{"tileSize": 328, "size": 328}]
+    assert hall["faceSize"] == 328
     view = hall["initialViewParameters"]
     assert (view["yaw"], view["pitch"]) == pytest.approx((math.radians(-45), math.radians(-10)))
     # Vertical for a 16:9 viewer, narrower than the editor's horizontal 90°.
@@ -202,8 +202,8 @@ def test_marzipano_scenes_use_radians_with_pitch_positive_downwards(museum_tour)
 
 @pytest.mark.parametrize("width", [2048, 4096])
 def test_every_tile_url_the_configs_can_make_is_a_tile_of_the_announced_size(width):
-    """2048 px gives two levels of whole tiles; 4096 px a 1536-px face whose 768-px
-    level has cropped edge tiles, which neither PSV nor Marzipano can place."""
+    """Every level of the pyramid reaches both viewers: power-of-two counts of equal
+    tiles are the only levels PSV and Marzipano can place."""
     image = tiled(builders.panorama(width, width // 2))
     tour = builders.tour([builders.scene("hall", panorama=image)])
 
@@ -227,10 +227,10 @@ def test_every_tile_url_the_configs_can_make_is_a_tile_of_the_announced_size(wid
                     with Image.open(media_path(template.format(f=face, y=y, x=x))) as tile:
                         assert tile.size == (level["tileSize"], level["tileSize"])
 
-    sizes = {2048: ([512, 1024], [512, 1024]), 4096: ([384], [384, 1536])}[width]
-    assert [level["faceSize"] for level in psv["levels"]] == sizes[0]
-    assert [level["size"] for level in marzipano["levels"]] == sizes[1]
-    assert marzipano["faceSize"] == sizes[1][-1]
+    sizes = {2048: [328, 656], 4096: [328, 656, 1312]}[width]
+    assert [level["faceSize"] for level in psv["levels"]] == sizes
+    assert [level["size"] for level in marzipano["levels"]] == sizes
+    assert marzipano["faceSize"] == sizes[-1]
 
 
 def _texts(format_name: str, config: dict) -> list[str]:

@@ -205,6 +205,11 @@ class TourType(PageFields, graphene.ObjectType):
 
     intro = graphene.String(required=True)
     scenes = graphene.List(graphene.NonNull(Scene), required=True)
+    start_scene = graphene.Field(
+        Scene,
+        description="The scene the tour opens in (the first); its panorama makes the tour's "
+        "card, so a list need not ask for every scene's image.",
+    )
     floor_plans = graphene.List(graphene.NonNull(FloorPlan), required=True)
     stops = graphene.List(graphene.NonNull(GuidedStop), required=True)
     unreachable_scene_keys = graphene.List(
@@ -220,6 +225,9 @@ class TourType(PageFields, graphene.ObjectType):
 
     def resolve_scenes(tour: models.TourPage, info):
         return tour.scenes.all()
+
+    def resolve_start_scene(tour: models.TourPage, info):
+        return tour.start_scene
 
     def resolve_floor_plans(tour: models.TourPage, info):
         return tour.floor_plans.all()
