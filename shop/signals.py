@@ -9,10 +9,15 @@ from shop.models import Address, Checkout, ProductCategory, ProductVariant, Stoc
 
 
 @receiver(post_save, sender=ProductVariant)
-def give_physical_variants_a_stock_row(sender, instance: ProductVariant, **kwargs) -> None:
+def give_physical_variants_a_stock_row(
+    sender, instance: ProductVariant, raw: bool = False, **kwargs
+) -> None:
     """Every physical variant has a stock row (at 0), so the stock list shows it and
-    allocation never meets a missing row for something that is on sale."""
-    if instance.kind == ProductVariant.Kind.PHYSICAL:
+    allocation never meets a missing row for something that is on sale.
+
+    Not for raw saves: fixtures and test-database restores bring their own stock rows,
+    and one made here would collide with them."""
+    if not raw and instance.kind == ProductVariant.Kind.PHYSICAL:
         Stock.objects.get_or_create(variant=instance)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import graphene
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -171,8 +170,8 @@ def add_checkout_mutations(mutation_mixins: list) -> None:
     mutation_mixins.insert(0, CheckoutMutations)
 
 
-@hooks.register("register_schema_mutation", order=1000)
-def mutation_is_an_object_type(mutation_mixins: list) -> None:
-    """grapple adds graphene.ObjectType to the query mixins but not to the mutation ones."""
-    if not any(issubclass(mixin, graphene.ObjectType) for mixin in mutation_mixins):
-        mutation_mixins.append(graphene.ObjectType)
+@hooks.register("vitrine_load_demo")
+def load_demo_shop(stdout) -> None:
+    from shop.demo import load_demo_shop
+
+    load_demo_shop(stdout)

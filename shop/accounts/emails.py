@@ -26,12 +26,16 @@ def link(redirect_url: str, **params: str) -> str:
 
 
 def _send(user: AbstractBaseUser, subject: str, body: str) -> None:
+    _send_to(user.email, subject, body)
+
+
+def _send_to(address: str, subject: str, body: str) -> None:
     def send() -> None:
         send_mail(
             subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
             message=body,
             from_email=None,
-            recipient_list=[user.email],
+            recipient_list=[address],
         )
 
     transaction.on_commit(send)
@@ -96,3 +100,76 @@ def send_deletion_request(user: AbstractBaseUser, url: str) -> None:
             )
             % {"url": url},
         )
+
+
+def send_data_request(address: str, url: str, *, erasure: bool, language: str, hours: int) -> None:
+    """The link of a data request made without signing in (shop.accounts.data_requests)."""
+    with translation.override(language):
+        if erasure:
+            subject = _("confirm the erasure of your data")
+            intro = _(
+                "You asked us to erase the data we hold about this e-mail address. Follow "
+                "this link to confirm:\n\n%(url)s\n\nOrders and invoices are kept for as "
+                "long as the law requires, without your name or e-mail address."
+            )
+        else:
+            subject = _("download your data")
+            intro = _(
+                "You asked for a copy of the data we hold about this e-mail address. "
+                "Download it with this link:\n\n%(url)s"
+            )
+        _send_to(
+            address,
+            subject,
+            intro % {"url": url}
+            + "\n\n"
+            + _(
+                "The link works for %(hours)d hours. Did you not ask for this? Then ignore "
+                "this e-mail; nothing happens."
+            )
+            % {"hours": hours},
+        )
+
+
+def send_newsletter_confirmation(
+    address: str, confirm_url: str, unsubscribe_url: str, *, language: str, hours: int
+) -> None:
+    """The double opt-in: nothing is sent to a newsletter address before this link is used."""
+    with translation.override(language):
+        _send_to(
+            address,
+            _("confirm your newsletter subscription"),
+            _(
+                "Someone, probably you, asked to receive our newsletter at this address. "
+                "Confirm with this link:\n\n%(url)s\n\nThe link works for %(hours)d hours. "
+                "Did you not ask for this? Then ignore this e-mail; you will not be subscribed."
+            )
+            % {"url": confirm_url, "hours": hours}
+            + "\n\n"
+            + newsletter_footer(unsubscribe_url),
+        )
+
+
+def send_newsletter_already_subscribed(
+    address: str, unsubscribe_url: str, *, language: str
+) -> None:
+    """Sent instead of a second confirmation, so the sign-up form answers the same for
+    every address and only the mailbox's owner learns it was subscribed already."""
+    with translation.override(language):
+        _send_to(
+            address,
+            _("you already receive our newsletter"),
+            _(
+                "Someone, probably you, asked to receive our newsletter at this address, "
+                "which already receives it. Nothing changed."
+            )
+            + "\n\n"
+            + newsletter_footer(unsubscribe_url),
+        )
+
+
+def newsletter_footer(unsubscribe_url: str) -> str:
+    """The unsubscribe line every newsletter e-mail ends with (in the active language)."""
+    return _("To stop receiving the newsletter, follow this link:\n%(url)s") % {
+        "url": unsubscribe_url
+    }

@@ -140,6 +140,7 @@ class ConsentRecord(models.Model):
 
     class Category(models.TextChoices):
         NECESSARY = "necessary", _("Strictly necessary")
+        PREFERENCES = "preferences", _("Preferences")
         ANALYTICS = "analytics", _("Analytics")
         MARKETING = "marketing", _("Marketing")
 
@@ -168,3 +169,67 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.visitor_id} {','.join(self.categories)} ({self.policy_version})"
+
+
+class ErasureRecord(models.Model):
+    """That an erasure asked for through an e-mailed link was carried out, and what it
+    covered: the controller's proof (GDPR art. 5(2)) that holds no personal data itself.
+
+    `request_id` is the random id inside the signed link, unique so that one link erases
+    once (a second click, or two at the same moment, finds the row and is refused).
+    """
+
+    request_id = models.UUIDField(_("request id"), unique=True, editable=False)
+    erased_at = models.DateTimeField(_("erased at"), default=timezone.now, db_index=True)
+    had_account = models.BooleanField(_("an account was anonymised"), default=False)
+    orders = models.PositiveIntegerField(_("orders anonymised"), default=0)
+    checkouts = models.PositiveIntegerField(_("open checkouts deleted"), default=0)
+
+    class Meta:
+        verbose_name = _("erasure record")
+        verbose_name_plural = _("erasure records")
+        ordering = ["-erased_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"erasure {self.request_id} at {self.erased_at:%Y-%m-%d %H:%M}"
+
+
+class NewsletterSubscription(models.Model):
+    """One e-mail address's newsletter sign-up, with the double opt-in the GDPR asks.
+
+    A sign-up is PENDING until the link mailed to the address is followed: only then is
+    it CONFIRMED, with the time and the privacy policy version in force (the proof of
+    consent). `requested_at` is signed into the confirmation link, so a new request
+    makes older links invalid and an old link never re-subscribes after unsubscribing.
+    Erasure deletes the row (shop.accounts.newsletter.forget).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "PENDING", _("Waiting for confirmation")
+        CONFIRMED = "CONFIRMED", _("Subscribed")
+        UNSUBSCRIBED = "UNSUBSCRIBED", _("Unsubscribed")
+
+    email = models.EmailField(_("e-mail address"), max_length=254, unique=True)
+    language_code = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    policy_version = models.CharField(
+        _("privacy policy version"),
+        max_length=32,
+        blank=True,
+        help_text=_("The privacy policy in force when the sign-up was confirmed."),
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("newsletter subscription")
+        verbose_name_plural = _("newsletter subscriptions")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.status})"

@@ -28,7 +28,7 @@ from django_countries import countries as django_countries
 from graphql_relay import from_global_id
 
 from shop import countries
-from shop.accounts import emails, tokens
+from shop.accounts import emails, newsletter, tokens
 from shop.accounts.error_codes import AccountErrorCode
 from shop.accounts.models import Address, ConsentRecord, Customer
 from shop.graphql.errors import PayloadError
@@ -652,16 +652,19 @@ def anonymise_customer(user: AbstractUser) -> AbstractUser:
     more: the e-mail address becomes a placeholder, names and metadata are erased,
     the password is unusable, every token is revoked and the address book is deleted.
     Consent records lose their link to the user and remain as anonymous proof of
-    what was agreed when.
+    what was agreed when. A newsletter subscription of the address is deleted.
 
-    Orders keep their invoice data (the law requires it for the retention period) but
-    lose what is not needed for it, in this same transaction: the link to the account,
-    phone numbers, the shipping address of orders no longer underway
-    (shop.services.orders.forget_customer). The rest goes when the retention period
-    ends (shop.services.orders.anonymise_expired_orders).
+    Orders stay, with their invoice numbers, lines and amounts, but nothing on them
+    finds the person again: the invoice identity the law makes us keep (name and billing
+    address as invoiced) moves to a restricted retention record that no admin screen,
+    search or API reaches, and is deleted when the retention period ends
+    (shop.services.orders.forget_customer, anonymise_expired_orders).
     """
     user = User.objects.select_for_update().get(pk=user.pk)
     customer, _created = Customer.objects.select_for_update().get_or_create(user=user)
+    # Orders first, while the account still says which e-mail address was its own.
+    orders.forget_customer(user, user.email)
+    newsletter.forget(user.email)
     placeholder = f"deleted-{uuid.uuid4().hex}@anonymised.invalid"
     user.username = user.email = placeholder
     user.first_name = user.last_name = ""
@@ -680,7 +683,6 @@ def anonymise_customer(user: AbstractUser) -> AbstractUser:
     customer.save()
     customer.addresses.all().delete()
     ConsentRecord.objects.filter(user=user).update(user=None)
-    orders.forget_customer(user)
     user.customer = customer
     return user
 
@@ -710,7 +712,9 @@ class AddressExport:
 def export_customer_data(user: AbstractUser) -> dict[str, Any]:
     """Everything the shop holds about the customer, as one JSON-ready document.
 
-    "orders" lists the customer's orders with their invoices and payments.
+    "orders" lists the customer's orders with their invoices and payments, "checkouts"
+    the carts still open under their e-mail address, "newsletter" the newsletter
+    subscription of that address (null if none).
     """
     customer = Customer.objects.get(user=user)
     addresses = [
@@ -748,4 +752,6 @@ def export_customer_data(user: AbstractUser) -> dict[str, Any]:
         "addresses": addresses,
         "consents": consents,
         "orders": orders.export(user),
+        "checkouts": orders.export_checkouts(user.email),
+        "newsletter": newsletter.export(user.email),
     }

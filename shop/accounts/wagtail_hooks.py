@@ -1,6 +1,20 @@
-"""The account API's place in the GraphQL schema grapple assembles from these hooks."""
+"""The account API's place in the GraphQL schema grapple assembles from these hooks, and
+the visitors' lists in the admin (shop.accounts.admin_views)."""
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from shop.accounts.admin_views import ViewOnlyPermissionPolicy, VisitorsViewSetGroup
+from shop.accounts.models import ErasureRecord, NewsletterSubscription
+
+# Before anything asks for these models' policy, or Wagtail makes a default one.
+for _model in (NewsletterSubscription, ErasureRecord):
+    register_permission_policy(_model, ViewOnlyPermissionPolicy(_model), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_visitor_lists() -> VisitorsViewSetGroup:
+    return VisitorsViewSetGroup()
 
 
 @hooks.register("register_schema_query")
@@ -12,18 +26,10 @@ def add_account_queries(query_mixins: list) -> None:
 
 @hooks.register("register_schema_mutation")
 def add_account_mutations(mutation_mixins: list) -> None:
+    from shop.accounts.graphql.data_requests import DataRequestMutations
     from shop.accounts.graphql.mutations import AccountMutations
+    from shop.accounts.graphql.newsletter import NewsletterMutations
 
     mutation_mixins.insert(0, AccountMutations)
-
-
-@hooks.register("register_schema_mutation", order=1000)
-def end_mutations_with_object_type(mutation_mixins: list) -> None:
-    """grapple builds `class Mutation(*mixins)` without adding graphene.ObjectType as it
-    does for Query. Exactly once and last, whichever apps add mutations and whatever
-    their own hooks did (a second copy would be a duplicate base class)."""
-    import graphene
-
-    mutation_mixins[:] = [
-        mixin for mixin in mutation_mixins if mixin is not graphene.ObjectType
-    ] + [graphene.ObjectType]
+    mutation_mixins.insert(1, DataRequestMutations)
+    mutation_mixins.insert(2, NewsletterMutations)

@@ -225,15 +225,39 @@ class CheckoutRemovePromoCode(CheckoutMutation):
 
 
 class PaymentStart(graphene.ObjectType):
-    """What Stripe's Payment Element needs to take the payment in the browser."""
+    """What the browser needs to take the payment: the PaymentIntent's client secret for
+    Stripe.js, and (when a card was given) where the intent stands."""
 
     intent_id = graphene.String(required=True)
-    client_secret = graphene.String(required=True, description="Give to stripe.confirmPayment.")
+    client_secret = graphene.String(
+        required=True,
+        description="Give to stripe.confirmPayment, or to stripe.confirmCardPayment when "
+        "`status` is requires_action (3-D Secure).",
+    )
     publishable_key = graphene.String(required=True)
+    stripe_js_url = graphene.String(
+        required=True, description="Load Stripe.js from here (localstripe's in the demo)."
+    )
+    status = graphene.String(
+        required=True,
+        description="Stripe's status of the intent: requires_payment_method without a card; "
+        "with one, succeeded or requires_action.",
+    )
     amount = graphene.Field(
         Money, required=True, description="Fixed now; a changed cart needs a new payment."
     )
     attempt = graphene.Int(required=True)
+
+
+class CardSetup(graphene.ObjectType):
+    """A Stripe SetupIntent for the card the buyer enters: give `clientSecret` to
+    `stripe.confirmCardSetup` with the Card Element, then pass the payment method it
+    answers to `checkoutPaymentCreate`."""
+
+    client_secret = graphene.String(required=True)
+    publishable_key = graphene.String(required=True)
+    stripe_js_url = graphene.String(required=True, description="Load Stripe.js from here.")
+    attempt = graphene.Int(required=True, description="The payment attempt it is for.")
 
 
 def _failed(cls, errors: list[PayloadError]):
@@ -258,25 +282,60 @@ def _run(cls, perform):
         return _failed(cls, errors)
 
 
-class CheckoutPaymentCreate(graphene.Mutation):
-    """Start paying: creates a Stripe PaymentIntent for the checkout's total now."""
+class CheckoutPaymentMethodSetup(graphene.Mutation):
+    """Before the buyer enters a card: a SetupIntent that Stripe.js confirms with it."""
 
     class Arguments:
         token = _token_argument()
 
-    payment = graphene.Field(PaymentStart)
+    setup = graphene.Field(CardSetup)
     errors = graphene.List(graphene.NonNull(CheckoutError), required=True)
 
     @classmethod
     def mutate(cls, root, info, token):
         def perform():
-            started = payments.start_payment(token, customer=current_customer(info))
+            setup = payments.setup_card(token)
+            return cls(
+                setup=CardSetup(
+                    client_secret=setup.client_secret,
+                    publishable_key=payments.publishable_key(),
+                    stripe_js_url=payments.stripe_js_url(),
+                    attempt=setup.attempt,
+                ),
+                errors=[],
+            )
+
+        return _run(cls, perform)
+
+
+class CheckoutPaymentCreate(graphene.Mutation):
+    """Start paying: creates a Stripe PaymentIntent for the checkout's total now. With
+    `paymentMethodId` (from checkoutPaymentMethodSetup and stripe.confirmCardSetup) the
+    intent is confirmed with that card at once; without, Stripe.js confirms it."""
+
+    class Arguments:
+        token = _token_argument()
+        payment_method_id = graphene.String(
+            description="A card confirmed with stripe.confirmCardSetup (pm_…)."
+        )
+
+    payment = graphene.Field(PaymentStart)
+    errors = graphene.List(graphene.NonNull(CheckoutError), required=True)
+
+    @classmethod
+    def mutate(cls, root, info, token, payment_method_id=None):
+        def perform():
+            started = payments.start_payment(
+                token, customer=current_customer(info), payment_method_id=payment_method_id
+            )
             payment = started.payment
             return cls(
                 payment=PaymentStart(
                     intent_id=payment.intent_id,
                     client_secret=started.client_secret,
                     publishable_key=started.publishable_key,
+                    stripe_js_url=payments.stripe_js_url(),
+                    status=started.status,
                     amount=Amount(payment.amount, payment.currency),
                     attempt=payment.attempt,
                 ),
@@ -322,5 +381,6 @@ class CheckoutMutations:
     checkout_delivery_method_update = CheckoutDeliveryMethodUpdate.Field()
     checkout_add_promo_code = CheckoutAddPromoCode.Field()
     checkout_remove_promo_code = CheckoutRemovePromoCode.Field()
+    checkout_payment_method_setup = CheckoutPaymentMethodSetup.Field()
     checkout_payment_create = CheckoutPaymentCreate.Field()
     checkout_complete = CheckoutComplete.Field()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import graphene
 from django.contrib.auth.models import AbstractUser
 
 from museum_site.graphql.pagination import connection_type, paginate
 from shop import models
 from shop.accounts.graphql.types import Address
-from shop.graphql.money import Money
+from shop.graphql.money import Money, VatLine
 from shop.money import Money as Amount
+from shop.pricing import VatLine as VatPart
 from shop.services import downloads
 
 OrderStatus = graphene.Enum.from_enum(models.Order.Status, name="OrderStatus")
@@ -60,6 +63,11 @@ class Order(graphene.ObjectType):
     shipping_price = graphene.Field(Money, required=True)
     total = graphene.Field(Money, required=True, description="VAT included.")
     total_net = graphene.Field(Money, required=True)
+    vat_breakdown = graphene.List(
+        graphene.NonNull(VatLine),
+        required=True,
+        description="VAT per rate as on the invoice: gross, net and VAT at each rate.",
+    )
     refunded = graphene.Field(Money, required=True)
     delivery_method_name = graphene.String(required=True)
     shipping_address = graphene.Field(Address)
@@ -100,6 +108,30 @@ class Order(graphene.ObjectType):
     @staticmethod
     def resolve_total_net(order: models.Order, info) -> Amount:
         return _money(order.total_net, order)
+
+    @staticmethod
+    def resolve_shipping_address(order: models.Order, info):
+        """An erased customer's address, kept only until the parcel leaves, is shown to
+        no one through the API."""
+        return None if order.anonymised_at else order.shipping_address
+
+    @staticmethod
+    def resolve_billing_address(order: models.Order, info):
+        return None if order.anonymised_at else order.billing_address
+
+    @staticmethod
+    def resolve_vat_breakdown(order: models.Order, info) -> list[VatPart]:
+        """From the numbers stored when the order was paid, never recomputed: an invoice
+        must not change when prices or rates do."""
+        return [
+            VatPart(
+                rate=Decimal(part["rate"]),
+                gross=_money(Decimal(part["gross"]), order),
+                net=_money(Decimal(part["net"]), order),
+                vat=_money(Decimal(part["vat"]), order),
+            )
+            for part in order.vat_breakdown
+        ]
 
     @staticmethod
     def resolve_refunded(order: models.Order, info) -> Amount:

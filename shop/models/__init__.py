@@ -21,6 +21,7 @@ from .orders import (
     Refund,
     StripeEvent,
 )
+from .retention import RetainedInvoice
 from .shipping import ShippingMethod, ShippingZone
 from .stock import Stock
 from .vouchers import Voucher
@@ -41,6 +42,7 @@ __all__ = [
     "ProductPage",
     "ProductVariant",
     "Refund",
+    "RetainedInvoice",
     "ShippingMethod",
     "ShippingZone",
     "Stock",

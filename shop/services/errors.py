@@ -29,6 +29,7 @@ class CheckoutErrorCode(Enum):
     PAYMENT_NOT_SUCCEEDED = "payment_not_succeeded"
     PAYMENT_ERROR = "payment_error"
     CHECKOUT_NOT_FULLY_PAID = "checkout_not_fully_paid"
+    ALREADY_PAID = "already_paid"
 
     @property
     def description(self) -> str:
@@ -55,6 +56,7 @@ DESCRIPTIONS = {
     CheckoutErrorCode.PAYMENT_NOT_SUCCEEDED: "Stripe has not confirmed the payment (yet).",
     CheckoutErrorCode.PAYMENT_ERROR: "The payment service could not be reached or refused the request.",
     CheckoutErrorCode.CHECKOUT_NOT_FULLY_PAID: "What was paid is not what the checkout costs now; the payment is refunded.",
+    CheckoutErrorCode.ALREADY_PAID: "An earlier payment of this checkout succeeded: complete it instead of paying again.",
 }
 
 

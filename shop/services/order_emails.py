@@ -36,6 +36,8 @@ def _body(order: Order, kind: str) -> tuple[str, str]:
             "lines": lines,
             "total": order.total_gross,
         }
+        if order.delivery_method_name:
+            body += "\n" + _("Delivery: %(method)s") % {"method": order.delivery_method_name}
         if links:
             body += "\n\n" + _("Your downloads (the links expire):") + "\n" + links
         return _("order %(number)s confirmed") % {"number": order.invoice_number}, body
@@ -58,5 +60,5 @@ def send_after_commit(order: Order, kind: str) -> None:
         )
         OrderEvent.objects.create(order=order, type=OrderEvent.Type.EMAIL_SENT, message=kind)
 
-    if order.email:
+    if order.email and order.anonymised_at is None:  # an erased customer gets no mail
         transaction.on_commit(send)

@@ -20,9 +20,10 @@ from decimal import Decimal
 import stripe
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
+from museum_site.models import public_pages
 from shop.graphql.errors import PayloadError
 from shop.models import (
     Address,
@@ -32,7 +33,9 @@ from shop.models import (
     OrderEvent,
     OrderLine,
     Payment,
+    ProductPage,
     Refund,
+    RetainedInvoice,
 )
 from shop.services import order_emails, payments, stock, vouchers
 from shop.services.checkout_lines import goods_gross
@@ -103,11 +106,7 @@ def complete(token: uuid.UUID | str, customer=None) -> Completion:
         try:
             found = _succeeded_payment(attempts)
         except stripe.StripeError as error:
-            raise PayloadError(
-                CheckoutErrorCode.PAYMENT_ERROR,
-                "The payment service is not available; please try again.",
-                "token",
-            ) from error
+            raise payments.service_unavailable() from error
         if found is None:
             if not_ready is not None:
                 raise not_ready
@@ -163,17 +162,20 @@ def _place(
         ],
         voucher=checkout.voucher,
         voucher_code=checkout.voucher.code if checkout.voucher else "",
-        delivery_method_name=checkout.delivery_method.name() if checkout.delivery_method else "",
+        delivery_method_name=(
+            checkout.delivery_method.name(checkout.locale) if checkout.delivery_method else ""
+        ),
         shipping_address=_copy(checkout.shipping_address),
         billing_address=_copy(checkout.billing_address),
     )
+    names = product_names(lines, checkout.locale)
     OrderLine.objects.bulk_create(
         [
             OrderLine(
                 order=order,
                 variant=line.variant,
                 sku=line.variant.sku,
-                product_name=line.variant.product.title,
+                product_name=names[line.pk],
                 variant_label=line.variant.label,
                 is_digital=line.variant.is_digital,
                 quantity=line.quantity,
@@ -198,6 +200,26 @@ def _place(
         _refund_unserved(order, payment, paid, problem)
     checkout.delete()
     return Completion(order, problem)
+
+
+def product_names(lines, language: str) -> dict[int, str]:
+    """Each checkout line's product title in the buyer's language, by line id.
+
+    Variants live on the product's source page (Dutch in the demo), so
+    `variant.product.title` is the source title; the order keeps the title of the
+    published translation in the checkout's language instead, as the buyer saw it, and
+    the source title where there is none. One query, whatever the number of lines.
+    """
+    keys = {line.variant.product.translation_key for line in lines}
+    translated = dict(
+        public_pages(
+            ProductPage.objects.filter(translation_key__in=keys, locale__language_code=language)
+        ).values_list("translation_key", "title")
+    )
+    return {
+        line.pk: translated.get(line.variant.product.translation_key, line.variant.product.title)
+        for line in lines
+    }
 
 
 def _serve(order, lines, checkout, paid, intent) -> PayloadError | None:
@@ -228,11 +250,7 @@ def _refund_unserved(order: Order, payment: Payment, paid: Decimal, problem: Pay
         )
     except stripe.StripeError as error:
         # Everything rolls back; the webhook answers 500 and Stripe tries again later.
-        raise PayloadError(
-            CheckoutErrorCode.PAYMENT_ERROR,
-            "The payment service is not available; please try again.",
-            "token",
-        ) from error
+        raise payments.service_unavailable() from error
     Refund.objects.create(
         order=order, refund_id=result.id, amount=paid, reason=f"Automatic: {problem.message}"
     )
@@ -294,6 +312,7 @@ def fulfil(order_id: int, user=None) -> Order:
         _move(order, Order.Status.FULFILLED)
         stock.fulfil([line for line in order.lines.all() if line.variant_id is not None])
         order.save(update_fields=["status"])
+        _drop_address_kept_for_delivery(order)
         event(order, OrderEvent.Type.FULFILLED, "Handed over or posted.", user=user)
         order_emails.send_after_commit(order, order_emails.SHIPPED)
     return order
@@ -326,6 +345,8 @@ def refund(order_id: int, amount: Decimal, reason: str = "", user=None) -> Order
         order.refresh_from_db()
         if full and order.lines.filter(variant__isnull=False).exists():
             _give_back_unshipped_stock(order)
+        if full:
+            _drop_address_kept_for_delivery(order)
         event(
             order,
             OrderEvent.Type.REFUNDED,
@@ -334,6 +355,62 @@ def refund(order_id: int, amount: Decimal, reason: str = "", user=None) -> Order
             refund=result.id,
         )
     return order
+
+
+def refunded_at_stripe(intent_id: str, amount_refunded_cents: int) -> Order | None:
+    """`charge.refunded`: money given back outside the shop (the Stripe dashboard).
+
+    Stripe's `amount_refunded` only grows, so it is applied forward only: an event that
+    says less than the order already records (a late or replayed one, or one for a
+    refund the shop made itself) changes nothing. Refunds the order does not know yet
+    are fetched from Stripe and recorded; the order becomes partially refunded or
+    refunded, and a full refund before the goods left gives the stock back.
+    """
+    payment = Payment.objects.filter(intent_id=intent_id, order__isnull=False).first()
+    if payment is None:
+        return None  # not an order's payment (an abandoned attempt, or not ours)
+    with transaction.atomic():
+        order = _locked_order(payment.order_id)
+        stripe_total = min(payments.from_cents(amount_refunded_cents), order.total_gross)
+        if stripe_total <= order.refunded or order.status == Order.Status.CANCELED:
+            return order
+        known = set(order.refunds.values_list("refund_id", flat=True))
+        new = [
+            refund
+            for refund in payments.refunds_of(intent_id)
+            if refund.id not in known and refund.status in ("succeeded", "pending")
+        ]
+        for refund in new:
+            Refund.objects.create(
+                order=order,
+                refund_id=refund.id,
+                amount=payments.from_cents(refund.amount),
+                reason="Refunded in the Stripe dashboard",
+            )
+        full = stripe_total == order.total_gross
+        _move(order, Order.Status.REFUNDED if full else Order.Status.PARTIALLY_REFUNDED)
+        added = stripe_total - order.refunded
+        order.refunded = stripe_total
+        order.save(update_fields=["status", "refunded"])
+        if full and order.lines.filter(variant__isnull=False).exists():
+            _give_back_unshipped_stock(order)
+        if full:
+            _drop_address_kept_for_delivery(order)
+        event(
+            order,
+            OrderEvent.Type.REFUNDED,
+            f"€ {added} refunded in the Stripe dashboard.",
+            refunds=[refund.id for refund in new],
+        )
+    return order
+
+
+def _drop_address_kept_for_delivery(order: Order) -> None:
+    """An erased customer's shipping address was kept only to deliver: once the goods
+    left (or the order was refunded), it goes (see forget_customer)."""
+    if order.anonymised_at is not None and order.shipping_address_id:
+        Address.objects.filter(pk=order.shipping_address_id).delete()
+        order.shipping_address = None
 
 
 def _give_back_unshipped_stock(order: Order) -> None:
@@ -350,29 +427,140 @@ def _give_back_unshipped_stock(order: Order) -> None:
 DEFAULT_RETENTION_YEARS = 10  # Belgian VAT Code art. 60: invoices are kept ten years
 
 
-def forget_customer(user) -> None:
-    """Erasure of an account (shop.accounts.services.anonymise_customer): the orders stay
-    as invoices for the retention period, so name, billing address and e-mail on them
-    stay too (the law requires them on an invoice), but the link to the account goes,
-    and so do phone numbers and the shipping addresses of orders no longer underway."""
-    for order in Order.objects.select_for_update().filter(customer=user):
-        Address.objects.filter(
-            pk__in=[pk for pk in (order.shipping_address_id, order.billing_address_id) if pk]
-        ).update(phone="")
-        if order.status != Order.Status.PAID and order.shipping_address_id:
-            Address.objects.filter(pk=order.shipping_address_id).delete()
-        event(order, OrderEvent.Type.ANONYMISED, "Account erased; invoice data kept.")
-    Order.objects.filter(customer=user).update(customer=None)
+def _retention_years() -> int:
+    return getattr(settings, "VITRINE_SHOP_INVOICE_RETENTION_YEARS", DEFAULT_RETENTION_YEARS)
+
+
+def _years_later(moment, years: int):
+    try:
+        return moment.replace(year=moment.year + years)
+    except ValueError:  # 29 February
+        return moment.replace(year=moment.year + years, day=28)
+
+
+def orders_of(user, email: str | None = None):
+    """The person's orders: those placed signed in, and, for an account whose e-mail
+    address was confirmed (only active accounts sign in), guest orders placed with that
+    address, as Saleor links them."""
+    mine = Q(customer=user)
+    email = email if email is not None else user.email
+    if user.is_active and email:
+        mine |= Q(customer__isnull=True, email__iexact=email)
+    return Order.objects.filter(mine)
+
+
+def held_for_email(email: str, user=None):
+    """Orders placed with this e-mail address as a guest (and, with `user`, that account's
+    own). For a data request proven by an e-mailed link (shop.accounts.data_requests):
+    the link proves the mailbox, which is all a guest order has to say whose it is."""
+    mine = Q(customer__isnull=True, email__iexact=email)
+    if user is not None:
+        mine |= Q(customer=user)
+    return Order.objects.filter(mine)
+
+
+def forget_customer(user, email: str) -> int:
+    """Erasure of an account (shop.accounts.services.anonymise_customer), for the orders.
+
+    No order may let anyone find the person again, in the admin's order search, in
+    GraphQL or anywhere else staff look, yet invoices must be kept, as issued, for the
+    retention period. So for an invoiced order the name and billing address move to a
+    RetainedInvoice (shop/models/retention.py: no admin, no API, deleted when the period
+    ends), and the order keeps only its number, lines, amounts, VAT and history; its
+    e-mail becomes a placeholder. An order whose goods have not left the museum keeps its
+    shipping address until they do (the parcel still has to reach the buyer), hidden
+    from the API and searched by nothing; fulfilling it deletes the address.
+    Checkouts still open with that e-mail address go too. Returns how many orders it
+    anonymised.
+    """
+    count = _forget_orders(orders_of(user, email), email)
     Payment.objects.filter(customer=user).update(customer=None)
+    return count
+
+
+def forget_email(email: str) -> int:
+    """Erasure of everything the shop holds under an e-mail address without an account
+    (guest orders and open checkouts), the same way forget_customer erases an account's:
+    the invoice identity moves to a RetainedInvoice, the order keeps its number.
+    Returns how many orders it anonymised."""
+    return _forget_orders(held_for_email(email), email)
+
+
+def _forget_orders(held, email: str) -> int:
+    now = timezone.now()
+    years = _retention_years()
+    count = 0
+    for order in (
+        held.select_for_update(of=("self",)).select_related("billing_address").order_by("pk")
+    ):
+        billing = order.billing_address
+        if order.invoice_number and not RetainedInvoice.objects.filter(order=order).exists():
+            RetainedInvoice.objects.create(
+                order=order,
+                invoice_number=order.invoice_number,
+                name=f"{billing.first_name} {billing.last_name}".strip() if billing else "",
+                company_name=billing.company_name if billing else "",
+                street_address_1=billing.street_address_1 if billing else "",
+                street_address_2=billing.street_address_2 if billing else "",
+                postal_code=billing.postal_code if billing else "",
+                city=billing.city if billing else "",
+                country=billing.country if billing else "",
+                purge_after=_years_later(order.paid_at or order.created_at, years),
+            )
+        gone = [order.billing_address_id]
+        if order.shipping_address_id and not _awaits_delivery(order):
+            gone.append(order.shipping_address_id)
+        Address.objects.filter(pk__in=[pk for pk in gone if pk]).delete()
+        Address.objects.filter(pk=order.shipping_address_id).update(phone="")
+        Order.objects.filter(pk=order.pk).update(
+            email=_placeholder(order), customer=None, anonymised_at=now
+        )
+        event(
+            order,
+            OrderEvent.Type.ANONYMISED,
+            "Customer erased; the invoice identity moved to the retention record."
+            if order.invoice_number
+            else "Customer erased.",
+        )
+        count += 1
+    if email:
+        for checkout in Checkout.objects.filter(email__iexact=email):
+            checkout.delete()  # its addresses go with it (shop.signals)
+    return count
+
+
+def _placeholder(order: Order) -> str:
+    return f"order-{order.pk}@anonymised.invalid"
+
+
+def _awaits_delivery(order: Order) -> bool:
+    """Paid, with goods to hand over, not fulfilled yet."""
+    return order.status == Order.Status.PAID and order.lines.filter(is_digital=False).exists()
+
+
+def retained_invoice_for(invoice_number: str) -> RetainedInvoice | None:
+    """For a tax inspection: the invoice identity of an erased customer's invoice."""
+    return RetainedInvoice.objects.filter(invoice_number=invoice_number).first()
 
 
 def anonymise_expired_orders(now=None) -> int:
-    """After the retention period, the invoice data too: run daily (cron or a task)."""
+    """After the retention period, the invoice data too: run daily (cron or a task).
+
+    Orders of customers who were never erased lose their names, addresses and e-mail;
+    retention records of erased ones are deleted. Returns how many orders it touched."""
     now = now or timezone.now()
-    years = getattr(settings, "VITRINE_SHOP_INVOICE_RETENTION_YEARS", DEFAULT_RETENTION_YEARS)
-    cutoff = now.replace(year=now.year - years)
+    cutoff = _years_later(now, -_retention_years())
     count = 0
     with transaction.atomic():
+        expired = RetainedInvoice.objects.select_for_update().filter(purge_after__lte=now)
+        for record in expired.select_related("order"):
+            event(record.order, OrderEvent.Type.ANONYMISED, "Retention period over.")
+            count += 1
+        expired.delete()
+        held = Order.objects.filter(
+            created_at__lt=cutoff, anonymised_at__isnull=False, shipping_address__isnull=False
+        )
+        Address.objects.filter(pk__in=held.values("shipping_address_id")).delete()
         for order in Order.objects.select_for_update().filter(
             created_at__lt=cutoff, anonymised_at__isnull=True
         ):
@@ -386,7 +574,7 @@ def anonymise_expired_orders(now=None) -> int:
                 street_address_2="",
                 phone="",
             )
-            order.email = f"order-{order.pk}@anonymised.invalid"
+            order.email = _placeholder(order)
             order.customer = None
             order.anonymised_at = now
             order.save(update_fields=["email", "customer", "anonymised_at"])
@@ -397,6 +585,11 @@ def anonymise_expired_orders(now=None) -> int:
 
 def export(user) -> list[dict]:
     """The customer's orders for the data export (GDPR articles 15 and 20)."""
+    return export_orders(orders_of(user))
+
+
+def export_orders(held) -> list[dict]:
+    """These orders, with invoices and payments, as the data export shows them."""
     return [
         {
             "number": order.invoice_number,
@@ -423,7 +616,33 @@ def export(user) -> list[dict]:
                 for payment in order.payments.all()
             ],
         }
-        for order in Order.objects.filter(customer=user)
+        for order in held.select_related("billing_address", "shipping_address").prefetch_related(
+            "lines", "payments"
+        )
+    ]
+
+
+def export_checkouts(email: str) -> list[dict]:
+    """Open checkouts (carts not paid yet) under this e-mail address, for the data export:
+    they hold the address and the cart the buyer typed in."""
+    if not email:
+        return []
+    return [
+        {
+            "token": str(checkout.token),
+            "createdAt": checkout.created_at.isoformat(),
+            "email": checkout.email,
+            "lines": [
+                {"sku": line.variant.sku, "quantity": line.quantity}
+                for line in checkout.lines.all()
+            ],
+            "billingAddress": str(checkout.billing_address) if checkout.billing_address else None,
+            "shippingAddress": (
+                str(checkout.shipping_address) if checkout.shipping_address else None
+            ),
+        }
+        for checkout in Checkout.objects.filter(email__iexact=email)
         .select_related("billing_address", "shipping_address")
-        .prefetch_related("lines", "payments")
+        .prefetch_related("lines__variant")
+        .order_by("created_at", "token")
     ]

@@ -9,6 +9,10 @@ Stock (0 <= allocated <= quantity) are the last line of defence, not the mechani
 Checkout lines do not reserve stock: `checkoutComplete` calls `allocate()` when the
 order is placed; a cancelled or failed payment calls `deallocate()`; handing the goods
 over calls `fulfil()`.
+
+Each change sends `stock_changed` with the variants it touched, inside the transaction:
+the rows are updated with F() expressions, which send no `post_save`, and what shows
+availability (the search's in-stock facet) has to hear of it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Protocol
 
 from django.db import transaction
 from django.db.models import F
+from django.dispatch import Signal
 
 from museum_site.graphql.response_cache import bump_content_version
 from shop.graphql.errors import PayloadError
@@ -26,6 +31,15 @@ from shop.services.errors import CheckoutErrorCode
 
 # Visitors see "in stock" and at most this many units, never the exact count.
 SHOWN_QUANTITY_CAP = 10
+
+# Sent with `variant_ids` (a list) after stock rows changed, before the commit.
+stock_changed = Signal()
+
+
+def _changed(rows: dict[int, Stock]) -> None:
+    bump_content_version()
+    if rows:
+        stock_changed.send(sender=Stock, variant_ids=sorted(rows))
 
 
 class StockLine(Protocol):
@@ -100,7 +114,7 @@ def allocate(lines: Iterable[StockLine]) -> None:
             Stock.objects.filter(pk=row.pk).update(
                 allocated=F("allocated") + wanted[row.variant_id]
             )
-        bump_content_version()
+        _changed(rows)
 
 
 def deallocate(lines: Iterable[StockLine]) -> None:
@@ -116,7 +130,7 @@ def deallocate(lines: Iterable[StockLine]) -> None:
             Stock.objects.filter(pk=row.pk).update(
                 allocated=F("allocated") - wanted[row.variant_id]
             )
-        bump_content_version()
+        _changed(rows)
 
 
 def fulfil(lines: Iterable[StockLine]) -> None:
@@ -131,4 +145,4 @@ def fulfil(lines: Iterable[StockLine]) -> None:
                 quantity=F("quantity") - wanted[row.variant_id],
                 allocated=F("allocated") - wanted[row.variant_id],
             )
-        bump_content_version()
+        _changed(rows)

@@ -1,5 +1,8 @@
 """Stripe's webhook events, handled once each and only ever forward.
 
+payment_intent.succeeded places the order, payment_intent.payment_failed marks the
+attempt, charge.refunded records a refund made in the Stripe dashboard.
+
 `handle()` writes the event's id (unique) in the same transaction as its effects: a
 replayed event finds its id and does nothing; an event whose handling fails leaves no
 id and no half-made order behind, and the view answers 500 so Stripe sends it again.
@@ -31,11 +34,15 @@ def handle(event: stripe.Event) -> bool:
                 StripeEvent.objects.create(event_id=event.id, type=event.type)
         except IntegrityError:
             return False
-        intent = event.data.object
+        subject = event.data.object  # a PaymentIntent, or a Charge for charge.refunded
         if event.type == "payment_intent.succeeded":
-            _succeeded(intent["id"])
+            _succeeded(subject["id"])
+        elif event.type == "charge.refunded":
+            charge = subject.to_dict()
+            if charge.get("payment_intent"):
+                orders.refunded_at_stripe(charge["payment_intent"], charge["amount_refunded"])
         elif event.type == "payment_intent.payment_failed":
-            Payment.objects.filter(intent_id=intent["id"], status__in=PAYMENT_FAILED_FROM).update(
+            Payment.objects.filter(intent_id=subject["id"], status__in=PAYMENT_FAILED_FROM).update(
                 status=Payment.Status.FAILED
             )
     return True

@@ -16,6 +16,17 @@ from django.core import mail
 
 from tests.accounts import builders
 
+# Paid orders for the guest data requests (test_guest_data_requests.py): the shop tests'
+# localstripe and purchase fixtures; localstripe starts only for a test that uses them.
+from tests.shop.conftest import (  # noqa: F401
+    browser_pays,
+    localstripe_url,
+    pay_api,
+    stripe_client,
+    stripe_settings,
+)
+from tests.shop.test_erasure import buy, shop, staff  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):

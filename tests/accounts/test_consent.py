@@ -136,3 +136,13 @@ def test_an_unknown_consent_id_has_no_consent_yet(graphql):
 def test_necessary_cookies_are_always_granted(graphql):
     builders.privacy_policy()
     assert give(graphql, categories=[])["consent"]["categories"] == ["NECESSARY"]
+
+
+def test_preferences_are_a_category_of_their_own(graphql):
+    """The banner offers necessary, preferences, statistics (ANALYTICS) and marketing."""
+    builders.privacy_policy()
+    result = graphql(UPDATE, {"input": {"categories": ["PREFERENCES"]}})["data"]["consentUpdate"]
+    assert result["errors"] == []
+    assert result["consent"]["categories"] == ["NECESSARY", "PREFERENCES"]
+    record = ConsentRecord.objects.get()
+    assert record.categories == ["necessary", "preferences"]

@@ -85,6 +85,15 @@ def product(
     return page
 
 
+def translation(page: models.ProductPage, language: str, **fields) -> models.ProductPage:
+    """The page translated into `language` and published, as with the admin's "Translate"."""
+    copy = page.copy_for_translation(site_builders.locale(language), copy_parents=True).specific
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    return copy
+
+
 def set_stock(sku: str, quantity: int, allocated: int = 0) -> models.Stock:
     models.Stock.objects.filter(variant__sku=sku).update(quantity=quantity, allocated=allocated)
     return models.Stock.objects.get(variant__sku=sku)
@@ -141,7 +150,10 @@ def address(**fields) -> dict[str, str]:
 
 
 def ready_checkout(
-    *lines: tuple[str, int], email: str = "anna@example.be", voucher_code: str | None = None
+    *lines: tuple[str, int],
+    email: str = "anna@example.be",
+    voucher_code: str | None = None,
+    locale: str | None = None,
 ) -> models.Checkout:
     """A checkout with lines, e-mail, billing and shipping address and delivery chosen:
     what `checkoutPaymentCreate` needs."""
@@ -149,7 +161,9 @@ def ready_checkout(
     from shop.services.checkout_lines import LineRequest
 
     checkout = service.create(
-        email=email, lines=[LineRequest(sku=sku, quantity=quantity) for sku, quantity in lines]
+        email=email,
+        locale=locale,
+        lines=[LineRequest(sku=sku, quantity=quantity) for sku, quantity in lines],
     )
     snake = {
         "first_name": "Anna",

@@ -12,7 +12,7 @@ from wagtail.documents.models import Document
 
 from shop.accounts import services as account_services
 from shop.graphql.errors import PayloadError
-from shop.models import Order, OrderEvent, ProductVariant, Stock
+from shop.models import Order, OrderEvent, ProductPage, ProductVariant, ShippingMethod, Stock
 from shop.services import downloads
 from shop.services import orders as order_service
 from tests.accounts import builders as account_builders
@@ -57,7 +57,7 @@ def test_fulfilling_turns_the_allocation_into_a_sale(
     assert Order.objects.get(pk=order.pk).status == Order.Status.FULFILLED
     stock = Stock.objects.get(variant__sku="POSTER")
     assert (stock.quantity, stock.allocated) == (1, 0)
-    assert "on its way" in mailoutbox[-1].subject
+    assert "is onderweg" in mailoutbox[-1].subject  # a Dutch checkout, a Dutch e-mail
     with pytest.raises(PayloadError):
         order_service.fulfil(order.pk)  # forward only: once
 
@@ -154,7 +154,10 @@ def test_erasure_keeps_the_invoice_and_export_lists_orders(shop, place):
     account_services.anonymise_customer(anna)
     order.refresh_from_db()
     assert order.customer is None and order.invoice_number
-    assert order.billing_address.last_name == "Peeters"  # kept for the retention period
+    assert order.email.endswith("@anonymised.invalid") and order.billing_address is None
+    # The invoice identity is kept for the retention period, out of the order's way.
+    retained = order_service.retained_invoice_for(order.invoice_number)
+    assert retained.name == "Anna Peeters" and retained.city == "Antwerpen"
     assert order.events.filter(type=OrderEvent.Type.ANONYMISED).exists()
 
 
@@ -165,3 +168,48 @@ def test_after_the_retention_period_the_invoice_data_goes_too(shop, place, setti
     order.refresh_from_db()
     assert order.email.endswith("@anonymised.invalid") and order.billing_address.last_name == ""
     assert order.invoice_number and order.total_gross == Decimal("12.10")
+
+
+@pytest.mark.parametrize(
+    ("language", "poster", "delivery", "thanks"),
+    [
+        ("en", "Exhibition poster", "Pick up at the desk", "Thank you for your order"),
+        ("fr", "Affiche de l'exposition", "Retrait à l'accueil", "Merci pour votre commande"),
+        ("nl", "Affiche", "Afhalen aan de balie", "Bedankt voor uw bestelling"),
+    ],
+)
+def test_an_order_and_its_confirmation_speak_the_checkout_language(
+    shop,
+    pay_api,
+    browser_pays,
+    graphql,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    language,
+    poster,
+    delivery,
+    thanks,
+):
+    source = ProductPage.objects.get(title="Affiche")
+    builders.translation(source, "en", title="Exhibition poster", slug="exhibition-poster")
+    builders.translation(source, "fr", title="Affiche de l'exposition", slug="affiche-expo")
+    ShippingMethod.objects.update(name_fr="Retrait à l'accueil")
+    # The e-book has no translation: its line keeps the Dutch title.
+    checkout = builders.ready_checkout(("POSTER", 1), ("EBOOK", 1), locale=language)
+    browser_pays(pay_api("checkoutPaymentCreate", checkout.token)["payment"]["intentId"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = graphql(
+            """mutation($token: UUID!) { checkoutComplete(token: $token) {
+                errors { code } order { deliveryMethodName lines { sku productName } } } }""",
+            {"token": str(checkout.token)},
+        )
+
+    payload = result["data"]["checkoutComplete"]
+    assert payload["errors"] == []
+    assert payload["order"]["deliveryMethodName"] == delivery
+    names = {line["sku"]: line["productName"] for line in payload["order"]["lines"]}
+    assert names == {"POSTER": poster, "EBOOK": "E-boek"}
+    mail = mailoutbox[-1]
+    assert thanks in mail.body
+    assert f"1 × {poster}" in mail.body and delivery in mail.body

@@ -190,3 +190,37 @@ def test_an_expired_voucher_after_paying_is_refunded_not_half_placed(pay_api, sh
     assert codes(payload) == [("token", "CHECKOUT_NOT_FULLY_PAID")]
     assert Stock.objects.get(variant__sku="POSTER").allocated == 0
     assert Voucher.objects.get(pk=voucher.pk).used == 0
+
+
+def test_a_new_attempt_cancels_the_old_intent_so_the_buyer_cannot_pay_twice(
+    pay_api, shop, stripe_client, browser_pays, shop_api
+):
+    import stripe
+
+    checkout = builders.ready_checkout(("POSTER", 1))
+    first = pay_api("checkoutPaymentCreate", checkout.token)["payment"]
+    shop_api(
+        "checkoutLinesUpdate", token=str(checkout.token), lines=[{"sku": "POSTER", "quantity": 2}]
+    )
+    second = pay_api("checkoutPaymentCreate", checkout.token)["payment"]
+
+    assert (second["attempt"], second["amount"]["amount"]) == (2, "24.20")
+    assert stripe_client.v1.payment_intents.retrieve(first["intentId"]).status == "canceled"
+    assert Payment.objects.get(intent_id=first["intentId"]).status == Payment.Status.CANCELED
+    with pytest.raises(stripe.StripeError):  # the old tab's confirmation is refused
+        browser_pays(first["intentId"])
+    browser_pays(second["intentId"])
+    order = pay_api("checkoutComplete", checkout.token)["order"]
+    assert (order["status"], order["total"]["amount"]) == ("PAID", "24.20")
+
+
+def test_no_new_attempt_once_an_earlier_one_was_paid(pay_api, shop, browser_pays):
+    checkout = builders.ready_checkout(("POSTER", 1))
+    first = pay_api("checkoutPaymentCreate", checkout.token)["payment"]
+    browser_pays(first["intentId"])  # paid; the webhook has not arrived yet
+
+    again = pay_api("checkoutPaymentCreate", checkout.token)
+
+    assert codes(again) == [("token", "ALREADY_PAID")] and again["payment"] is None
+    assert Payment.objects.filter(checkout_token=checkout.token).count() == 1
+    assert pay_api("checkoutComplete", checkout.token)["order"]["status"] == "PAID"

@@ -33,8 +33,9 @@ CHECKOUT = """query($token: UUID!) { checkout(token: $token) {
 
 # Pinned; raise only with a reason. View restrictions, count, products with locale and
 # category, images, their renditions, reproduced objects, their makers, materials,
-# images and renditions, variants with stock and sale state (its own restrictions query).
-PRODUCT_LIST_QUERIES = 12
+# periods, images and renditions, variants with stock and sale state (its own
+# restrictions query).
+PRODUCT_LIST_QUERIES = 13
 # The checkout with its addresses, method and voucher; lines; variants with sale state
 # (with view restrictions); pages in the checkout's language (with view restrictions);
 # their images and renditions.

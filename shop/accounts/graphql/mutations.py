@@ -19,8 +19,8 @@ from graphene.types.generic import GenericScalar
 from graphql import GraphQLError
 
 from museum_site.graphql.locales import resolve_locale
-from shop.accounts import consent, services
-from shop.accounts.error_codes import ConsentErrorCode
+from shop.accounts import consent, rate_limits, services
+from shop.accounts.error_codes import AccountErrorCode, ConsentErrorCode
 from shop.accounts.graphql.middleware import current_customer, signed_in_customer
 from shop.accounts.graphql.types import (
     AccountError,
@@ -89,7 +89,10 @@ class AccountMutation(PayloadMutation):
 
 
 class CreateToken(AccountMutation):
-    """Sign in with e-mail and password: an access token and a refresh token."""
+    """Sign in with e-mail and password: an access token and a refresh token.
+
+    Too many failed sign-ins for the address or from the client answer
+    LOGIN_ATTEMPT_DELAYED, as Saleor does."""
 
     token = graphene.String(description="JWT access token, short-lived.")
     refresh_token = graphene.String(description="JWT refresh token, for tokenRefresh.")
@@ -101,7 +104,8 @@ class CreateToken(AccountMutation):
 
     @classmethod
     def perform(cls, info, email: str, password: str) -> CreateToken:
-        user = services.authenticate_customer(email, password)
+        with rate_limits.sign_in_allowed(info.context, email):
+            user = services.authenticate_customer(email, password)
         token, refresh_token = services.issue_tokens(user)
         return cls(token=token, refresh_token=refresh_token, user=user, errors=[])
 
@@ -153,7 +157,8 @@ class DeactivateAllUserTokens(AccountMutation):
 
 
 class AccountRegister(AccountMutation):
-    """Create an account; it works once the e-mailed confirmation link is followed."""
+    """Create an account; it works once the e-mailed confirmation link is followed.
+    Too many sign-ups for the address or from the client answer RATE_LIMITED."""
 
     requires_confirmation = graphene.Boolean(
         description="Always true: accounts are confirmed by e-mail."
@@ -164,15 +169,16 @@ class AccountRegister(AccountMutation):
 
     @classmethod
     def perform(cls, info, input) -> AccountRegister:
-        services.register_customer(
-            email=input.email,
-            password=input.password,
-            redirect_url=input.get("redirect_url"),
-            first_name=input.get("first_name") or "",
-            last_name=input.get("last_name") or "",
-            language_code=enum_value(input.get("language_code")),
-            metadata=[(item.key, item.value) for item in input.get("metadata") or []],
-        )
+        with rate_limits.mail_allowed(info.context, input.email, AccountErrorCode.RATE_LIMITED):
+            services.register_customer(
+                email=input.email,
+                password=input.password,
+                redirect_url=input.get("redirect_url"),
+                first_name=input.get("first_name") or "",
+                last_name=input.get("last_name") or "",
+                language_code=enum_value(input.get("language_code")),
+                metadata=[(item.key, item.value) for item in input.get("metadata") or []],
+            )
         return cls(requires_confirmation=True, errors=[])
 
 
@@ -192,7 +198,8 @@ class ConfirmAccount(AccountMutation):
 
 class RequestPasswordReset(AccountMutation):
     """E-mail a link to choose a new password (the answer is the same for unknown
-    addresses)."""
+    addresses). Asked too often for the address or by the client, it answers Saleor's
+    PASSWORD_RESET_ALREADY_REQUESTED, for known and unknown addresses alike."""
 
     class Arguments:
         email = graphene.String(required=True)
@@ -205,7 +212,10 @@ class RequestPasswordReset(AccountMutation):
     def perform(
         cls, info, email: str, redirect_url: str, channel: str | None = None
     ) -> RequestPasswordReset:
-        services.request_password_reset(email, redirect_url)
+        with rate_limits.mail_allowed(
+            info.context, email, AccountErrorCode.PASSWORD_RESET_ALREADY_REQUESTED
+        ):
+            services.request_password_reset(email, redirect_url)
         return cls(errors=[])
 
 

@@ -45,6 +45,7 @@ class ConsentCategory(graphene.Enum):
     """What a visitor can agree to. NECESSARY needs no consent and is always granted."""
 
     NECESSARY = ConsentRecord.Category.NECESSARY.value
+    PREFERENCES = ConsentRecord.Category.PREFERENCES.value
     ANALYTICS = ConsentRecord.Category.ANALYTICS.value
     MARKETING = ConsentRecord.Category.MARKETING.value
 

@@ -1,0 +1,43 @@
+"""Links from the shop's e-mails into the frontend's localised pages.
+
+The reference frontend (frontend/src/i18n/languages.ts, `SEGMENTS`) names each area of
+the site in the visitor's language: the privacy pages are `/fr/confidentialite/…` in
+French. A link mailed in French must open that page, so the link settings
+(VITRINE_ACCOUNTS `DATA_REQUEST_URL`, `NEWSLETTER_CONFIRM_URL`,
+`NEWSLETTER_UNSUBSCRIBE_URL`) are templates with `{lang}` and one placeholder per area
+(`{privacy}`, `{newsletter}`) filled from the table below; a template that is a path is
+taken relative to `FRONTEND_URL`, the frontend's public origin. A deployment with its
+own frontend sets absolute templates and may use only `{lang}`.
+
+The table repeats the frontend's segments for the areas e-mails link to; a test
+(tests/accounts/test_frontend_links.py) reads languages.ts and routes.tsx and fails
+when the two disagree.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from shop.accounts import emails
+
+SEGMENTS: dict[str, dict[str, str]] = {
+    "privacy": {"nl": "privacy", "en": "privacy", "fr": "confidentialite"},
+    "newsletter": {"nl": "nieuwsbrief", "en": "newsletter", "fr": "infolettre"},
+}
+
+
+def page_url(setting: str, language: str) -> str:
+    """The absolute URL of the page `VITRINE_ACCOUNTS[setting]` names, in `language`."""
+    segments = {
+        area: by_language.get(language, by_language[settings.LANGUAGE_CODE])
+        for area, by_language in SEGMENTS.items()
+    }
+    url = settings.VITRINE_ACCOUNTS[setting].format(lang=language, **segments)
+    if url.startswith("/"):
+        url = settings.FRONTEND_URL.rstrip("/") + url
+    return url
+
+
+def link(setting: str, language: str, **params: str) -> str:
+    """`page_url` with `params` (the token, …) in its query string."""
+    return emails.link(page_url(setting, language), **params)
