@@ -1,15 +1,16 @@
-"""Search latency on 20,000 collection objects, against a plain icontains query, same run.
+"""Search latency on 20,000 collection objects and products, against plain icontains
+queries, same run.
 
-Generates 20,000 objects (Dutch titles from a museum vocabulary, descriptions drawn from
+Generates 19,000 objects (Dutch titles from a museum vocabulary, descriptions drawn from
 the words of the demo museum's texts with their Zipf frequencies, 300 makers, 40
-materials, dates from 1300 to 1900), indexes them with the search app, and
-times typical visitor queries: count, first page of 20 with snippets, and every facet,
-as the GraphQL `search` field asks for them. The baseline is what one would write without
-a search app: `icontains` on title and description for every word, its count and first
-page, on the same rows in the same run. It is printed twice: plain, and with the same
-facet counts done by the ORM.
-
-Products are not generated: the shop does not register products with the search yet.
+materials, 6 periods, dates from 1300 to 1900) and 1,000 shop products (replicas,
+posters, books... of those objects, in 6 categories, 1 to 3 variants priced from 2 to
+250 EUR, one in eight sold out), indexes them with the search app, and times typical
+visitor queries: count, first page of 20 with snippets, and every facet, as the GraphQL
+`search` field asks for them. The baseline is what one would write without a search app:
+`icontains` on title and description for every word, over objects and over products,
+each with its filters, count and first page, on the same rows in the same run. It is
+printed twice: plain, and with the same facet counts done by the ORM.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/vitrine_bench .venv/bin/python bench/search.py
 
@@ -100,8 +101,19 @@ def vocabulary() -> tuple[list[str], list[float]]:
     return ranked, [1 / rank for rank in range(1, len(ranked) + 1)]
 
 
+PERIODS = words("gotiek renaissance maniërisme barok rococo classicisme")
+PRODUCT_KINDS = (
+    ("replica", "Replica van", (35, 250)),
+    ("poster", "Poster", (8, 30)),
+    ("boeken", "Catalogus", (20, 60)),
+    ("postkaarten", "Postkaart", (1, 4)),
+    ("textiel", "Sjaal met", (25, 90)),
+    ("juwelen", "Broche naar", (15, 140)),
+)
+
 # What visitors type: an object type, two words, a rare word, a maker, words from the
-# descriptions, and searches narrowed by a facet.
+# descriptions, searches narrowed by a facet, and shop searches by category, price and
+# stock.
 QUERIES = [
     ("portret", {}),
     ("zilveren beker", {}),
@@ -111,15 +123,23 @@ QUERIES = [
     ("schilderij", {}),
     ("porselein", {"century": ["17"]}),
     ("landschap", {"maker": ["MAKER"]}),
+    ("beker", {"period": ["PERIOD"]}),
+    ("replica", {"in_stock": ["true"]}),
+    ("poster", {"price_band": ["10-25"]}),
+    ("", {"category": ["boeken"], "in_stock": ["true"]}),
 ]
 
 
-def generate(count: int, seed: int = 5) -> None:
-    """`count` live Dutch objects with makers, materials and dates, written in bulk."""
+def generate(count: int, products: int, seed: int = 5) -> None:
+    """`count` live Dutch objects with makers, materials, periods and dates, and
+    `products` published products of them, written in bulk where Django allows it."""
+    from decimal import Decimal
+
     from django.db import transaction
     from wagtail.models import Locale
 
-    from museum_site.models import CollectionObject, Term
+    from museum_site.models import CollectionObject, HomePage, Term
+    from shop.models import ProductCategory, ProductIndexPage, ProductPage, ProductVariant, Stock
 
     rng = random.Random(seed)
     locale, _ = Locale.objects.get_or_create(language_code="nl")
@@ -132,6 +152,9 @@ def generate(count: int, seed: int = 5) -> None:
         vocabulary_words, weights = vocabulary()
         materials = Term.objects.bulk_create(
             Term(kind=Term.Kind.MATERIAL, label_nl=name, label_en=name) for name in MATERIALS
+        )
+        periods = Term.objects.bulk_create(
+            Term(kind=Term.Kind.PERIOD, label_nl=name, label_en=name) for name in PERIODS
         )
         objects = []
         for index in range(count):
@@ -167,8 +190,55 @@ def generate(count: int, seed: int = 5) -> None:
             for obj in objects
             for term in rng.sample(materials, rng.randint(1, 3))
         ]
+        # Periods follow the dating: roughly one per object, as a register would have it.
+        period_rows = [
+            CollectionObject.periods.through(
+                collectionobject_id=obj.pk,
+                term_id=periods[min(len(periods) - 1, max(0, (obj.earliest_year - 1400) // 80))].pk,
+            )
+            for obj in objects
+        ]
         CollectionObject.makers.through.objects.bulk_create(maker_rows, batch_size=5000)
         CollectionObject.materials.through.objects.bulk_create(material_rows, batch_size=5000)
+        CollectionObject.periods.through.objects.bulk_create(period_rows, batch_size=5000)
+
+        categories = {
+            slug: ProductCategory.objects.create(slug=slug, name_nl=slug.capitalize())
+            for slug, _title, _prices in PRODUCT_KINDS
+        }
+        home = HomePage.objects.filter(locale=locale).first()
+        shelf = home.add_child(instance=ProductIndexPage(title="Winkel", slug="winkel"))
+        variant_rows = []
+        for index in range(products):
+            slug, prefix, (low, high) = rng.choice(PRODUCT_KINDS)
+            obj = rng.choice(objects)
+            page = shelf.add_child(
+                instance=ProductPage(
+                    title=f"{prefix} {obj.title[0].lower()}{obj.title[1:]}"[:255],
+                    slug=f"product-{index}",
+                    intro=f"Naar {obj.title.lower()} uit de collectie.",
+                    description=f"<p>{' '.join(rng.choices(vocabulary_words, weights, k=20))}</p>",
+                    category=categories[slug],
+                    reproduces=obj,
+                    live=True,
+                    locale=locale,
+                )
+            )
+            for number in range(rng.randint(1, 3)):
+                price = Decimal(round(low * (high / low) ** rng.random(), 2))
+                variant_rows.append(
+                    ProductVariant(
+                        product=page,
+                        sku=f"B-{index}-{number}",
+                        gross_price=price,
+                        sort_order=number,
+                    )
+                )
+        variants = ProductVariant.objects.bulk_create(variant_rows, batch_size=2000)
+        Stock.objects.bulk_create(
+            Stock(variant=variant, quantity=0 if rng.random() < 0.125 else rng.randint(1, 20))
+            for variant in variants
+        )
 
 
 def search_with_facets(text: str, filters: dict) -> None:
@@ -181,30 +251,55 @@ def search_with_facets(text: str, filters: dict) -> None:
 
 
 def icontains(text: str, filters: dict, *, facets: bool) -> None:
-    """The baseline: every word somewhere in the title or description, no ranking."""
-    from django.db.models import Count, Q
+    """The baseline: every word somewhere in the title or description, no ranking, over
+    objects (with the object filters) and over products (with the shop's filters)."""
+    from django.db.models import Count, Exists, F, OuterRef, Q
 
-    from museum_site.models import CollectionObject
+    from museum_site.models import CollectionObject, public_pages
+    from shop.models import ProductPage, ProductVariant
 
-    queryset = CollectionObject.objects.filter(live=True, locale__language_code="nl")
+    shop_filters = {"category", "price_band", "in_stock"}
+    if not set(filters) & shop_filters:
+        queryset = CollectionObject.objects.filter(live=True, locale__language_code="nl")
+        for word in text.split():
+            queryset = queryset.filter(Q(title__icontains=word) | Q(description__icontains=word))
+        if "maker" in filters:
+            queryset = queryset.filter(makers__in=filters["maker"])
+        if "period" in filters:
+            queryset = queryset.filter(periods__in=filters["period"])
+        if "century" in filters:
+            start = (int(filters["century"][0]) - 1) * 100
+            queryset = queryset.filter(earliest_year__lte=start + 99, latest_year__gte=start)
+        queryset.count()
+        list(queryset.order_by("title", "pk")[:20])
+        if facets:
+            ids = queryset.values("pk")
+            for relation in ("makers", "materials", "periods"):
+                list(
+                    CollectionObject.objects.filter(pk__in=ids)
+                    .values(f"{relation}__pk")
+                    .annotate(count=Count("pk"))
+                    .order_by("-count")[:50]
+                )
+    if set(filters) - shop_filters:
+        return  # object facets: no product has them
+    products = public_pages(ProductPage.objects.filter(locale__language_code="nl"))
     for word in text.split():
-        queryset = queryset.filter(Q(title__icontains=word) | Q(description__icontains=word))
-    if "maker" in filters:
-        queryset = queryset.filter(makers__in=filters["maker"])
-    if "century" in filters:
-        start = (int(filters["century"][0]) - 1) * 100
-        queryset = queryset.filter(earliest_year__lte=start + 99, latest_year__gte=start)
-    queryset.count()
-    list(queryset.order_by("title", "pk")[:20])
+        products = products.filter(Q(title__icontains=word) | Q(intro__icontains=word))
+    if "category" in filters:
+        products = products.filter(category__slug__in=filters["category"])
+    variants = ProductVariant.objects.filter(product_id=OuterRef("pk"))
+    if "in_stock" in filters:
+        available = Exists(variants.filter(stock__quantity__gt=F("stock__allocated")))
+        products = products.filter(available if filters["in_stock"] == ["true"] else ~available)
+    if "price_band" in filters:
+        low, _, high = filters["price_band"][0].partition("-")
+        priced = variants.filter(gross_price__gte=low)
+        products = products.filter(Exists(priced.filter(gross_price__lt=high) if high else priced))
+    products.count()
+    list(products.order_by("title", "pk")[:20])
     if facets:
-        ids = queryset.values("pk")
-        for relation in ("makers", "materials"):
-            list(
-                CollectionObject.objects.filter(pk__in=ids)
-                .values(f"{relation}__pk")
-                .annotate(count=Count("pk"))
-                .order_by("-count")[:50]
-            )
+        list(products.values("category").annotate(count=Count("pk")).order_by("-count"))
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -226,7 +321,8 @@ def measure(run: Callable[[str, dict], None], queries: list, rounds: int) -> lis
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--objects", type=int, default=20_000)
+    parser.add_argument("--objects", type=int, default=19_000)
+    parser.add_argument("--products", type=int, default=1_000)
     parser.add_argument("--rounds", type=int, default=20)
     options = parser.parse_args()
 
@@ -237,18 +333,22 @@ def main() -> None:
     from search.indexing import rebuild
 
     started = time.perf_counter()
-    generate(options.objects)
+    generate(options.objects, options.products)
     generated = time.perf_counter() - started
     started = time.perf_counter()
     written = rebuild()
     indexed = time.perf_counter() - started
-    maker = str(Term.objects.filter(kind=Term.Kind.PERSON).order_by("pk").first().pk)
+    chosen = {
+        placeholder: str(Term.objects.filter(kind=kind).order_by("pk").first().pk)
+        for placeholder, kind in (("MAKER", Term.Kind.PERSON), ("PERIOD", Term.Kind.PERIOD))
+    }
     queries = [
-        (text, {name: [maker if v == "MAKER" else v for v in values] for name, values in f.items()})
+        (text, {name: [chosen.get(v, v) for v in values] for name, values in f.items()})
         for text, f in QUERIES
     ]
     print(
-        f"{connection.vendor}: {options.objects} objects generated in {generated:.1f} s, "
+        f"{connection.vendor}: {options.objects} objects and {options.products} products "
+        f"generated in {generated:.1f} s, "
         f"{sum(written.values())} documents indexed in {indexed:.1f} s"
     )
     measured = {

@@ -1,5 +1,5 @@
-"""One search over published stories, exhibitions, objects and tours (and products, once the
-shop registers them): multilingual, faceted, on the project's database or Elasticsearch.
+"""One search over published stories, exhibitions, objects, tours and purchasable products:
+multilingual, faceted, on the project's database or Elasticsearch.
 
 Why not Wagtail's own database backends. Wagtail 8 searches through django-modelsearch:
 on PostgreSQL one text search configuration (SEARCH_CONFIG) serves every language, so
@@ -11,8 +11,8 @@ materials that are many-to-many relations. Configuring PostgreSQL per language (
 `tsvector` per language with `unaccent`) would leave SQLite, the demo's database, without
 any of it.
 
-What this app does instead. Every source (search.registry; the museum's and the tours'
-kinds are in search.sources) turns its visible rows into documents; search.analysis
+What this app does instead. Every source (search.registry; the museum's, the tours' and
+the shop's kinds are in search.sources) turns its visible rows into documents; search.analysis
 analyses their text in Python, per language (folding accents, dropping function words,
 Snowball stemming for nl/en/fr), and the database backend stores the resulting terms in one
 table, SearchDocument. PostgreSQL indexes those terms with plain full-text search (config

@@ -11,11 +11,13 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from museum_site.graphql import response_cache
         from search import signals
-        from search.sources import museum, tours
+        from search.sources import museum, products, tours
 
-        # The museum's and the tours' kinds are described here because this app is the one
-        # that needs them; each module only reads its app's models.
+        # The museum's, the tours' and the shop's kinds are described here because this app
+        # is the one that needs them; each module only reads its app's models (and the shop
+        # tells of stock changes with a signal of its own).
         museum.register_sources()
         tours.register_sources()
+        products.register_sources()
         signals.connect()
         response_cache.PUBLIC_ROOT_FIELDS.update({"search", "searchSuggest"})

@@ -7,8 +7,8 @@ the other models whose changes make those documents stale (`Watch`). The search 
 the rest: it listens to those models, rebuilds the affected documents after commit, and
 answers one query over every registered kind.
 
-The shop registers PRODUCT this way once it exists; until then the kind is in the schema
-and no document has it.
+The shop's products (PRODUCT) are registered this way too (search.sources.products);
+stock changes, which save no rows, reach it through the shop's `stock_changed` signal.
 """
 
 from __future__ import annotations
@@ -90,6 +90,9 @@ class SearchSource:
     watches: tuple[Watch, ...] = ()
     facets: tuple[str, ...] = ()  # facet names its documents carry
     suggested_facets: tuple[str, ...] = ()  # facets whose labels searchSuggest completes
+    # How a document of this kind ranks against another kind's that matches as well: a
+    # multiplier of its relevance score (1: no preference).
+    weight: float = 1.0
 
     def label(self) -> str:
         return self.model._meta.label_lower
@@ -109,6 +112,13 @@ def sources() -> list[SearchSource]:
 
 def source_for(label: str) -> SearchSource:
     return _sources[label]
+
+
+def kind_weights() -> dict[str, float]:
+    """Relevance multipliers of the kinds that have one other than 1, by kind value."""
+    return {
+        source.kind.value: source.weight for source in _sources.values() if source.weight != 1.0
+    }
 
 
 def facet_names() -> list[str]:

@@ -30,6 +30,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from django.utils import timezone
 
+from search import registry
 from search.analysis import analyzer, fold, suggest_words
 from search.backends import (
     KIND_FACET,
@@ -64,6 +65,30 @@ def _sqlite_query(terms: Sequence[str], operator: str, prefix_last: bool = False
     if prefix_last:
         quoted[-1] += "*"
     return f" {operator} ".join(quoted)
+
+
+# What a result shows; the analysed terms and facets stay in the database.
+HIT_FIELDS = (
+    "kind",
+    "title",
+    "text",
+    "slug",
+    "anchor",
+    "url_path",
+    "locale",
+    "image_id",
+    "image_alt",
+)
+
+
+def _kind_weight(column: str) -> tuple[str, list]:
+    """SQL for the relevance multiplier of a document's kind (search.registry weights)."""
+    weights = registry.kind_weights()
+    if not weights:
+        return "1.0", []
+    cases = " ".join(["WHEN %s THEN %s"] * len(weights))
+    params = [part for kind, weight in sorted(weights.items()) for part in (kind, weight)]
+    return f"(CASE {column} {cases} ELSE 1.0 END)", params
 
 
 class DatabaseBackend(SearchBackend):
@@ -147,24 +172,23 @@ class DatabaseBackend(SearchBackend):
         if request.kinds:
             queryset = queryset.filter(kind__in=sorted(request.kinds))
         for name, values in sorted(request.filters.items()):
-            sql, params = self._has_facet("facet_entries", name, values)
+            sql, params = self._has_facet(name, values)
             queryset = queryset.filter(RawSQL(sql, params, output_field=BooleanField()))
         return queryset
 
-    def _has_facet(self, column: str, name: str, values: frozenset[str]) -> tuple[str, list]:
-        """SQL: the document whose `facet_entries` is `column` has one of these values.
+    def _has_facet(self, name: str, values: frozenset[str]) -> tuple[str, list]:
+        """SQL on a document row: it has one of these values of facet `name`.
 
-        Tested on the row's own entries rather than joined with SearchFacetValue: the
-        filter then costs a little per matched row instead of a join per facet."""
-        prefixes = [f"{name}{FACET_SEPARATOR}{value}{FACET_SEPARATOR}" for value in sorted(values)]
-        entry = "x.entry" if self.postgres else "x.value"
-        test = " OR ".join([f"substr({entry}, 1, %s) = %s"] * len(prefixes))
-        params = [part for prefix in prefixes for part in (len(prefix), prefix)]
+        PostgreSQL tests the generated `facet_keys` array (GIN-indexed, migration 0002);
+        SQLite the row's own JSON entries, which costs a little per row instead of a join
+        per facet."""
         if self.postgres:
-            source = f"jsonb_array_elements_text({column}) AS x(entry)"
-        else:
-            source = f"json_each({column}) AS x"
-        return f"EXISTS (SELECT 1 FROM {source} WHERE {test})", params
+            keys = [f"{name}{FACET_SEPARATOR}{value}" for value in sorted(values)]
+            return "facet_keys && %s::text[]", [keys]
+        prefixes = [f"{name}{FACET_SEPARATOR}{value}{FACET_SEPARATOR}" for value in sorted(values)]
+        test = " OR ".join(["substr(x.value, 1, %s) = %s"] * len(prefixes))
+        params = [part for prefix in prefixes for part in (len(prefix), prefix)]
+        return f"EXISTS (SELECT 1 FROM json_each(facet_entries) AS x WHERE {test})", params
 
     def _operator(self, request: SearchRequest) -> str:
         if self.postgres:
@@ -193,37 +217,56 @@ class DatabaseBackend(SearchBackend):
     def hits(self, request: SearchRequest, offset: int, limit: int) -> list[Hit]:
         if not request.terms:
             documents = list(
-                self._filtered(request).order_by("title", "pk")[offset : offset + limit]
+                self._filtered(request)
+                .only(*HIT_FIELDS)
+                .order_by("title", "pk")[offset : offset + limit]
             )
             return [self._hit(document, 0.0) for document in documents]
         if self.postgres:
-            rank = RawSQL(
-                f"ts_rank('{POSTGRES_WEIGHTS}', search_vector, to_tsquery('simple', %s), 1)",
-                [_postgres_query(request.terms, self._operator(request))],
-                output_field=FloatField(),
-            )
-            documents = list(
-                self._matching(request)
-                .annotate(score=rank)
-                .order_by("-score", "title", "pk")[offset : offset + limit]
-            )
+            documents = self._postgres_ranked(request, offset, limit)
         else:
             documents = list(self._sqlite_ranked(request, offset, limit))
         return [self._hit(document, float(document.score)) for document in documents]
+
+    def _postgres_ranked(self, request: SearchRequest, offset: int, limit: int) -> list:
+        """Every match is ranked, in a subquery that reads only what ranking needs; the
+        page's rows are read whole afterwards (ranking those few again costs nothing)."""
+        weight_sql, weight_params = _kind_weight("kind")
+        rank = RawSQL(
+            f"ts_rank('{POSTGRES_WEIGHTS}', search_vector, to_tsquery('simple', %s), 1)"
+            f" * {weight_sql}",
+            [_postgres_query(request.terms, self._operator(request)), *weight_params],
+            output_field=FloatField(),
+        )
+        page = (
+            self._matching(request)
+            .annotate(score=rank)
+            .order_by("-score", "title", "pk")
+            .values("pk")[offset : offset + limit]
+        )
+        return list(
+            SearchDocument.objects.filter(pk__in=page)
+            .only(*HIT_FIELDS)
+            .annotate(score=rank)
+            .order_by("-score", "title", "pk")
+        )
 
     def _sqlite_ranked(self, request: SearchRequest, offset: int, limit: int):
         """FTS5 ranks only inside its own query, so the filters go in as a subquery."""
         filtered_sql, filtered_params = self._filtered(request).values("pk").query.sql_with_params()
         weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
+        weight_sql, weight_params = _kind_weight("d.kind")
         sql = (
-            f"SELECT d.*, -bm25({FTS_TABLE}, {weights}) AS score "
+            f"SELECT d.*, -bm25({FTS_TABLE}, {weights}) * {weight_sql} AS score "
             f"FROM {FTS_TABLE} JOIN {SearchDocument._meta.db_table} AS d "
             f"ON d.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH %s AND d.id IN ({filtered_sql}) "
             "ORDER BY score DESC, d.title, d.id LIMIT %s OFFSET %s"
         )
         query = _sqlite_query(request.terms, self._operator(request))
-        return SearchDocument.objects.raw(sql, [query, *filtered_params, limit, offset])
+        return SearchDocument.objects.raw(
+            sql, [*weight_params, query, *filtered_params, limit, offset]
+        )
 
     @staticmethod
     def _hit(document: SearchDocument, score: float) -> Hit:
@@ -241,80 +284,97 @@ class DatabaseBackend(SearchBackend):
         )
 
     def summary(self, request: SearchRequest, names: Sequence[str]) -> Summary:
-        """One statement: the match is evaluated once (a CTE), then the kind facet and the
-        value facets are grouped from the matched rows, each with every filter but its own.
-        Facet values are read from each matched row's `facet_entries`, so the cost follows
-        the number of matches, not the size of the facet table."""
-        unfiltered = replace(request, kinds=frozenset(), filters={})
-        matched_sql, params = (
-            self._matching(unfiltered).values("pk", "kind", "facet_entries").query.sql_with_params()
-        )
-        # Each facet filter is tested once per matched row, as a column of the CTE.
+        """One statement, one pass over the matches: the kind facet and every value facet
+        are counted together, each with every filter but its own.
+
+        Each matched document is read once with one boolean column per facet filter, and
+        its facet entries, plus a "kind" entry, are unnested once; a facet entry is then
+        counted by the `COUNT(*) FILTER (WHERE ...)` column of its facet's conditions: the
+        kind facet's (the filters, not the kinds), a filtered facet's (the kinds and the
+        other filters) or the shared one of the unfiltered facets (everything). Documents
+        that fail two conditions count nowhere and are dropped before the unnesting; on
+        PostgreSQL, when there are filters, only documents that have a filtered value or
+        at least the filtered facet are read at all (the `facet_keys` index)."""
         filters = sorted(request.filters.items())
-        tests = [self._has_facet("facets", name, values) for name, values in filters]
-        filter_columns = "".join(f", {sql} AS filter_{i}" for i, (sql, _) in enumerate(tests))
-        params = [*params, *(param for _sql, test_params in tests for param in test_params)]
-        materialized = "MATERIALIZED " if self.postgres else ""
-        entries = (
-            "jsonb_array_elements_text(m.facets) AS e(entry)"
-            if self.postgres
-            else "json_each(m.facets) AS e"
-        )
-        entry = "e.entry" if self.postgres else "e.value"
-        parts, part_params = [], []
-        condition, condition_params = self._conditions(request, skip=KIND_FACET)
-        parts.append(
-            f"SELECT %s, m.kind, COUNT(*) FROM matched AS m WHERE 1 = 1{condition} GROUP BY m.kind"
-        )
-        part_params += [KIND_FACET, *condition_params]
-        # Facets without a filter of their own share one grouping; a filtered facet is
-        # grouped with its own filter lifted (and keeps only its own values, below).
-        groups = [(name,) for name in names if name in request.filters]
-        shared = tuple(name for name in names if name not in request.filters)
-        if shared:
-            groups.append(shared)
-        for index, group in enumerate(groups):
-            skip = group[0] if group[0] in request.filters else None
-            condition, condition_params = self._conditions(request, skip=skip)
-            parts.append(
-                f"SELECT %s, {entry}, COUNT(*) FROM matched AS m, {entries} "
-                f"WHERE 1 = 1{condition} GROUP BY {entry}"
+        tests = [self._has_facet(name, values) for name, values in filters]
+        queryset = self._matching(replace(request, kinds=frozenset(), filters={}))
+        if self.postgres and filters:
+            needed = {name for name, _values in filters}
+            needed |= {f"{name}{FACET_SEPARATOR}{v}" for name, values in filters for v in values}
+            queryset = queryset.filter(
+                RawSQL("facet_keys && %s::text[]", [sorted(needed)], output_field=BooleanField())
             )
-            part_params += [str(index), *condition_params]
-        sql = (
-            f"WITH found(id, kind, facets) AS ({matched_sql}), "
-            f"matched AS {materialized}(SELECT id, kind, facets{filter_columns} FROM found) "
-            + " UNION ALL ".join(parts)
+        columns = {
+            f"filter_{index}": RawSQL(sql, params, output_field=BooleanField())
+            for index, (sql, params) in enumerate(tests)
+        }
+        entries_column = "facet_list" if self.postgres else "facet_entries"
+        matched_sql, params = (
+            queryset.annotate(entries=RawSQL(entries_column, []), **columns)
+            .values("kind", "entries", *columns)
+            .query.sql_with_params()
         )
+        kinds = sorted(str(kind) for kind in request.kinds)
+        kind_ok = f"m.kind IN ({', '.join(['%s'] * len(kinds))})" if kinds else ""
+        passes = [f"m.filter_{index}" for index in range(len(filters))]
+
+        def all_of(conditions: list[str]) -> str:
+            return " AND ".join(conditions) or "1 = 1"
+
+        # Count columns: the kind facet, the unfiltered facets, then each filtered facet.
+        conditions = [(all_of(passes), [])]
+        conditions.append((all_of([kind_ok, *passes] if kinds else passes), kinds))
+        for index in range(len(filters)):
+            others = [test for position, test in enumerate(passes) if position != index]
+            conditions.append((all_of([kind_ok, *others] if kinds else others), kinds))
+        counts = ", ".join(f"COUNT(*) FILTER (WHERE {sql})" for sql, _params in conditions)
+        count_params = [param for _sql, condition in conditions for param in condition]
+        failures = [f"CASE WHEN {test} THEN 0 ELSE 1 END" for test in passes]
+        prune, prune_params = "", []
+        if kinds:
+            failures.append(f"CASE WHEN {kind_ok} THEN 0 ELSE 1 END")
+            prune_params = kinds
+        if len(failures) > 1:
+            prune = f" WHERE {' + '.join(failures)} <= 1"
+        else:
+            prune_params = []
+        kind_entry = f"'{KIND_FACET}{FACET_SEPARATOR}' || m.kind"
+        if self.postgres:
+            sql = (
+                f"WITH matched AS ({matched_sql}) "
+                f"SELECT e.entry, {counts} FROM (SELECT * FROM matched AS m{prune}) AS m, "
+                f"unnest(array_prepend({kind_entry}, m.entries)) AS e(entry) GROUP BY e.entry"
+            )
+            all_params = [*params, *count_params, *prune_params]
+        else:
+            sql = (
+                f"WITH matched AS ({matched_sql}), kept AS (SELECT * FROM matched AS m{prune}), "
+                f"entries AS (SELECT {kind_entry} AS entry, m.* FROM kept AS m UNION ALL "
+                "SELECT e.value AS entry, m.* FROM kept AS m, json_each(m.entries) AS e) "
+                f"SELECT m.entry, {counts} FROM entries AS m GROUP BY m.entry"
+            )
+            all_params = [*params, *prune_params, *count_params]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *part_params])
+            cursor.execute(sql, all_params)
             rows = cursor.fetchall()
+        filtered = {name: index for index, (name, _values) in enumerate(filters)}
         facets: dict[str, list[FacetCount]] = {name: [] for name in [KIND_FACET, *names]}
         counted = []
-        for group, key, count in rows:
-            if group == KIND_FACET:
-                counted.append((KIND_FACET, key, key, count))
-                continue
-            name, value, label = key.split(FACET_SEPARATOR, 2)
-            if name in groups[int(group)]:
-                counted.append((name, value, label, count))
+        for entry, *by_condition in rows:
+            name, value, *label = entry.split(FACET_SEPARATOR, 2)
+            if name == KIND_FACET:
+                column = 0
+            elif name in filtered:
+                column = 2 + filtered[name]
+            else:
+                column = 1
+            count = by_condition[column]
+            if count and name in facets:
+                counted.append((name, value, label[0] if label else value, count))
         for name, value, label, count in sorted(counted, key=lambda r: (r[0], -r[3], r[2], r[1])):
             if len(facets[name]) < MAX_FACET_VALUES or name == KIND_FACET:
                 facets[name].append(FacetCount(value, label, count))
         return Summary(count_from_kinds(request, facets[KIND_FACET]), facets)
-
-    def _conditions(self, request: SearchRequest, skip: str | None) -> tuple[str, list]:
-        """SQL (on `m`, a matched row of `summary`'s CTE) for the kinds and the facet
-        filters (its `filter_<i>` columns, in name order) but `skip`."""
-        sql, params = "", []
-        if request.kinds and skip != KIND_FACET:
-            kinds = sorted(str(kind) for kind in request.kinds)
-            sql += f" AND m.kind IN ({', '.join(['%s'] * len(kinds))})"
-            params += kinds
-        for index, name in enumerate(sorted(request.filters)):
-            if name != skip:
-                sql += f" AND m.filter_{index}"
-        return sql, params
 
     def optimize(self) -> None:
         """PostgreSQL plans with table statistics: after a rebuild they describe an empty

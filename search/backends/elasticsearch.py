@@ -184,18 +184,37 @@ def facet_filters(request: SearchRequest) -> dict[str, Q]:
     return filters
 
 
-def base_search(request: SearchRequest) -> Search:
-    search = Search(index=index_name(request.locale)).query(
-        Q("bool", must=[text_query(request)], filter=[visible()])
-    )
+def base_search(request: SearchRequest, ranked: bool = False) -> Search:
+    query = Q("bool", must=[text_query(request)], filter=[visible()])
+    if ranked and request.terms:
+        query = weighted(query)
+    search = Search(index=index_name(request.locale)).query(query)
     filters = facet_filters(request)
     if filters:
         search = search.post_filter(Q("bool", filter=list(filters.values())))
     return search
 
 
+def weighted(query: Q) -> Q:
+    """The relevance of kinds with a weight (search.registry) multiplied by it, as the
+    database backend does."""
+    weights = registry.kind_weights()
+    if not weights:
+        return query
+    return Q(
+        "function_score",
+        query=query,
+        functions=[
+            {"filter": Q("term", kind=kind).to_dict(), "weight": weight}
+            for kind, weight in sorted(weights.items())
+        ],
+        score_mode="multiply",
+        boost_mode="multiply",
+    )
+
+
 def hits_body(request: SearchRequest, offset: int, limit: int) -> dict:
-    search = base_search(request)
+    search = base_search(request, ranked=True)
     if request.terms:
         search = search.sort({"_score": "desc"}, {"display_title": "asc"}, {"source_id": "asc"})
     else:

@@ -18,14 +18,25 @@ from search.graphql.types import (
 )
 
 MAX_SUGGESTIONS = 20
-FILTER_FACETS = {"makers": "maker", "materials": "material", "centuries": "century"}
+FILTER_FACETS = {
+    "makers": "maker",
+    "materials": "material",
+    "periods": "period",
+    "centuries": "century",
+    "categories": "category",
+    "price_bands": "price_band",
+}
 
 
 def _facet_filters(filters: dict | None) -> dict[str, list[str]]:
-    return {
-        facet: [str(value) for value in (filters or {}).get(argument) or ()]
+    filters = filters or {}
+    chosen = {
+        facet: [str(getattr(value, "value", value)) for value in filters.get(argument) or ()]
         for argument, facet in FILTER_FACETS.items()
     }
+    if filters.get("in_stock") is not None:
+        chosen["in_stock"] = ["true" if filters["in_stock"] else "false"]
+    return chosen
 
 
 class SearchQuery:
@@ -41,9 +52,8 @@ class SearchQuery:
         locale=locale_arg(),
         filters=graphene.Argument(SearchFilters),
         **list_arguments(),
-        description="Published, public stories, exhibitions, objects and tours (and, once the "
-        "shop registers them, purchasable products) of one language, best match first, "
-        "with facet counts.",
+        description="Published, public stories, exhibitions, objects, tours and purchasable "
+        "products of one language, best match first, with facet counts.",
     )
     search_suggest = graphene.List(
         graphene.NonNull(SearchSuggestionType),
@@ -51,7 +61,7 @@ class SearchQuery:
         prefix=graphene.String(required=True, description="What the visitor has typed so far."),
         locale=locale_arg(),
         first=graphene.Int(default_value=8, description=f"1 to {MAX_SUGGESTIONS}."),
-        description="As-you-type suggestions: makers and materials, then titles.",
+        description="As-you-type suggestions: makers, materials and periods, then titles.",
     )
 
     @staticmethod

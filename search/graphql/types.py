@@ -9,6 +9,7 @@ from museum_site.graphql.pagination import PageInfo
 from search import registry
 from search.backends import KIND_FACET, FacetCount, Suggestion
 from search.services import ResultImage, SearchResult
+from search.sources.products import PRICE_BANDS
 
 KIND_DESCRIPTIONS = {
     registry.SearchKind.STORY: "A story (page).",
@@ -16,8 +17,8 @@ KIND_DESCRIPTIONS = {
     registry.SearchKind.OBJECT: "A collection object; `slug` is its inventory number.",
     registry.SearchKind.TOUR: "A virtual tour, or one scene of it (`sceneKey` set).",
     registry.SearchKind.PRODUCT: (
-        "A product of the shop. No result has this kind until the shop app registers its "
-        "products with the search."
+        "A product of the shop that can be bought (it may be sold out: see the inStock "
+        "facet); `slug` is the product page's slug."
     ),
 }
 
@@ -27,15 +28,43 @@ SearchKind = graphene.Enum.from_enum(
 )
 
 
+PRICE_BAND_NAMES = {
+    "0-10": "UNDER_10",
+    "10-25": "FROM_10_TO_25",
+    "25-50": "FROM_25_TO_50",
+    "50-100": "FROM_50_TO_100",
+    "100-": "FROM_100",
+}
+PriceBand = graphene.Enum(
+    "PriceBand",
+    [(PRICE_BAND_NAMES[band.value], band.value) for band in PRICE_BANDS],
+    description="Price bands of products in EUR, VAT included: from the lower end up to "
+    "(not including) the upper end.",
+)
+
+
 class SearchFilters(graphene.InputObjectType):
-    """Narrow the results to collection objects with these facet values: any of the values
-    given for one facet, and every facet given."""
+    """Narrow the results to documents with these facet values: any of the values given for
+    one facet, and every facet given. Makers, materials, periods and centuries describe
+    collection objects; categories, price bands and inStock describe products."""
 
     makers = graphene.List(graphene.NonNull(graphene.ID), description="Maker Term ids.")
     materials = graphene.List(graphene.NonNull(graphene.ID), description="Material Term ids.")
+    periods = graphene.List(
+        graphene.NonNull(graphene.ID), description="Period Term ids (styles and eras)."
+    )
     centuries = graphene.List(
         graphene.NonNull(graphene.Int),
         description="Centuries of the object's dating: 17 is 1600-1699; negative before year 1.",
+    )
+    categories = graphene.List(
+        graphene.NonNull(graphene.String), description="Product category slugs."
+    )
+    price_bands = graphene.List(
+        graphene.NonNull(PriceBand), description="Products with a variant in one of these bands."
+    )
+    in_stock = graphene.Boolean(
+        description="Products that can (true) or cannot (false) be bought right now."
     )
 
 
@@ -92,7 +121,7 @@ class KindFacetValue(graphene.ObjectType):
 
 
 class TermFacetValue(graphene.ObjectType):
-    """A maker or material: pass `id` in `filters` to narrow to it."""
+    """A maker, material or period Term: pass `id` in `filters` to narrow to it."""
 
     id = graphene.ID(required=True)
     label = graphene.String(required=True, description="In the requested locale.")
@@ -113,16 +142,52 @@ class CenturyFacetValue(graphene.ObjectType):
         return int(value.value)
 
 
+class CategoryFacetValue(graphene.ObjectType):
+    """A product category: pass `slug` in `filters.categories` to narrow to it."""
+
+    slug = graphene.String(required=True)
+    label = graphene.String(required=True, description="The name in the requested locale.")
+    count = graphene.Int(required=True)
+
+    @staticmethod
+    def resolve_slug(value: FacetCount, info) -> str:
+        return value.value
+
+
+class PriceBandFacetValue(graphene.ObjectType):
+    band = graphene.Field(PriceBand, required=True)
+    label = graphene.String(required=True, description="E.g. '€ 10 tot € 25', '€10 to €25'.")
+    count = graphene.Int(required=True)
+
+    @staticmethod
+    def resolve_band(value: FacetCount, info) -> str:
+        return value.value
+
+
+class InStockFacetValue(graphene.ObjectType):
+    in_stock = graphene.Boolean(required=True)
+    label = graphene.String(required=True, description="E.g. 'op voorraad', 'sold out'.")
+    count = graphene.Int(required=True)
+
+    @staticmethod
+    def resolve_in_stock(value: FacetCount, info) -> bool:
+        return value.value == "true"
+
+
 class SearchFacets(graphene.ObjectType):
     """How many results each value would give. Each facet is counted with the other facets'
     filters but not its own, so its other values stay visible. At most 50 values each,
-    most frequent first. Makers, materials and centuries describe collection objects; shop
-    facets (category, price band, in stock) arrive with the shop."""
+    most frequent first. Makers, materials, periods and centuries describe collection
+    objects; categories, price bands and inStock describe products."""
 
     kinds = graphene.List(graphene.NonNull(KindFacetValue), required=True)
     makers = graphene.List(graphene.NonNull(TermFacetValue), required=True)
     materials = graphene.List(graphene.NonNull(TermFacetValue), required=True)
+    periods = graphene.List(graphene.NonNull(TermFacetValue), required=True)
     centuries = graphene.List(graphene.NonNull(CenturyFacetValue), required=True)
+    categories = graphene.List(graphene.NonNull(CategoryFacetValue), required=True)
+    price_bands = graphene.List(graphene.NonNull(PriceBandFacetValue), required=True)
+    in_stock = graphene.List(graphene.NonNull(InStockFacetValue), required=True)
 
     @staticmethod
     def resolve_kinds(facets: dict[str, list[FacetCount]], info):
@@ -137,8 +202,24 @@ class SearchFacets(graphene.ObjectType):
         return facets.get("material", [])
 
     @staticmethod
+    def resolve_periods(facets: dict[str, list[FacetCount]], info):
+        return facets.get("period", [])
+
+    @staticmethod
     def resolve_centuries(facets: dict[str, list[FacetCount]], info):
         return facets.get("century", [])
+
+    @staticmethod
+    def resolve_categories(facets: dict[str, list[FacetCount]], info):
+        return facets.get("category", [])
+
+    @staticmethod
+    def resolve_price_bands(facets: dict[str, list[FacetCount]], info):
+        return facets.get("price_band", [])
+
+    @staticmethod
+    def resolve_in_stock(facets: dict[str, list[FacetCount]], info):
+        return facets.get("in_stock", [])
 
 
 class SearchResultsType(graphene.ObjectType):
@@ -156,7 +237,8 @@ class SearchResultsType(graphene.ObjectType):
 
 
 class SearchSuggestionType(graphene.ObjectType):
-    """A completion: a document to go to, or a maker or material to search or filter for."""
+    """A completion: a document to go to, or a maker, material or period to search or filter
+    for."""
 
     class Meta:
         name = "SearchSuggestion"
@@ -166,8 +248,8 @@ class SearchSuggestionType(graphene.ObjectType):
     slug = graphene.String(description="Where the document is (as in SearchResult).")
     scene_key = graphene.String()
     url_path = graphene.String()
-    term_id = graphene.ID(description="The maker or material Term; use it in `filters`.")
-    facet = graphene.String(description="`maker` or `material` for a Term, else null.")
+    term_id = graphene.ID(description="The maker, material or period Term; use it in `filters`.")
+    facet = graphene.String(description="`maker`, `material` or `period` for a Term, else null.")
 
     @staticmethod
     def resolve_kind(suggestion: Suggestion, info):

@@ -3,9 +3,10 @@
 What a document holds, per field (search.registry.Field):
 
 - an object: its title; as labels its inventory number and every label and alternative
-  label of its makers and materials in every language (so "Johannes de Eyck" or "Memlinc"
-  finds the objects of the Term); as body its description and date; its credit line as
-  related text. Facets: maker, material, and century of its date.
+  label of its makers, materials and periods in every language (so "Johannes de Eyck" or
+  "Memlinc" finds the objects of the Term, "Golden Age" those of the Gouden Eeuw); as body
+  its description and date; its credit line as related text. Facets: maker, material,
+  period, and century of its date.
 - a story: title; author and tags as labels; intro and the text of every body block.
 - an exhibition: title; venue as labels; intro, chapter texts and captions as body; the
   titles and makers of the objects it shows as related text, so a search for a maker finds
@@ -29,7 +30,7 @@ from museum_site.models import public_pages
 from search import registry
 from search.registry import Document, FacetValue, Field, SearchKind, SearchSource, Watch
 
-OBJECT_FACETS = ("maker", "material", "century")
+OBJECT_FACETS = ("maker", "material", "period", "century")
 
 
 def term_names(term: models.Term) -> list[str]:
@@ -111,6 +112,7 @@ def build_objects(ids: Sequence[int]) -> Iterator[Document]:
         .prefetch_related(
             "makers",
             "materials",
+            "periods",
             Prefetch(
                 "images",
                 queryset=models.CollectionObjectImage.objects.select_related("image").order_by(
@@ -122,10 +124,12 @@ def build_objects(ids: Sequence[int]) -> Iterator[Document]:
     for obj in objects:
         language = obj.locale.language_code
         makers, materials = list(obj.makers.all()), list(obj.materials.all())
+        periods = list(obj.periods.all())
         description = get_text_for_indexing(obj.description)
         images = list(obj.images.all())
         facets = [FacetValue("maker", str(term.pk), term.label(language)) for term in makers]
         facets += [FacetValue("material", str(term.pk), term.label(language)) for term in materials]
+        facets += [FacetValue("period", str(term.pk), term.label(language)) for term in periods]
         facets += [
             FacetValue("century", str(number), century_label(number, language))
             for number in centuries(obj.earliest_year, obj.latest_year)
@@ -139,7 +143,11 @@ def build_objects(ids: Sequence[int]) -> Iterator[Document]:
                 Field.TITLE: [obj.title],
                 Field.LABELS: [
                     obj.inventory_number,
-                    *(name for term in [*makers, *materials] for name in term_names(term)),
+                    *(
+                        name
+                        for term in [*makers, *materials, *periods]
+                        for name in term_names(term)
+                    ),
                 ],
                 Field.BODY: [description, obj.date_text],
                 Field.RELATED: [obj.credit_line],
@@ -153,7 +161,7 @@ def build_objects(ids: Sequence[int]) -> Iterator[Document]:
 
 def objects_with_term(term: models.Term) -> Iterable[int]:
     return (
-        models.CollectionObject.objects.filter(Q(makers=term) | Q(materials=term))
+        models.CollectionObject.objects.filter(Q(makers=term) | Q(materials=term) | Q(periods=term))
         .values_list("pk", flat=True)
         .distinct()
     )
@@ -279,7 +287,7 @@ def register_sources() -> None:
                 Watch(models.Term, objects_with_term),
             ),
             facets=OBJECT_FACETS,
-            suggested_facets=("maker", "material"),
+            suggested_facets=("maker", "material", "period"),
         )
     )
     registry.register(

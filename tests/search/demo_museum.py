@@ -6,11 +6,15 @@ count of an ORM query for the same filter.
 
 from __future__ import annotations
 
-from django.db.models import Max, Min, QuerySet
+from decimal import Decimal
+
+from django.db.models import Exists, Max, Min, OuterRef, QuerySet
 from django.db.models.functions import Coalesce
 
 from museum_site import models
 from museum_site.models import public_pages
+from shop.graphql.queries import sellable_variants
+from shop.models import ProductCategory, ProductPage, ProductVariant
 from tours.models import Scene, TourPage
 
 LANGUAGES = ("nl", "en", "fr")
@@ -41,6 +45,7 @@ def orm_facet_counts(language: str) -> dict[str, dict[str, int]]:
     for facet, relation, kind in (
         ("maker", "makers", models.Term.Kind.PERSON),
         ("material", "materials", models.Term.Kind.MATERIAL),
+        ("period", "periods", models.Term.Kind.PERIOD),
     ):
         counts[facet] = {
             str(term.pk): objects.filter(**{relation: term}).count()
@@ -54,6 +59,52 @@ def orm_facet_counts(language: str) -> dict[str, dict[str, int]]:
         str(number): _century_objects(objects, number).count()
         for number in range(years["low"] // 100 + 1, years["high"] // 100 + 2)
     }
+    products = orm_product_counts(language)
+    counts["kind"].update(products.pop("kind"))
+    counts.update(products)
+    return {
+        facet: {value: count for value, count in values.items() if count}
+        for facet, values in counts.items()
+    }
+
+
+# Bands in EUR, lower end included, written out here rather than read from the search.
+PRICE_BANDS = {
+    "0-10": (0, 10),
+    "10-25": (10, 25),
+    "25-50": (25, 50),
+    "50-100": (50, 100),
+    "100-": (100, None),
+}
+
+
+def orm_product_counts(language: str) -> dict[str, dict[str, int]]:
+    """The product kind and facets: public product pages of the language whose translation
+    group has a variant on a public page (what checkout accepts); in stock as the shop's
+    own `products(inStock: true)` filter counts it."""
+    on_sale = ProductVariant.objects.with_sale_state().filter(
+        product__translation_key=OuterRef("translation_key"), product_is_public=True
+    )
+    products = public_pages(ProductPage.objects.filter(locale__language_code=language)).filter(
+        Exists(on_sale)
+    )
+    counts = {
+        "kind": {"product": products.count()},
+        "category": {
+            category.slug: products.filter(category=category).count()
+            for category in ProductCategory.objects.all()
+        },
+        "in_stock": {
+            "true": products.filter(Exists(sellable_variants())).count(),
+            "false": products.exclude(Exists(sellable_variants())).count(),
+        },
+        "price_band": {},
+    }
+    for band, (low, high) in PRICE_BANDS.items():
+        priced = on_sale.filter(gross_price__gte=Decimal(low))
+        if high is not None:
+            priced = priced.filter(gross_price__lt=Decimal(high))
+        counts["price_band"][band] = products.filter(Exists(priced)).count()
     return {
         facet: {value: count for value, count in values.items() if count}
         for facet, values in counts.items()

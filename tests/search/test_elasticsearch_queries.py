@@ -79,7 +79,7 @@ def test_the_mapping_types_every_field():
 
 def test_a_search_requires_every_term_in_the_weighted_fields():
     body = es.hits_body(request(), offset=20, limit=10)
-    assert body["query"] == {
+    match = {
         "bool": {
             "must": [
                 {
@@ -94,6 +94,16 @@ def test_a_search_requires_every_term_in_the_weighted_fields():
             "filter": [VISIBLE],
         }
     }
+    # Products rank below museum content that matches as well, as on the database.
+    assert body["query"] == {
+        "function_score": {
+            "query": match,
+            "functions": [{"filter": {"term": {"kind": "product"}}, "weight": 0.5}],
+            "score_mode": "multiply",
+            "boost_mode": "multiply",
+        }
+    }
+    assert es.summary_body(request(), [])["query"] == match
     assert body["sort"] == [{"_score": "desc"}, {"display_title": "asc"}, {"source_id": "asc"}]
     assert (body["from"], body["size"]) == (20, 10)
     assert "post_filter" not in body and "aggs" not in body
@@ -305,3 +315,74 @@ def test_suggestion_answers_list_terms_first_and_each_text_once():
         ("zilver", "material", "4", None),
         ("Zilverkamer", None, None, SearchKind.TOUR),
     ]
+
+
+# --- products --------------------------------------------------------------------------
+
+
+def test_every_registered_facet_has_its_keyword_fields_including_the_shops():
+    from search import registry
+
+    names = registry.facet_names()
+    assert {"category", "price_band", "in_stock", "period"} <= set(names)
+    properties = es.index_definition("nl", names).to_dict()["mappings"]["properties"]
+    for name in names:
+        assert properties[f"facet_{name}"] == {"type": "keyword"}
+        assert properties[f"facet_label_{name}"] == {"type": "keyword"}
+
+
+def test_product_filters_and_facets_are_post_filters_and_filtered_aggregations():
+    product_request = request(
+        kinds=frozenset({SearchKind.PRODUCT}),
+        filters={
+            "category": frozenset({"boeken"}),
+            "price_band": frozenset({"25-50", "0-10"}),
+            "in_stock": frozenset({"true"}),
+        },
+    )
+    hits = es.hits_body(product_request, offset=0, limit=20)
+    assert hits["post_filter"] == {
+        "bool": {
+            "filter": [
+                {"terms": {"kind": ["product"]}},
+                {"terms": {"facet_category": ["boeken"]}},
+                {"terms": {"facet_in_stock": ["true"]}},
+                {"terms": {"facet_price_band": ["0-10", "25-50"]}},
+            ]
+        }
+    }
+    aggs = es.summary_body(product_request, ["category", "in_stock", "price_band"])["aggs"]
+    assert list(aggs) == ["kind", "category", "in_stock", "price_band"]
+    assert aggs["in_stock"]["filter"] == {
+        "bool": {
+            "filter": [
+                {"terms": {"kind": ["product"]}},
+                {"terms": {"facet_category": ["boeken"]}},
+                {"terms": {"facet_price_band": ["0-10", "25-50"]}},
+            ]
+        }
+    }
+    assert aggs["price_band"]["aggs"]["values"]["terms"]["field"] == "facet_label_price_band"
+    assert aggs["category"]["aggs"]["values"]["terms"]["field"] == "facet_label_category"
+
+
+def test_a_product_document_carries_its_shop_facets(db, committed):
+    from search.sources.products import build_products
+    from tests.shop import builders as shop
+
+    books = shop.category("boeken", name_nl="Boeken", name_en="Books")
+    with committed():
+        product = shop.product(
+            title="Catalogus",
+            category=books,
+            variants=[shop.variant(price="9.50"), shop.variant(price="49.00")],
+            stock=0,
+        )
+    [document] = build_products([product.pk])
+    body = es.document_body("shop.productpage", document, [])
+    assert body["kind"] == "product" and body["display_title"] == "Catalogus"
+    assert body["facet_category"] == ["boeken"]
+    assert body["facet_label_category"] == ["boeken|Boeken"]
+    assert body["facet_price_band"] == ["0-10", "25-50"]
+    assert body["facet_label_in_stock"] == ["false|uitverkocht"]
+    assert "Boeken" in body["labels"] and "Books" in body["labels"]

@@ -18,7 +18,9 @@ SEARCH = """query($query: String!, $first: Int, $after: String, $kinds: [SearchK
     nodes { kind title snippet urlPath slug sceneKey locale score
             image { alt rendition(preset: THUMBNAIL, format: WEBP) { url alt } } }
     facets { kinds { kind count } makers { id label count } materials { id label count }
-             centuries { century label count } }
+             periods { id label count } centuries { century label count }
+             categories { slug label count } priceBands { band label count }
+             inStock { inStock label count } }
   }
 }"""
 
@@ -34,23 +36,36 @@ def vases(committed):
     maker = builders.term(label="Adriaen Kocks", alt_labels="Adrianus Kocks")
     porcelain = builders.term(kind=models.Term.Kind.MATERIAL, label="porselein")
     faience = builders.term(kind=models.Term.Kind.MATERIAL, label="faience")
+    baroque = builders.term(kind=models.Term.Kind.PERIOD, label="barok", alt_labels="Baroque")
+    golden_age = builders.term(kind=models.Term.Kind.PERIOD, label="Gouden Eeuw")
     with committed():
         builders.collection_object(
             title="Vaas met blauw bladwerk",
             makers=[maker],
             materials=[porcelain],
+            periods=[baroque, golden_age],
             earliest_year=1680,
             latest_year=1700,
             description="<p>Blauw op wit, <b>naar Chinees</b> voorbeeld.</p>",
         )
         builders.collection_object(
-            title="Tulpenvaas", makers=[maker], materials=[faience], earliest_year=1690
+            title="Tulpenvaas",
+            makers=[maker],
+            materials=[faience],
+            periods=[golden_age],
+            earliest_year=1690,
         )
         builders.collection_object(
             title="Kom", materials=[porcelain], description="<p>Een vaas zonder hals.</p>"
         )
         builders.story(title="Een vaas uit Delft", intro="Over de vaas van Kocks.")
-    return {"maker": maker, "porcelain": porcelain, "faience": faience}
+    return {
+        "maker": maker,
+        "porcelain": porcelain,
+        "faience": faience,
+        "baroque": baroque,
+        "golden_age": golden_age,
+    }
 
 
 def test_search_answers_results_with_snippet_image_and_facets(graphql, vases):
@@ -72,6 +87,10 @@ def test_search_answers_results_with_snippet_image_and_facets(graphql, vases):
         {"id": str(vases["maker"].pk), "label": "Adriaen Kocks", "count": 1}
     ]
     assert {f["label"]: f["count"] for f in facets["materials"]} == {"porselein": 2}
+    assert sorted(facets["periods"], key=lambda f: f["label"]) == [
+        {"id": str(vases["golden_age"].pk), "label": "Gouden Eeuw", "count": 1},
+        {"id": str(vases["baroque"].pk), "label": "barok", "count": 1},
+    ]
     # 1680-1700 touches two centuries: 1600-1699 and 1700-1799.
     assert facets["centuries"] == [
         {"century": 17, "label": "17de eeuw", "count": 1},
@@ -100,14 +119,87 @@ def test_facet_filters_combine_and_each_facet_keeps_its_other_values(graphql, va
     assert run_search(graphql, "", filters={"centuries": [17]})["totalCount"] == 2
 
 
+def test_the_period_filter_narrows_to_objects_of_that_period(graphql, vases):
+    golden_age, baroque = str(vases["golden_age"].pk), str(vases["baroque"].pk)
+    answer = run_search(graphql, "", filters={"periods": [golden_age]})
+    assert sorted(node["title"] for node in answer["nodes"]) == [
+        "Tulpenvaas",
+        "Vaas met blauw bladwerk",
+    ]
+    # Counted without its own filter; the other facets are counted with it.
+    assert {f["label"]: f["count"] for f in answer["facets"]["periods"]} == {
+        "Gouden Eeuw": 2,
+        "barok": 1,
+    }
+    assert {f["label"]: f["count"] for f in answer["facets"]["materials"]} == {
+        "porselein": 1,
+        "faience": 1,
+    }
+    narrowed = run_search(
+        graphql, "vaas", filters={"periods": [baroque], "makers": [str(vases["maker"].pk)]}
+    )
+    assert [node["title"] for node in narrowed["nodes"]] == ["Vaas met blauw bladwerk"]
+    # A period's alternative label finds its objects, and completes as a Term.
+    assert run_search(graphql, "Baroque")["nodes"][0]["title"] == "Vaas met blauw bladwerk"
+    suggestion = graphql('{ searchSuggest(prefix: "gouden e") { text termId facet } }')
+    assert suggestion["data"]["searchSuggest"][0] == {
+        "text": "Gouden Eeuw",
+        "termId": golden_age,
+        "facet": "period",
+    }
+
+
 def test_kinds_narrow_the_results_but_not_the_kind_facet(graphql, vases):
     answer = run_search(graphql, "vaas", kinds=["STORY"])
     assert [node["kind"] for node in answer["nodes"]] == ["STORY"]
     assert {f["kind"]: f["count"] for f in answer["facets"]["kinds"]} == {"OBJECT": 2, "STORY": 1}
 
 
-def test_products_are_a_kind_with_no_documents_until_the_shop_registers_them(graphql, vases):
-    assert run_search(graphql, "vaas", kinds=["PRODUCT"])["totalCount"] == 0
+def test_products_are_found_faceted_and_filtered_by_category_price_and_stock(
+    graphql, vases, committed
+):
+    from tests.shop import builders as shop
+
+    replicas = shop.category("replica", name_nl="Replica's", name_en="Replicas")
+    with committed():
+        shop.product(
+            title="Replica vaas",
+            slug="replica-vaas",
+            category=replicas,
+            variants=[shop.variant(price="24.99"), shop.variant(price="60.00")],
+        )
+        shop.product(title="Vaas in miniatuur", slug="mini-vaas", stock=0)
+        shop.product(title="Vaas in voorbereiding", slug="concept-vaas", publish=False)
+    answer = run_search(graphql, "vaas", kinds=["PRODUCT"])
+    assert sorted(node["slug"] for node in answer["nodes"]) == ["mini-vaas", "replica-vaas"]
+    assert {node["kind"] for node in answer["nodes"]} == {"PRODUCT"}
+    facets = answer["facets"]
+    assert {(f["kind"], f["count"]) for f in facets["kinds"]} == {
+        ("OBJECT", 2),
+        ("STORY", 1),
+        ("PRODUCT", 2),
+    }
+    assert facets["categories"] == [{"slug": "replica", "label": "Replica's", "count": 1}]
+    assert {f["band"]: f["count"] for f in facets["priceBands"]} == {
+        "FROM_10_TO_25": 2,  # the builder's default variant costs 10.00
+        "FROM_50_TO_100": 1,
+    }
+    assert {(f["inStock"], f["label"], f["count"]) for f in facets["inStock"]} == {
+        (True, "op voorraad", 1),
+        (False, "uitverkocht", 1),
+    }
+    for filters, slugs in (
+        ({"categories": ["replica"]}, ["replica-vaas"]),
+        ({"priceBands": ["FROM_50_TO_100", "FROM_100"]}, ["replica-vaas"]),
+        ({"inStock": False}, ["mini-vaas"]),
+        ({"inStock": True, "priceBands": ["FROM_10_TO_25"]}, ["replica-vaas"]),
+    ):
+        narrowed = run_search(graphql, "vaas", filters=filters)
+        assert [node["slug"] for node in narrowed["nodes"]] == slugs, filters
+    suggested = graphql('{ searchSuggest(prefix: "replica") { text kind slug } }')
+    assert suggested["data"]["searchSuggest"] == [
+        {"text": "Replica vaas", "kind": "PRODUCT", "slug": "replica-vaas"}
+    ]
 
 
 def test_pages_follow_the_cursor(graphql, vases):
