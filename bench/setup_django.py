@@ -11,7 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def start() -> None:
+def start() -> list | None:
+    """Returns what `teardown_databases` needs to drop the PostgreSQL test database."""
     sys.path.insert(0, str(ROOT))
     workdir = Path(tempfile.mkdtemp(prefix="vitrine-bench-"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "museum_site.settings")
@@ -29,6 +30,7 @@ def start() -> None:
     from django.test.utils import setup_databases
 
     if "DATABASE_URL" in os.environ:
-        setup_databases(verbosity=0, interactive=False)  # a test_ database, dropped never
-    else:
-        call_command("migrate", verbosity=0, interactive=False)
+        # A test_ database; dropped only by a bench that passes this to teardown_databases.
+        return setup_databases(verbosity=0, interactive=False)
+    call_command("migrate", verbosity=0, interactive=False)
+    return None

@@ -45,13 +45,3 @@ def rendition_spec(preset: ImagePreset, image_format: ImageFormat, width: int | 
     if image_format is not ImageFormat.ORIGINAL:
         spec += f"|format-{image_format.value}"
     return spec
-
-
-def all_rendition_specs() -> list[str]:
-    """Every filter spec the API can ask for: used to pre-generate and to prefetch."""
-    return [
-        rendition_spec(preset, image_format, width)
-        for preset in ImagePreset
-        for image_format in ImageFormat
-        for width in sorted({preset.value.width, *preset.value.srcset_widths})
-    ]

@@ -7,6 +7,7 @@ A deployment sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; with 
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -109,6 +110,27 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # runserver answers requests in threads, each with its own connection: writers take
+    # the lock when their transaction begins (no deadlock upgrading a read lock) and wait
+    # for one another instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
+    # Tests use a file too, not Django's shared in-memory database: with that, the
+    # browser tests' live server hands every request thread the test's own connection,
+    # so concurrent GraphQL requests shared one transaction state and now and then one
+    # failed or never answered (a page without its heading after 60 s).
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A museum's database fits in memory, where reading a page out of order costs about
+    # what reading the next one does; PostgreSQL's default (4) prices index lookups for
+    # spinning disks and picks a full scan of the search table over its GIN indexes for
+    # any word in one document in seven (bench/search.py: twice as slow).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c random_page_cost=" + os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
@@ -153,6 +175,13 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# The built frontend (frontend/, `npm run build`): WhiteNoise serves its files at the
+# site's root, and marks Vite's content-hashed assets immutable (cached for a year);
+# `museum_site.views.frontend_app` answers index.html for every page path.
+FRONTEND_DIST = Path(os.environ.get("FRONTEND_DIST", BASE_DIR / "frontend" / "dist"))
+WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.is_dir() else None
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/?assets/.+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$"
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Vitrine")
@@ -205,13 +234,52 @@ VITRINE_GRAPHQL = {
     "RESPONSE_CACHE_SECONDS": int(os.environ.get("GRAPHQL_RESPONSE_CACHE_SECONDS", 300)),
 }
 
+# The frontend's public origin: links in the shop's e-mails (data requests, newsletter)
+# open its pages. Django serves the built frontend itself (FRONTEND_DIST above), so by
+# default it is this site's own origin; set it where the frontend lives elsewhere.
+FRONTEND_URL = os.environ.get("FRONTEND_URL", "http://localhost:8000").rstrip("/")
+
 # Customer accounts (shop.accounts): JWT lifetimes as in Saleor, and the frontends that
 # links in account e-mails may point at (a reset link to any other host would hand the
-# token to that host).
+# token to that host): by default local ones and FRONTEND_URL's.
 VITRINE_ACCOUNTS = {
     "ACCESS_TOKEN_SECONDS": int(os.environ.get("ACCOUNT_ACCESS_TOKEN_SECONDS", 5 * 60)),
     "REFRESH_TOKEN_SECONDS": int(os.environ.get("ACCOUNT_REFRESH_TOKEN_SECONDS", 30 * 24 * 3600)),
-    "ALLOWED_CLIENT_HOSTS": env_list("ALLOWED_CLIENT_HOSTS", "localhost,127.0.0.1,[::1]"),
+    "ALLOWED_CLIENT_HOSTS": env_list(
+        "ALLOWED_CLIENT_HOSTS",
+        ",".join(["localhost", "127.0.0.1", "[::1]", urlsplit(FRONTEND_URL).hostname or ""]),
+    ),
+    # Pages that e-mailed links open, with a signed `token`: templates with {lang} and the
+    # frontend's localised area segments ({privacy}, {newsletter}); a path is relative to
+    # FRONTEND_URL (shop.accounts.frontend_links). Data export and erasure for anyone,
+    # without an account:
+    "DATA_REQUEST_URL": os.environ.get("DATA_REQUEST_URL", "/{lang}/{privacy}/request"),
+    "DATA_REQUEST_LINK_SECONDS": int(os.environ.get("DATA_REQUEST_LINK_SECONDS", 24 * 3600)),
+    # Newsletter double opt-in: the confirmation link (expires) and the unsubscribe link
+    # in every newsletter e-mail (does not) open these pages with the signed `token`.
+    "NEWSLETTER_CONFIRM_URL": os.environ.get(
+        "NEWSLETTER_CONFIRM_URL", "/{lang}/{newsletter}/confirm"
+    ),
+    "NEWSLETTER_UNSUBSCRIBE_URL": os.environ.get(
+        "NEWSLETTER_UNSUBSCRIBE_URL", "/{lang}/{newsletter}/unsubscribe"
+    ),
+    "NEWSLETTER_CONFIRM_LINK_SECONDS": int(
+        os.environ.get("NEWSLETTER_CONFIRM_LINK_SECONDS", 72 * 3600)
+    ),
+}
+
+# Limits on the mutations that mail an address anyone can type, and on failed sign-ins
+# (shop.accounts.rate_limits): django-ratelimit rates ("5/h", "10/15m"; empty = none),
+# counted in the default cache, which must be shared between processes (REDIS_URL).
+# TRUSTED_PROXIES: how many reverse proxies of ours append to X-Forwarded-For in front
+# of Django; with 0 the client is REMOTE_ADDR, and a forged header changes nothing.
+VITRINE_RATE_LIMITS = {
+    "MAIL_PER_ADDRESS": os.environ.get("RATE_LIMIT_MAIL_PER_ADDRESS", "5/h") or None,
+    "MAIL_PER_IP": os.environ.get("RATE_LIMIT_MAIL_PER_IP", "20/h") or None,
+    "LOGIN_FAILURES_PER_ADDRESS": os.environ.get("RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS", "10/15m")
+    or None,
+    "LOGIN_FAILURES_PER_IP": os.environ.get("RATE_LIMIT_LOGIN_FAILURES_PER_IP", "50/15m") or None,
+    "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", 0)),
 }
 
 # Stripe: the official library; STRIPE_API_BASE points it at localstripe in tests and
@@ -220,6 +288,9 @@ STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE") or None
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+# Where the checkout page loads Stripe.js (and only there): Stripe's own in production,
+# localstripe's stand-in (<localstripe>/js.stripe.com/v3/) in the demo and the tests.
+STRIPE_JS_URL = os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/")
 VITRINE_SHOP_DOWNLOAD_SECONDS = int(os.environ.get("SHOP_DOWNLOAD_SECONDS", 7 * 24 * 3600))
 # Invoices are kept 10 years (Belgian VAT Code art. 60) before orders are anonymised.
 VITRINE_SHOP_INVOICE_RETENTION_YEARS = int(os.environ.get("SHOP_INVOICE_RETENTION_YEARS", 10))

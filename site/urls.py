@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -20,8 +20,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Headless: Wagtail does not serve pages; the frontend does (see frontend/).
+# Headless: Wagtail does not serve pages; the frontend does (see frontend/). Every other
+# path, `/preview` included, is the single-page app's; it shows its own 404 page.
 urlpatterns += [
-    path("preview", views.preview, name="preview"),
-    path("", views.landing, name="landing"),
+    re_path(
+        r"^(?!(?:admin|documents|graphql|shop|static|media)(?:/|$)).*$",
+        views.frontend_app,
+        name="frontend",
+    ),
 ]

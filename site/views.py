@@ -1,113 +1,51 @@
-"""The few pages Django itself serves: everything else is the headless frontend's.
+"""The one page Django serves to visitors: the frontend's `index.html`.
 
-`preview` renders a draft from Wagtail's preview token so that editors can check their
-work in the admin's preview pane; the frontend's own preview route replaces it once the
-frontend serves `/preview`.
+The site is a single-page app (frontend/, built into frontend/dist). Its hashed assets
+are served by WhiteNoise from `WHITENOISE_ROOT` with a year-long cache; every other
+path that is not the API, the admin or a file (`/`, `/nl/verhalen/…`, `/preview`) gets
+`index.html`, and the app's router decides what to show, including its own 404 page.
+`/preview` is the frontend's too: Wagtail's preview pane frames it, which is why this
+view may be framed by the same origin.
 """
 
-from django.contrib.contenttypes.models import ContentType
-from django.core.signing import BadSignature
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils import translation
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.html import escape
 from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_safe
 
-from museum_site import image_presets
-from museum_site.graphql.blocks import visible_blocks
-from museum_site.graphql.images import make_rendition
-from museum_site.graphql.rich_text import rich_text_html
-from museum_site.models import MuseumPage
+NOT_BUILT = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Frontend not built</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto">
+<h1>The frontend has not been built yet</h1>
+<p>Django serves the built site from <code>{dist}</code>, which has no
+<code>index.html</code>. Build it with:</p>
+<pre>make frontend      # or: cd frontend &amp;&amp; npm ci &amp;&amp; npm run build</pre>
+<p>Meanwhile the <a href="/admin/">Wagtail admin</a> and the
+<a href="/graphql/">GraphQL API</a> work.</p>
+</body></html>
+"""
 
 
-def landing(request: HttpRequest) -> HttpResponse:
-    return render(request, "museum_site/landing.html")
+def index_html() -> Path:
+    return Path(settings.FRONTEND_DIST) / "index.html"
 
 
+@require_safe
 @xframe_options_sameorigin
-def preview(request: HttpRequest) -> HttpResponse:
-    """The draft behind a preview token, rendered plainly (the admin shows it in a frame)."""
-    app_label, _, model = request.GET.get("content_type", "").partition(".")
+def frontend_app(request: HttpRequest, path: str = "") -> HttpResponse:
+    """`index.html` of the built frontend; never cached, since it names the current assets."""
     try:
-        page_model = ContentType.objects.get_by_natural_key(app_label, model).model_class()
-    except ContentType.DoesNotExist as error:
-        raise Http404("Unknown page type") from error
-    if page_model is None or not issubclass(page_model, MuseumPage):
-        raise Http404("Not a previewable page")
-    try:
-        page = page_model.get_page_from_preview_token(request.GET.get("token", ""))
-    except BadSignature as error:
-        raise Http404("Invalid preview token") from error
-    if page is None:
-        raise Http404("Preview expired")
-    translation.activate(page.locale.language_code)
-    return render(
-        request,
-        "museum_site/preview.html",
-        {"page": page, "sections": _sections(page), "chapters": _chapters(page)},
-    )
-
-
-def _image(image, alt: str = "") -> dict | None:
-    if image is None:
-        return None
-    rendition = make_rendition(
-        image,
-        image_presets.ImagePreset.CARD,
-        image_presets.ImageFormat.ORIGINAL,
-        alt or image.default_alt_text,
-    )
-    return {"url": rendition.url, "alt": rendition.alt, "src_set": rendition.src_set}
-
-
-def _sections(page) -> list[dict]:
-    body = getattr(page, "body", None)
-    if body is None:
-        return []
-    sections = []
-    for child in visible_blocks(body):
-        value = child.value
-        kind = child.block_type
-        if kind == "text":
-            sections.append({"kind": kind, "html": rich_text_html(value)})
-        elif kind == "image":
-            sections.append(
-                {
-                    "kind": kind,
-                    "image": _image(value["image"], value["alt_text"]),
-                    "caption": value["caption"],
-                }
-            )
-        elif kind == "gallery":
-            images = [_image(item["image"], item["alt_text"]) for item in value["images"]]
-            sections.append({"kind": kind, "images": [image for image in images if image]})
-        elif kind == "collection_object":
-            obj = value["collection_object"]
-            first = obj.images.first()
-            sections.append(
-                {
-                    "kind": kind,
-                    "title": obj.title,
-                    "caption": value["caption"],
-                    "image": _image(first.image, first.alt) if first else None,
-                }
-            )
-        else:
-            sections.append({"kind": kind, "value": value})
-    return sections
-
-
-def _chapters(page) -> list[dict]:
-    chapters = getattr(page, "chapters", None)
-    if chapters is None:
-        return []
-    return [
-        {
-            "heading": chapter.heading,
-            "html": rich_text_html(chapter.text),
-            "objects": [
-                {"title": item.collection_object.title, "caption": item.caption}
-                for item in chapter.exhibited_objects.all()
-            ],
-        }
-        for chapter in chapters.all()
-    ]
+        content = index_html().read_bytes()
+    except FileNotFoundError:
+        response = HttpResponse(
+            NOT_BUILT.format(dist=escape(str(settings.FRONTEND_DIST))), status=503
+        )
+    else:
+        response = HttpResponse(content, content_type="text/html; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response

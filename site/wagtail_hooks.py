@@ -6,7 +6,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from museum_site.models import CollectionObject, Term
+from museum_site.models import CollectionObject, MuseumDetails, Term
 
 
 class TermFilterSet(WagtailFilterSet):
@@ -37,8 +37,20 @@ class CollectionObjectViewSet(SnippetViewSet):
     search_fields = ["title", "inventory_number"]
 
 
+class MuseumDetailsViewSet(SnippetViewSet):
+    """Under Settings, beside the contact details: the footer's name, address and hours,
+    one per language (translated with wagtail-localize's "Translate")."""
+
+    model = MuseumDetails
+    icon = "home"
+    menu_label = _("Museum details")
+    add_to_settings_menu = True
+    list_display = ["museum_name", "locale"]
+
+
 register_snippet(TermViewSet)
 register_snippet(CollectionObjectViewSet)
+register_snippet(MuseumDetailsViewSet)
 
 
 @hooks.register("register_schema_query", order=-1)
@@ -56,3 +68,15 @@ def remove_grapple_search(query_mixins: list) -> None:
     query_mixins[:] = [
         mixin for mixin in query_mixins if mixin.__module__ != "grapple.types.search"
     ]
+
+
+@hooks.register("register_schema_mutation", order=1000)
+def end_mutations_with_object_type(mutation_mixins: list) -> None:
+    """grapple builds `class Mutation(*mixins)` without adding graphene.ObjectType as it
+    does for Query. Exactly once and last, whichever apps add mutations (a second copy
+    would be a duplicate base class)."""
+    import graphene
+
+    mutation_mixins[:] = [
+        mixin for mixin in mutation_mixins if mixin is not graphene.ObjectType
+    ] + [graphene.ObjectType]

@@ -143,6 +143,7 @@ def load_objects(
             # one save below, so the object is written whole.
             source.makers.set([terms[key] for key in record.makers])
             source.materials.set([terms[key] for key in record.materials])
+            source.periods.set([terms[key] for key in record.periods])
             source.images = [
                 models.CollectionObjectImage(image=image, alt_text=record.alt.get(source_language))
             ]
@@ -165,11 +166,13 @@ def load_objects(
 def _translate(
     source: models.CollectionObject, record: ObjectRecord, language: str, locale: Locale
 ) -> models.CollectionObject:
-    """A translation sharing the source's translation key, makers, materials and images."""
+    """A translation sharing the source's translation key, makers, materials, periods and
+    images."""
     translation = source.copy_for_translation(locale)
     _describe(translation, record, language)
     translation.makers.set(list(source.makers.all()))
     translation.materials.set(list(source.materials.all()))
+    translation.periods.set(list(source.periods.all()))
     alt = record.alt.get(language)
     translation.images = [
         models.CollectionObjectImage(

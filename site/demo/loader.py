@@ -62,7 +62,7 @@ class Summary:
 def load_demo(admin_password: str) -> Summary:
     with transaction.atomic(), _reference_index_updated_once():
         locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
-        _museum_settings()
+        _museum_settings(locales)
         terms = load_terms(TERMS)
         media = MediaLibrary()
         objects = load_objects(OBJECTS, terms, media, locales, LANGUAGES)
@@ -118,13 +118,32 @@ def _reference_index_updated_once() -> Iterator[None]:
             ReferenceIndex.create_or_update_for_object(instance)
 
 
-def _museum_settings() -> None:
-    """Fill the footer facts, and name the default site after the museum."""
+def _museum_settings(locales: dict[str, Locale]) -> None:
+    """Fill the footer facts: contact once, name, address and hours per language (the
+    Dutch details translated as the admin's "Translate" does, sharing a translation key);
+    and name the default site after the museum."""
     settings = models.MuseumSettings.load()
-    if any(getattr(settings, name) != value for name, value in museum.SETTINGS.items()):
-        for name, value in museum.SETTINGS.items():
+    if any(getattr(settings, name) != value for name, value in museum.CONTACT.items()):
+        for name, value in museum.CONTACT.items():
             setattr(settings, name, value)
         settings.save()
+    source_language, *translations = LANGUAGES
+    source = models.MuseumDetails.objects.filter(locale=locales[source_language]).first()
+    if source is None:
+        source = models.MuseumDetails(locale=locales[source_language])
+    rows = {source_language: source}
+    for language in translations:
+        translated = source.pk and source.get_translation_or_none(locales[language])
+        rows[language] = translated or None
+    for language, row in rows.items():
+        texts = {name: text.get(language) for name, text in museum.DETAILS.items()}
+        if row is None:
+            row = source.copy_for_translation(locales[language])
+        elif row.pk and all(getattr(row, name) == value for name, value in texts.items()):
+            continue
+        for name, value in texts.items():
+            setattr(row, name, value)
+        row.save()
     Site.objects.filter(is_default_site=True).exclude(site_name=museum.NAME).update(
         site_name=museum.NAME
     )

@@ -1,4 +1,4 @@
-"""The demo museum itself: its name, address, home page and section titles.
+"""The demo museum itself: its name, address, home page and section titles, in nl/en/fr.
 
 Museum aan de Leie is fictional. Its domain uses the reserved `.example` top-level
 domain so that no demo link or e-mail address can reach a real organisation.
@@ -8,18 +8,31 @@ from museum_site.demo.records import Text
 
 NAME = "Museum aan de Leie"
 
-SETTINGS = {
-    "museum_name": NAME,
-    "address": "Leiekaai 12\n9000 Gent\nBelgië",
-    "opening_hours": (
-        "dinsdag tot zondag 10–18 uur\ndonderdag tot 22 uur\n"
-        "gesloten op maandag, 25 december en 1 januari"
-    ),
+NAMES = Text(NAME, "Museum on the Leie", "Musée de la Lys")
+
+CONTACT = {
     "contact_email": "info@museumaandeleie.example",
     "phone": "+32 9 000 12 34",
 }
 
-HOME_TITLE = Text(NAME, NAME, NAME)
+DETAILS = {
+    "museum_name": NAMES,
+    "address": Text(
+        "Leiekaai 12\n9000 Gent\nBelgië",
+        "Leiekaai 12\n9000 Ghent\nBelgium",
+        "Leiekaai 12\n9000 Gand\nBelgique",
+    ),
+    "opening_hours": Text(
+        "dinsdag tot zondag 10–18 uur\ndonderdag tot 22 uur\n"
+        "gesloten op maandag, 25 december en 1 januari",
+        "Tuesday to Sunday 10 am – 6 pm\nThursday until 10 pm\n"
+        "closed on Mondays, 25 December and 1 January",
+        "du mardi au dimanche de 10 h à 18 h\nle jeudi jusqu'à 22 h\n"
+        "fermé le lundi, le 25 décembre et le 1er janvier",
+    ),
+}
+
+HOME_TITLE = NAMES
 HOME_INTRO = Text(
     "Kunst en geschiedenis van Gent en Vlaanderen, van de Vlaamse primitieven tot het "
     "zilver van de gilden, in een voormalig graanpakhuis aan de Leie.",

@@ -36,6 +36,7 @@ SILVER_AND_METAL = (
         dimensions="18 × 11 cm",
         credit=GUILDS,
         materials=("silver",),
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1921.041",
@@ -56,6 +57,7 @@ SILVER_AND_METAL = (
         dimensions="38 × 13 cm",
         credit=GUILDS,
         materials=("silver", "gold"),
+        periods=("renaissance",),
     ),
     ObjectRecord(
         "MAL.1930.009",
@@ -78,6 +80,7 @@ SILVER_AND_METAL = (
             "In bruikleen van de Sint-Baafskathedraal", "On loan from Saint Bavo's Cathedral"
         ),
         materials=("silver", "gold"),
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1966.018",
@@ -98,6 +101,7 @@ SILVER_AND_METAL = (
         dimensions="27 × 19 cm",
         credit=Text("Aankoop, 1966", "Purchased, 1966"),
         materials=("silver",),
+        periods=("rococo",),
     ),
     ObjectRecord(
         "MAL.1984.007",
@@ -118,6 +122,7 @@ SILVER_AND_METAL = (
         dimensions="30 × 22 cm",
         credit=Text("Schenking van Willy Bracke, 1984", "Gift of Willy Bracke, 1984"),
         materials=("silver", "wood"),
+        periods=("rococo",),
     ),
     ObjectRecord(
         "MAL.1909.022",
@@ -141,6 +146,10 @@ SILVER_AND_METAL = (
         dimensions="84 × 22 cm",
         credit=GUILDS,
         materials=("silver",),
+        periods=(
+            "renaissance",
+            "baroque",
+        ),
     ),
     ObjectRecord(
         "MAL.1927.013",
@@ -161,6 +170,7 @@ SILVER_AND_METAL = (
         dimensions="14 × 17 cm",
         credit=Text("Aankoop, 1927", "Purchased, 1927"),
         materials=("bronze",),
+        periods=("renaissance",),
     ),
     ObjectRecord(
         "MAL.1927.014",
@@ -181,6 +191,7 @@ SILVER_AND_METAL = (
         dimensions="32 × 15 cm",
         credit=Text("Aankoop, 1927", "Purchased, 1927"),
         materials=("brass",),
+        periods=("gothic",),
     ),
 )
 
@@ -204,6 +215,7 @@ GLASS_AND_PORCELAIN = (
         dimensions="20 × 11 cm",
         credit=Text("Aankoop, 1911", "Purchased, 1911"),
         materials=("glass",),
+        periods=("golden-age",),
     ),
     ObjectRecord(
         "MAL.1950.031",
@@ -224,6 +236,7 @@ GLASS_AND_PORCELAIN = (
         dimensions="10 × 21 cm",
         credit=CHINA,
         materials=("porcelain",),
+        periods=("golden-age",),
     ),
     ObjectRecord(
         "MAL.1950.032",
@@ -244,6 +257,7 @@ GLASS_AND_PORCELAIN = (
         dimensions="14 × 20 cm",
         credit=CHINA,
         materials=("porcelain",),
+        periods=("rococo",),
     ),
     ObjectRecord(
         "MAL.1968.004",
@@ -264,6 +278,7 @@ GLASS_AND_PORCELAIN = (
         dimensions="23 cm (diameter)",
         credit=Text("Aankoop, 1968", "Purchased, 1968"),
         materials=("porcelain",),
+        periods=("rococo",),
     ),
     ObjectRecord(
         "MAL.1975.020",
@@ -284,5 +299,9 @@ GLASS_AND_PORCELAIN = (
         dimensions="44 × 22 cm",
         credit=CHINA,
         materials=("porcelain",),
+        periods=(
+            "golden-age",
+            "baroque",
+        ),
     ),
 )

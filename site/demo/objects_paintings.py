@@ -51,6 +51,7 @@ PAINTINGS = (
         credit=SCHOLTE,
         makers=("jan-van-eyck",),
         materials=OAK_PANEL,
+        periods=("early-netherlandish",),
     ),
     ObjectRecord(
         "MAL.1911.004",
@@ -72,6 +73,7 @@ PAINTINGS = (
         credit=Text("Legaat Emile Vanderhaeghen, 1911", "Bequest of Emile Vanderhaeghen, 1911"),
         makers=("rogier-van-der-weyden",),
         materials=OAK_PANEL,
+        periods=("early-netherlandish",),
     ),
     ObjectRecord(
         "MAL.1952.002",
@@ -95,6 +97,7 @@ PAINTINGS = (
         credit=FRIENDS,
         makers=("hugo-van-der-goes",),
         materials=OAK_PANEL,
+        periods=("early-netherlandish",),
     ),
     ObjectRecord(
         "MAL.1923.010",
@@ -116,6 +119,7 @@ PAINTINGS = (
         credit=Text("Aankoop, 1923", "Purchased, 1923"),
         makers=("hans-memling",),
         materials=OAK_PANEL,
+        periods=("early-netherlandish",),
     ),
     ObjectRecord(
         "MAL.1978.003",
@@ -137,6 +141,7 @@ PAINTINGS = (
         credit=FLEMISH,
         makers=("gerard-david",),
         materials=OAK_PANEL,
+        periods=("early-netherlandish",),
     ),
     ObjectRecord(
         "MAL.1936.002",
@@ -158,6 +163,10 @@ PAINTINGS = (
         credit=SCHOLTE,
         makers=("hieronymus-bosch",),
         materials=OAK_PANEL,
+        periods=(
+            "early-netherlandish",
+            "renaissance",
+        ),
     ),
     ObjectRecord(
         "MAL.1972.006",
@@ -181,6 +190,7 @@ PAINTINGS = (
         credit=Text("Aankoop, 1972", "Purchased, 1972"),
         makers=("petrus-christus",),
         materials=OAK_PANEL,
+        periods=("early-netherlandish",),
     ),
     ObjectRecord(
         "MAL.1940.005",
@@ -205,6 +215,10 @@ PAINTINGS = (
         ),
         makers=("master-of-flemalle",),
         materials=("tempera", "oil-paint", "gold-leaf", "oak"),
+        periods=(
+            "early-netherlandish",
+            "gothic",
+        ),
     ),
     ObjectRecord(
         "MAL.1931.007",
@@ -226,6 +240,7 @@ PAINTINGS = (
         credit=Text("Schenking van Marie Goethals, 1931", "Gift of Marie Goethals, 1931"),
         makers=("pieter-bruegel",),
         materials=OAK_PANEL,
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1912.003",
@@ -247,6 +262,7 @@ PAINTINGS = (
         credit=SCHOLTE,
         makers=("pieter-bruegel",),
         materials=OAK_PANEL,
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1965.001",
@@ -273,6 +289,7 @@ PAINTINGS = (
         ),
         makers=("rubens",),
         materials=OAK_PANEL,
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1987.005",
@@ -294,6 +311,7 @@ PAINTINGS = (
         credit=FLEMISH,
         makers=("van-dyck",),
         materials=CANVAS,
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.2004.002",
@@ -318,6 +336,7 @@ PAINTINGS = (
         credit=FRIENDS,
         makers=("clara-peeters",),
         materials=OAK_PANEL,
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1999.011",
@@ -338,6 +357,7 @@ PAINTINGS = (
         dimensions="52 × 38 cm",
         credit=Text("Legaat Jeanne Van Acker, 1999", "Bequest of Jeanne Van Acker, 1999"),
         materials=("oil-paint", "copper"),
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1958.004",
@@ -358,6 +378,7 @@ PAINTINGS = (
         dimensions="64 × 96 cm",
         credit=Text("Aankoop, 1958", "Purchased, 1958"),
         materials=CANVAS,
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1993.001",
@@ -381,5 +402,9 @@ PAINTINGS = (
         ),
         makers=("frans-hals",),
         materials=CANVAS,
+        periods=(
+            "golden-age",
+            "baroque",
+        ),
     ),
 )

@@ -41,6 +41,7 @@ WORKS_ON_PAPER = (
         credit=DANCKAERT,
         makers=("albrecht-durer",),
         materials=("ink", "paper"),
+        periods=("renaissance",),
     ),
     ObjectRecord(
         "MAL.1948.013",
@@ -62,6 +63,7 @@ WORKS_ON_PAPER = (
         credit=DANCKAERT,
         makers=("van-dyck",),
         materials=("red-chalk", "paper"),
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1982.004",
@@ -83,6 +85,7 @@ WORKS_ON_PAPER = (
         credit=Text("Aankoop, 1982", "Purchased, 1982"),
         makers=("rubens",),
         materials=("chalk", "red-chalk", "paper"),
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1955.021",
@@ -104,6 +107,7 @@ WORKS_ON_PAPER = (
         credit=Text("Aankoop, 1955", "Purchased, 1955"),
         makers=("pieter-bruegel",),
         materials=("ink", "paper"),
+        periods=("renaissance",),
     ),
     ObjectRecord(
         "MAL.1961.030",
@@ -130,6 +134,7 @@ WORKS_ON_PAPER = (
         credit=PRINT_ROOM,
         makers=("albrecht-durer",),
         materials=("printing-ink", "paper"),
+        periods=("renaissance",),
     ),
     ObjectRecord(
         "MAL.1961.031",
@@ -151,6 +156,7 @@ WORKS_ON_PAPER = (
         credit=PRINT_ROOM,
         makers=("pieter-bruegel",),
         materials=("printing-ink", "paper"),
+        periods=("renaissance",),
     ),
     ObjectRecord(
         "MAL.1970.015",
@@ -175,6 +181,10 @@ WORKS_ON_PAPER = (
         credit=PRINT_ROOM,
         makers=("rembrandt",),
         materials=("printing-ink", "paper"),
+        periods=(
+            "golden-age",
+            "baroque",
+        ),
     ),
 )
 
@@ -198,6 +208,7 @@ SCULPTURE = (
         dimensions="74 × 58 × 32 cm",
         credit=Text("Aankoop, 1958", "Purchased, 1958"),
         materials=("marble",),
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1960.011",
@@ -220,5 +231,6 @@ SCULPTURE = (
             "Schenking van de zusters Augustinessen, 1960", "Gift of the Augustinian sisters, 1960"
         ),
         materials=("ivory", "wood", "silver"),
+        periods=("baroque",),
     ),
 )

@@ -34,6 +34,7 @@ TEXTILES = (
         dimensions="310 × 420 cm",
         credit=Text("Aankoop, 1903", "Purchased, 1903", "Achat, 1903"),
         materials=("wool", "silk"),
+        periods=("renaissance",),
     ),
     ObjectRecord(
         "MAL.1938.006",
@@ -56,6 +57,7 @@ TEXTILES = (
             "Schenking van baron Louis de Kerchove, 1938", "Gift of Baron Louis de Kerchove, 1938"
         ),
         materials=("wool", "silk", "gold"),
+        periods=("renaissance",),
     ),
     ObjectRecord(
         "MAL.1946.010",
@@ -76,6 +78,7 @@ TEXTILES = (
         dimensions="62 × 54 cm",
         credit=Text("Aankoop, 1946", "Purchased, 1946"),
         materials=("silk",),
+        periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1963.002",
@@ -99,5 +102,6 @@ TEXTILES = (
             "On loan from the parish of Saint Michael, Ghent",
         ),
         materials=("silk", "gold"),
+        periods=("renaissance",),
     ),
 )

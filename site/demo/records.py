@@ -56,6 +56,7 @@ class ObjectRecord:
     credit: Text
     makers: tuple[str, ...] = ()
     materials: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()  # styles and eras: keys of period terms
     rights: str = "public-domain"
 
 

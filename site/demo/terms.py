@@ -231,14 +231,41 @@ PERIODS = (
         Text("Vlaamse primitieven", "Early Netherlandish painting", "Primitifs flamands"),
         ("Flemish Primitives", "Oudnederlandse schilderkunst"),
     ),
-    TermRecord("gothic", "period", AAT + "300020775", Text("gotiek", "Gothic", "gothique")),
+    TermRecord(
+        "gothic",
+        "period",
+        AAT + "300020775",
+        Text("gotiek", "Gothic", "gothique"),
+        ("laatgotiek", "Late Gothic", "gothique tardif"),
+    ),
     TermRecord(
         "renaissance",
         "period",
         AAT + "300021140",
         Text("renaissance", "Renaissance", "Renaissance"),
+        ("Noordelijke renaissance", "Northern Renaissance", "Renaissance nordique"),
     ),
-    TermRecord("baroque", "period", AAT + "300021147", Text("barok", "Baroque", "baroque")),
+    TermRecord(
+        "baroque",
+        "period",
+        AAT + "300021147",
+        Text("barok", "Baroque", "baroque"),
+        ("Vlaamse barok", "Flemish Baroque", "baroque flamand"),
+    ),
+    TermRecord(
+        "golden-age",
+        "period",
+        WD + "Q661566",
+        Text("Gouden Eeuw", "Dutch Golden Age", "Siècle d'or néerlandais"),
+        ("Hollandse Gouden Eeuw", "Golden Age", "âge d'or néerlandais"),
+    ),
+    TermRecord(
+        "rococo",
+        "period",
+        WD + "Q122960",
+        Text("rococo", "Rococo", "rococo"),
+        ("Lodewijk XV-stijl", "Louis XV style", "style Louis XV", "rocaille"),
+    ),
 )
 
 CONCEPTS = (

@@ -19,6 +19,7 @@ from museum_site.models import public_pages
 OBJECT_PREFETCHES = (
     "makers",
     "materials",
+    "periods",
     Prefetch(
         "images",
         queryset=models.CollectionObjectImage.objects.select_related("image").prefetch_related(
@@ -51,7 +52,7 @@ def exhibitions(queryset: QuerySet) -> QuerySet:
         Prefetch("chapters__exhibited_objects", queryset=chapter_objects),
         *(
             f"chapters__exhibited_objects__collection_object__{relation}"
-            for relation in ("makers", "materials")
+            for relation in ("makers", "materials", "periods")
         ),
         Prefetch(
             "chapters__exhibited_objects__collection_object__images",
@@ -85,7 +86,7 @@ def stream_bodies(pages: Iterable[object], field: str = "body") -> None:
     """Prefetch the renditions of images and the relations of objects in StreamField bodies.
 
     Wagtail already fetches each body's chosen images and snippets in bulk per block
-    type; this adds their renditions, makers, materials and images in one pass.
+    type; this adds their renditions, makers, materials, periods and images in one pass.
     """
     images: list = []
     objects: list = []

@@ -7,6 +7,7 @@ Resolvers parse arguments, fetch through the loaders and shape output; visibilit
 from __future__ import annotations
 
 import graphene
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import translation
 from graphql import GraphQLError
@@ -26,6 +27,8 @@ from museum_site.graphql.types import (
     SNIPPET_TYPES,
     CollectionObjectType,
     ExhibitionType,
+    HomePageType,
+    MuseumDetailsType,
     StoryType,
     TermKind,
     TermType,
@@ -153,12 +156,47 @@ class ContentQuery:
         **list_arguments(),
     )
 
+    home_page = graphene.Field(
+        HomePageType,
+        locale=locale_arg(),
+        description=(
+            "The published home page in the locale; the site's language's where that "
+            "locale has none (check `locale` on the answer)."
+        ),
+    )
+    museum_details = graphene.Field(
+        MuseumDetailsType,
+        locale=locale_arg(),
+        description=(
+            "The museum's name, address and opening hours in the locale; in the site's "
+            "language where they are not translated yet. Null only before any are entered."
+        ),
+    )
+
     snippets = graphene.List(
         graphene.NonNull(SnippetInterface),
         required=True,
         locale=locale_arg(),
         description="Published snippets of every kind (at most 100 of each kind).",
     )
+
+    @staticmethod
+    def resolve_home_page(root, info, locale=None):
+        code = resolve_locale(locale)
+        translation.activate(code)
+        homes = public_pages(
+            models.HomePage.objects.filter(
+                locale__language_code__in={code, settings.LANGUAGE_CODE}
+            ).select_related("locale")
+        ).order_by("path")
+        by_language: dict[str, models.HomePage] = {}
+        for home in homes:
+            by_language.setdefault(home.locale.language_code, home)
+        return by_language.get(code) or by_language.get(settings.LANGUAGE_CODE)
+
+    @staticmethod
+    def resolve_museum_details(root, info, locale=None):
+        return models.MuseumDetails.for_language(resolve_locale(locale))
 
     @staticmethod
     def resolve_snippets(root, info, locale=None):

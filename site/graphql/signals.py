@@ -14,6 +14,7 @@ CONTENT_MODELS = (
     models.Term,
     models.MuseumImage,
     models.MuseumSettings,
+    models.MuseumDetails,
     PageViewRestriction,
 )
 

@@ -20,10 +20,10 @@ from museum_site.graphql.blocks import ContentBlock, visible_blocks
 from museum_site.graphql.images import Image, make_rendition, rendition_field
 from museum_site.graphql.rich_text import rich_text_html
 
-TermKind = graphene.Enum.from_enum(models.Term.Kind)
+TermKind = graphene.Enum.from_enum(models.Term.Kind, name="TermKind")
 RightsStatement = graphene.Enum.from_enum(models.RightsStatement)
 ExhibitionFormat = graphene.Enum.from_enum(models.ExhibitionPage.Format)
-LegalPageKind = graphene.Enum.from_enum(models.LegalPage.Kind)
+LegalPageKind = graphene.Enum.from_enum(models.LegalPage.Kind, name="LegalPageKind")
 
 
 class LocalizedLabels(graphene.ObjectType):
@@ -111,6 +111,11 @@ class CollectionObjectType(graphene.ObjectType):
     inventory_number = graphene.String(required=True)
     makers = graphene.List(graphene.NonNull(TermType), required=True)
     materials = graphene.List(graphene.NonNull(TermType), required=True)
+    periods = graphene.List(
+        graphene.NonNull(TermType),
+        required=True,
+        description="Styles and eras (Terms of kind PERIOD), e.g. Baroque, Golden Age.",
+    )
     date_text = graphene.String(required=True, description="The date as shown, e.g. 'c. 1650'.")
     earliest_year = graphene.Int()
     latest_year = graphene.Int()
@@ -131,6 +136,10 @@ class CollectionObjectType(graphene.ObjectType):
     @staticmethod
     def resolve_materials(obj: models.CollectionObject, info):
         return obj.materials.all()
+
+    @staticmethod
+    def resolve_periods(obj: models.CollectionObject, info):
+        return obj.periods.all()
 
     @staticmethod
     def resolve_description(obj: models.CollectionObject, info) -> str:
@@ -343,12 +352,31 @@ class LegalPageType(PageFields, graphene.ObjectType):
 
 
 class MuseumSettingsType(DjangoObjectType):
-    """Name, address, opening hours and contact of the museum (grapple's `setting`)."""
+    """Contact details of the museum, the same in every language (grapple's `setting`);
+    name, address and opening hours are `museumDetails(locale)`."""
 
     class Meta:
         model = models.MuseumSettings
         name = "MuseumSettings"
-        fields = ["museum_name", "address", "opening_hours", "contact_email", "phone"]
+        fields = ["contact_email", "phone"]
+
+
+class MuseumDetailsType(graphene.ObjectType):
+    """The museum's name, address and opening hours in one language."""
+
+    class Meta:
+        name = "MuseumDetails"
+
+    locale = graphene.String(
+        required=True, description="The language of these texts (the default one if untranslated)."
+    )
+    museum_name = graphene.String(required=True)
+    address = graphene.String(required=True)
+    opening_hours = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_locale(details: models.MuseumDetails, info) -> str:
+        return details.locale.language_code
 
 
 PAGE_TYPES = {

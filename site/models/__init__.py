@@ -10,7 +10,7 @@ from .exhibitions import (
 from .home import HomePage
 from .images import MuseumImage, MuseumRendition
 from .legal import LegalPage, PrivacyPolicyPage
-from .settings import MuseumSettings
+from .settings import MuseumDetails, MuseumSettings
 from .stories import StoryIndexPage, StoryPage, StoryTag
 from .terms import Term
 
@@ -24,6 +24,7 @@ __all__ = [
     "ExhibitionRelatedStory",
     "HomePage",
     "LegalPage",
+    "MuseumDetails",
     "MuseumImage",
     "MuseumPage",
     "MuseumRendition",

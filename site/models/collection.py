@@ -2,7 +2,8 @@
 
 An object is a translatable snippet: each language has its own copy (title, description,
 alt texts), linked by `translation_key`; the inventory number is shared by the copies and
-unique within a language. Makers and materials are authority Terms, shared by all copies.
+unique within a language. Makers, materials and periods (styles and eras: Baroque, the
+Golden Age) are authority Terms, shared by all copies.
 """
 
 from django.core.exceptions import ValidationError
@@ -55,6 +56,14 @@ class CollectionObject(
         limit_choices_to={"kind": Term.Kind.MATERIAL},
         verbose_name=_("materials"),
     )
+    periods = ParentalManyToManyField(
+        Term,
+        blank=True,
+        related_name="objects_of_period",
+        limit_choices_to={"kind": Term.Kind.PERIOD},
+        verbose_name=_("periods"),
+        help_text=_("Styles and eras the object belongs to, e.g. Baroque, Golden Age."),
+    )
     dimensions = models.CharField(_("dimensions"), max_length=255, blank=True)
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
     credit_line = models.CharField(_("credit line"), max_length=255, blank=True)
@@ -74,6 +83,7 @@ class CollectionObject(
                 FieldPanel("date_text"),
                 FieldRowPanel([FieldPanel("earliest_year"), FieldPanel("latest_year")]),
                 FieldPanel("materials"),
+                FieldPanel("periods"),
                 FieldPanel("dimensions"),
             ],
             _("Object data"),

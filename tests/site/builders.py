@@ -69,6 +69,7 @@ def collection_object(
     *,
     makers=(),
     materials=(),
+    periods=(),
     with_image: bool = True,
     live: bool = True,
     **fields,
@@ -83,6 +84,7 @@ def collection_object(
     )
     obj.makers.set(makers)
     obj.materials.set(materials)
+    obj.periods.set(periods)
     obj.save()
     if with_image:
         models.CollectionObjectImage.objects.create(

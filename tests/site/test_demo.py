@@ -112,13 +112,36 @@ def test_loading_the_demo_twice_builds_one_bilingual_museum(
         uri.startswith("http")
         for uri in models.Term.objects.values_list("authority_uri", flat=True)
     )
-    assert models.MuseumSettings.load().museum_name == "Museum aan de Leie"
+    assert models.MuseumSettings.load().contact_email == "info@museumaandeleie.example"
+    details = {
+        row.locale.language_code: row
+        for row in models.MuseumDetails.objects.select_related("locale")
+    }
+    assert sorted(details) == ["en", "fr", "nl"]
+    assert len({row.translation_key for row in details.values()}) == 1
+    assert details["nl"].museum_name == "Museum aan de Leie"
+    assert "Tuesday to Sunday" in details["en"].opening_hours
+    assert "Belgique" in details["fr"].address
+    homes = {
+        home.locale.language_code: home
+        for home in models.HomePage.objects.live().select_related("locale")
+    }
+    assert sorted(homes) == ["en", "fr", "nl"]
+    assert len({home.translation_key for home in homes.values()}) == 1
+    assert len({(home.title, home.intro) for home in homes.values()}) == 3
     assert get_user_model().objects.get(username="admin").is_superuser
 
     result = graphql('{ exhibitions { totalCount } stories(locale: "en") { totalCount } }')
     assert "errors" not in result, result
     assert result["data"]["exhibitions"]["totalCount"] == 3
     assert result["data"]["stories"]["totalCount"] >= 8
+    # The shop's part of load_demo (shop/demo.py; its own tests are tests/shop/test_demo_shop.py).
+    for language in ("nl", "en"):
+        shop = graphql(
+            "query($l: String) { products(locale: $l, inStock: true) { totalCount } }",
+            {"l": language},
+        )
+        assert shop["data"]["products"]["totalCount"] >= 12, language
 
 
 @pytest.mark.django_db(False)
@@ -131,6 +154,7 @@ def test_every_demo_record_points_at_data_that_exists():
         assert record.motif in images.MOTIFS, record.inventory_number
         assert all(terms[key].kind == "person" for key in record.makers)
         assert all(terms[key].kind == "material" for key in record.materials)
+        assert record.periods and all(terms[key].kind == "period" for key in record.periods)
         assert record.years[0] <= record.years[1]
     assert len(BY_INVENTORY_NUMBER) == len(OBJECTS)
     for exhibition in EXHIBITIONS:

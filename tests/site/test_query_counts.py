@@ -31,9 +31,9 @@ EXHIBITION_PAGE = """query($slug: String!) {
 
 # Pinned; raise only with a reason. View restrictions (for the page and for its related
 # stories), the page with locale and hero, hero renditions, chapters, chapter objects,
-# makers, materials, object images, their renditions, related stories, their hero
-# renditions, their tags.
-EXHIBITION_QUERIES = 13
+# makers, materials, periods, object images, their renditions, related stories, their
+# hero renditions, their tags.
+EXHIBITION_QUERIES = 14
 
 
 @pytest.fixture
@@ -98,16 +98,21 @@ def test_story_list_costs_the_same_for_3_and_30_stories(graphql, uncached):
 
 def test_collection_objects_list_costs_the_same_for_4_and_40(graphql, uncached):
     query = """{ collectionObjects(first: 100) { totalCount nodes { title
-        makers { label } materials { label }
+        makers { label } materials { label } periods { label }
         images { alt rendition(preset: THUMBNAIL) { url } } } } }"""
     maker = builders.term(label="Rubens")
+    baroque = builders.term(kind=models.Term.Kind.PERIOD, label="barok")
     counts = []
     for total in (4, 40):
         while models.CollectionObject.objects.count() < total:
-            builders.collection_object(makers=[maker])
+            builders.collection_object(makers=[maker], periods=[baroque])
         graphql(query)
         with CaptureQueriesContext(connection) as queries:
             result = graphql(query)
         assert result["data"]["collectionObjects"]["totalCount"] == total
+        assert all(
+            node["periods"] == [{"label": "barok"}]
+            for node in result["data"]["collectionObjects"]["nodes"]
+        )
         counts.append(len(queries))
     assert counts[0] == counts[1]
