@@ -6,8 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/vitrine
 PORT ?= 8000
+STRIPE_PORT ?= 8420
 
-.PHONY: demo test test-postgres test-sqlite lint schema bench install browser-deps
+# The reference frontend (frontend/): `npm ci` from its lockfile when that changed, and
+# a production build into frontend/dist (served by Django) when any source changed.
+FRONTEND_MODULES := frontend/node_modules/.package-lock.json
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
+	frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/package.json
+
+.PHONY: demo test test-postgres test-sqlite lint schema bench install browser-deps frontend frontend-check
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,15 +27,31 @@ install: $(BIN)/.installed
 # Browser and Node tests: Debian's Chromium (apt-get, if missing), the tour viewers and
 # @saleor/sdk from npm, each as its lockfile pins them; Hugin's nona (apt-get, if
 # missing), the oracle the tiler's faces are checked against.
-browser-deps:
+browser-deps: $(FRONTEND_MODULES)
 	bash tests/e2e/install.sh
 	bash tests/e2e/saleor_sdk/install.sh
 	bash tests/tours/install.sh
 
-demo: install
+
+$(FRONTEND_MODULES): frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+frontend/dist/index.html: $(FRONTEND_MODULES) $(FRONTEND_SOURCES)
+	cd frontend && npm run build
+
+frontend: frontend/dist/index.html
+
+# Generated GraphQL types must match schema.graphql; type check, unit tests, build.
+frontend-check: $(FRONTEND_MODULES)
+	cd frontend && npm run codegen:check && npm run typecheck && npm test
+	$(MAKE) frontend
+
+demo: install frontend
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+	# runserver, with localstripe on 127.0.0.1:$(STRIPE_PORT) and its signed webhook registered
+	$(BIN)/python manage.py rundemo 0.0.0.0:$(PORT) --stripe-port $(STRIPE_PORT)
 
 lint: install
 	$(BIN)/ruff check .
@@ -36,7 +59,7 @@ lint: install
 
 # The suite runs twice: on the PostgreSQL server of the machine (row locks and
 # concurrency are only real there) and on SQLite (the embedded demo database).
-test: lint browser-deps test-postgres test-sqlite
+test: lint browser-deps frontend-check test-postgres test-sqlite
 
 test-postgres: install
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider

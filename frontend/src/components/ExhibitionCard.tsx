@@ -1,0 +1,53 @@
+/** An exhibition as a card: title, dates, venue. */
+import { Link } from "react-router-dom";
+import { pathFor, useLang, useT, type Lang, type Strings } from "../i18n";
+import type { ExhibitionCardFieldsFragment } from "../pages/exhibitions/exhibitions.generated";
+import { formatDate } from "./dates";
+import { ResponsiveImage } from "./ResponsiveImage";
+
+export function exhibitionDates(
+  exhibition: { startDate?: string | null; endDate?: string | null },
+  lang: Lang,
+  t: Strings,
+): string {
+  const { startDate, endDate } = exhibition;
+  if (startDate && endDate) return `${formatDate(startDate, lang)} – ${formatDate(endDate, lang)}`;
+  if (startDate) return `${t.from} ${formatDate(startDate, lang)}`;
+  if (endDate) return `${t.until} ${formatDate(endDate, lang)}`;
+  return "";
+}
+
+export function ExhibitionCard({
+  exhibition,
+  headingLevel = 3,
+}: {
+  exhibition: ExhibitionCardFieldsFragment;
+  headingLevel?: 2 | 3;
+}) {
+  const lang = useLang();
+  const t = useT();
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className="card">
+      {exhibition.hero ? (
+        <ResponsiveImage
+          className="card__image"
+          rendition={exhibition.hero.rendition}
+          alt=""
+          sizes="(min-width: 64rem) 24rem, (min-width: 40rem) 45vw, 100vw"
+        />
+      ) : null}
+      <div className="card__body">
+        <Heading className="card__title">
+          <Link className="card__link" to={pathFor(lang, "exhibitions", exhibition.slug)}>
+            {exhibition.title}
+          </Link>
+        </Heading>
+        <p className="meta">
+          {[exhibitionDates(exhibition, lang, t), exhibition.venue].filter(Boolean).join(" · ")}
+        </p>
+        <p className="card__text">{exhibition.intro}</p>
+      </div>
+    </article>
+  );
+}

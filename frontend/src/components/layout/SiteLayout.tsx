@@ -1,0 +1,182 @@
+/**
+ * The frame of every page: skip link, header with the main navigation and the language
+ * switch, the `main` landmark, the footer with the museum's details and legal links, and
+ * the newsletter sign-up, and the consent banner. The navigation lists only areas that have a route in routes.tsx,
+ * so the shop and tours appear in it as soon as their pages are added.
+ */
+import { useQuery } from "@apollo/client";
+import { useEffect, useRef, type ReactNode } from "react";
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigationType } from "react-router-dom";
+import { ConsentBanner } from "../../consent/ConsentBanner";
+import { ConsentProvider, useConsentState } from "../../consent/ConsentProvider";
+import {
+  AlternatesProvider,
+  LangProvider,
+  pathFor,
+  useLang,
+  useStrings,
+  useT,
+  type Area,
+  type Lang,
+} from "../../i18n";
+import { PAGE_ROUTES } from "../../routes";
+import { NewsletterSignup } from "../privacy/NewsletterSignup";
+import { PRIVACY_STRINGS } from "../privacy/strings";
+import { requestTitleFocus } from "../PageTitle";
+import { CartBadge } from "../shop/CartBadge";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { SiteChromeDocument } from "./SiteChrome.generated";
+
+const NAV_AREAS = ["exhibitions", "collection", "stories", "tours", "shop", "search"] as const;
+
+function hasIndexRoute(area: Area): boolean {
+  return PAGE_ROUTES.some((route) => route.area === area && route.path === "");
+}
+
+function Header() {
+  const t = useT();
+  const lang = useLang();
+  const cartRoute = hasIndexRoute("cart");
+  // The museum's name in this language, as editors keep it (the footer's query, cached).
+  const museumName = useQuery(SiteChromeDocument, { variables: { locale: lang } }).data?.museumDetails?.museumName;
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to={pathFor(lang, "home")} className="brand">
+          <img src="/logo.svg" alt="" width="40" height="40" className="brand__logo" />
+          <span className="brand__name">{museumName ?? t.siteName}</span>
+        </Link>
+        <nav className="main-nav" aria-label={t.mainNavigation}>
+          <ul>
+            {NAV_AREAS.filter(hasIndexRoute).map((area) => (
+              <li key={area}>
+                <NavLink to={pathFor(lang, area)}>{t[area]}</NavLink>
+              </li>
+            ))}
+            {cartRoute ? (
+              <li>
+                <NavLink to={pathFor(lang, "cart")}>
+                  {t.cart}
+                  <CartBadge />
+                </NavLink>
+              </li>
+            ) : null}
+            {PAGE_ROUTES.some((route) => route.area === "account") ? (
+              <li>
+                <NavLink to={pathFor(lang, "account")}>{t.account}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}
+
+function Footer() {
+  const t = useT();
+  const p = useStrings(PRIVACY_STRINGS);
+  const lang = useLang();
+  const { data } = useQuery(SiteChromeDocument, { variables: { locale: lang } });
+  const { openSettings } = useConsentState();
+  const details = data?.museumDetails;
+  const contact = data?.setting?.__typename === "MuseumSettings" ? data.setting : null;
+  const legal = (data?.legalPages ?? []).filter(
+    (page): page is Extract<typeof page, { __typename: "LegalPage" }> =>
+      page.__typename === "LegalPage" && page.locale === lang,
+  );
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        {details ? (
+          <section aria-labelledby="footer-visit">
+            <h2 id="footer-visit" className="site-footer__heading">
+              {details.museumName}
+            </h2>
+            <p className="preserve-lines">{details.address}</p>
+            <p className="preserve-lines">{details.openingHours}</p>
+            {contact ? (
+              <p>
+                <a href={`mailto:${contact.contactEmail}`}>{contact.contactEmail}</a>
+                <br />
+                <a href={`tel:${contact.phone.replace(/\s+/g, "")}`}>{contact.phone}</a>
+              </p>
+            ) : null}
+          </section>
+        ) : null}
+        <nav aria-labelledby="footer-legal">
+          <h2 id="footer-legal" className="site-footer__heading">
+            {t.footerLegal}
+          </h2>
+          <ul className="plain-list">
+            <li>
+              <Link to={pathFor(lang, "privacy")}>{t.privacy}</Link>
+            </li>
+            <li>
+              <Link to={pathFor(lang, "privacy", "request")}>{p.requestTitle}</Link>
+            </li>
+            {legal.map((page) => (
+              <li key={page.id}>
+                <Link to={`/${lang}/${page.slug}`}>{page.title}</Link>
+              </li>
+            ))}
+            <li>
+              <button type="button" className="button--link" onClick={openSettings}>
+                {t.cookieSettings}
+              </button>
+            </li>
+          </ul>
+        </nav>
+        <NewsletterSignup />
+      </div>
+    </footer>
+  );
+}
+
+/** Moves focus to the new page's title after a navigation (not on the first load). */
+function useRouteFocus() {
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (navigationType !== "REPLACE") requestTitleFocus();
+  }, [location.pathname, navigationType]);
+}
+
+function Frame({ children }: { children?: ReactNode }) {
+  const t = useT();
+  const lang = useLang();
+  useRouteFocus();
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return (
+    <ConsentProvider>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        {children ?? <Outlet />}
+      </main>
+      <Footer />
+      <ConsentBanner />
+      <ScrollRestoration />
+    </ConsentProvider>
+  );
+}
+
+export function SiteLayout({ lang, children }: { lang: Lang; children?: ReactNode }) {
+  return (
+    <LangProvider lang={lang}>
+      <AlternatesProvider>
+        <Frame>{children}</Frame>
+      </AlternatesProvider>
+    </LangProvider>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The cart: its lines with editable quantities (an error such as "not that many in stock"
+ * appears next to the line's quantity), removal, the totals and the way to checkout.
+ */
+import { useRef, useState, type FormEvent } from "react";
+import { Link } from "react-router-dom";
+import { PageTitle } from "../../components/PageTitle";
+import { LoadError, Loading } from "../../components/QueryState";
+import { ResponsiveImage } from "../../components/ResponsiveImage";
+import type { CheckoutFieldsFragment } from "../../components/shop/checkout.generated";
+import { byField, focusFirstError } from "../../components/shop/errors";
+import { TextField } from "../../components/shop/Field";
+import { formatMoney } from "../../components/shop/money";
+import { SHOP_STRINGS } from "../../components/shop/strings";
+import { Summary } from "../../components/shop/Summary";
+import { useCart } from "../../components/shop/useCart";
+import { useDocumentMeta } from "../../components/useDocumentMeta";
+import { pathFor, useLang, useStrings, useT } from "../../i18n";
+
+type Line = CheckoutFieldsFragment["lines"][number];
+
+function CartLine({ line, cart }: { line: Line; cart: ReturnType<typeof useCart> }) {
+  const s = useStrings(SHOP_STRINGS);
+  const lang = useLang();
+  const [quantity, setQuantity] = useState(String(line.quantity));
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const name = line.variant.label ? `${line.productTitle} (${line.variant.label})` : line.productTitle;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const count = Number(quantity);
+    if (!Number.isInteger(count) || count < 0) {
+      setError(s.errors.INVALID);
+      focusFirstError(form.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = count === 0 ? await cart.remove(line.id) : await cart.update(line.sku, count);
+      const found = byField(s, result.errors);
+      const message = Object.values(found).join(" ");
+      setError(message || undefined);
+      if (message) focusFirstError(form.current);
+    } catch {
+      setError(s.errors.unknown);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className="cart-line" data-sku={line.sku}>
+      {line.productImage ? (
+        <ResponsiveImage className="cart-line__image" rendition={line.productImage.rendition} alt="" sizes="5rem" />
+      ) : (
+        <span className="cart-line__image" />
+      )}
+      <div className="cart-line__main">
+        <h2 className="cart-line__title">
+          {line.productSlug ? <Link to={pathFor(lang, "shop", line.productSlug)}>{line.productTitle}</Link> : line.productTitle}
+        </h2>
+        {line.variant.label ? <p className="meta">{line.variant.label}</p> : null}
+        <p className="meta">
+          {formatMoney(lang, line.unitPrice.gross)} × {line.quantity} = <strong>{formatMoney(lang, line.totalPrice.gross)}</strong>
+        </p>
+        <form className="cart-line__form" ref={form} onSubmit={submit} noValidate>
+          <TextField
+            className="field--quantity"
+            label={s.quantityOf(name)}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            value={quantity}
+            error={error}
+            onChange={(event) => setQuantity(event.target.value)}
+          />
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            {s.update}
+          </button>
+          <button
+            type="button"
+            className="button--link"
+            disabled={busy}
+            aria-label={s.removeLine(name)}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                await cart.remove(line.id);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {s.remove}
+          </button>
+        </form>
+      </div>
+    </li>
+  );
+}
+
+export default function CartPage() {
+  const t = useT();
+  const s = useStrings(SHOP_STRINGS);
+  const lang = useLang();
+  const cart = useCart();
+  useDocumentMeta(t.cart);
+  if (cart.loading) return <Loading />;
+  if (cart.error && !cart.checkout) return <LoadError error={cart.error} retry={() => cart.refetch()} />;
+  const checkout = cart.checkout;
+  return (
+    <div className="page cart" data-page="cart">
+      <PageTitle>{t.cart}</PageTitle>
+      {!checkout || checkout.lines.length === 0 ? (
+        <>
+          <p>{s.cartEmpty}</p>
+          <p>
+            <Link className="button" to={pathFor(lang, "shop")}>
+              {s.continueShopping}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <div className="cart__layout">
+          <section aria-label={s.cartItems(checkout.quantity)}>
+            <p className="meta">{s.cartItems(checkout.quantity)}</p>
+            <ul className="plain-list cart-lines">
+              {checkout.lines.map((line) => (
+                <CartLine key={`${line.id}-${line.quantity}`} line={line} cart={cart} />
+              ))}
+            </ul>
+          </section>
+          <aside className="cart__summary" aria-labelledby="cart-summary">
+            <h2 id="cart-summary">{s.summary}</h2>
+            <Summary checkout={checkout} />
+            <p>
+              <Link className="button" to={pathFor(lang, "checkout")}>
+                {s.toCheckout}
+              </Link>
+            </p>
+            <p>
+              <Link to={pathFor(lang, "shop")}>{s.continueShopping}</Link>
+            </p>
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}

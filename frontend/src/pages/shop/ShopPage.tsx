@@ -1,0 +1,163 @@
+/**
+ * The shop: products of the current language, filtered by category and stock and sorted
+ * by name or price, through the API's `products` arguments. Filters live in the URL
+ * (?category=…&stock=1&sort=PRICE_ASC), so a filtered list can be shared and reloaded.
+ */
+import { useQuery } from "@apollo/client";
+import { Link } from "react-router-dom";
+import { PageTitle } from "../../components/PageTitle";
+import { LoadError, Loading } from "../../components/QueryState";
+import { ResponsiveImage } from "../../components/ResponsiveImage";
+import { formatMoney, formatRate } from "../../components/shop/money";
+import { SHOP_STRINGS } from "../../components/shop/strings";
+import { useDocumentMeta } from "../../components/useDocumentMeta";
+import { useUrlParams } from "../../components/useUrlParams";
+import type { ProductOrder } from "../../graphql/schema-types";
+import { pathFor, useLang, useStrings, useT } from "../../i18n";
+import { ShopProductsDocument, type ProductCardFieldsFragment } from "./shop.generated";
+
+const PAGE_SIZE = 12;
+const SORTS: ProductOrder[] = ["TITLE_ASC", "TITLE_DESC", "PRICE_ASC", "PRICE_DESC", "NEWEST"];
+
+function ProductCard({ product }: { product: ProductCardFieldsFragment }) {
+  const s = useStrings(SHOP_STRINGS);
+  const lang = useLang();
+  const image = product.images[0];
+  return (
+    <article className="card product-card">
+      {image ? (
+        <ResponsiveImage
+          className="card__image"
+          rendition={image.rendition}
+          alt=""
+          sizes="(min-width: 76rem) 18rem, (min-width: 40rem) 45vw, 100vw"
+        />
+      ) : null}
+      <div className="card__body">
+        {product.category ? <p className="eyebrow">{product.category.name}</p> : null}
+        <h2 className="card__title">
+          <Link className="card__link" to={pathFor(lang, "shop", product.slug)}>
+            {product.title}
+          </Link>
+        </h2>
+        {product.intro ? <p className="card__text">{product.intro}</p> : null}
+        <p className="product-card__price">
+          {product.priceFrom ? (
+            <>
+              <span className="meta">{s.from} </span>
+              <strong>{formatMoney(lang, product.priceFrom.gross)}</strong>
+              {product.priceFrom.vatRate ? (
+                <span className="meta"> {s.vatIncluded(formatRate(product.priceFrom.vatRate))}</span>
+              ) : null}
+            </>
+          ) : null}
+        </p>
+        <p className={product.inStock ? "stock stock--in" : "stock stock--out"}>
+          {product.inStock ? s.inStock : s.soldOut}
+        </p>
+      </div>
+    </article>
+  );
+}
+
+export default function ShopPage() {
+  const t = useT();
+  const s = useStrings(SHOP_STRINGS);
+  const lang = useLang();
+  const [params, setParams] = useUrlParams();
+  const category = params.get("category") || null;
+  const inStock = params.get("stock") === "1" ? true : null;
+  const sortParam = params.get("sort") as ProductOrder | null;
+  const orderBy: ProductOrder = sortParam && SORTS.includes(sortParam) ? sortParam : "TITLE_ASC";
+  const { data, previousData, loading, error, fetchMore, refetch } = useQuery(ShopProductsDocument, {
+    variables: { locale: lang, category, inStock, orderBy, first: PAGE_SIZE },
+  });
+  useDocumentMeta(t.shop, s.shopIntro);
+  const shown = data ?? previousData;
+
+  function change(name: string, value: string | null) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  }
+
+  if (!shown && loading) return <Loading />;
+  if (!shown) return <LoadError error={error} retry={() => refetch()} />;
+  const { nodes, pageInfo, totalCount } = shown.products;
+  return (
+    <div className="page shop" data-page="shop">
+      <PageTitle>{t.shop}</PageTitle>
+      <p className="lead">{s.shopIntro}</p>
+      <form className="shop-filters" role="search" aria-label={t.filters} onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor="shop-category">{s.category}</label>
+          <select id="shop-category" value={category ?? ""} onChange={(event) => change("category", event.target.value)}>
+            <option value="">{s.allCategories}</option>
+            {shown.productCategories.nodes.map((node) => (
+              <option key={node.id} value={node.slug}>
+                {node.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="shop-sort">{s.sortBy}</label>
+          <select id="shop-sort" value={orderBy} onChange={(event) => change("sort", event.target.value === "TITLE_ASC" ? null : event.target.value)}>
+            {SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {s.sortOptions[sort]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--check">
+          <input
+            id="shop-stock"
+            type="checkbox"
+            checked={inStock === true}
+            onChange={(event) => change("stock", event.target.checked ? "1" : null)}
+          />
+          <label htmlFor="shop-stock">{s.onlyInStock}</label>
+        </div>
+      </form>
+      <p className="meta" role="status" aria-live="polite">
+        {s.products(totalCount)}
+      </p>
+      {nodes.length ? (
+        <ul className="card-grid plain-list" aria-busy={loading}>
+          {nodes.map((product) => (
+            <li key={product.id}>
+              <ProductCard product={product} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{s.noProducts}</p>
+      )}
+      {pageInfo.hasNextPage ? (
+        <p className="actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={loading}
+            onClick={() =>
+              fetchMore({
+                variables: { after: pageInfo.endCursor },
+                updateQuery: (previous, { fetchMoreResult }) => ({
+                  ...previous,
+                  products: {
+                    ...fetchMoreResult.products,
+                    nodes: [...previous.products.nodes, ...fetchMoreResult.products.nodes],
+                  },
+                }),
+              })
+            }
+          >
+            {t.loadMore}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}

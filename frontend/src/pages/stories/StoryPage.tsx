@@ -1,0 +1,65 @@
+/** One story: hero, intro, byline and its whole StreamField body. */
+import { useQuery } from "@apollo/client";
+import { useParams } from "react-router-dom";
+import { ContentBlocks } from "../../components/blocks/ContentBlocks";
+import { formatDate } from "../../components/dates";
+import { PageTitle } from "../../components/PageTitle";
+import { LoadError, Loading } from "../../components/QueryState";
+import { ResponsiveImage } from "../../components/ResponsiveImage";
+import { useDocumentMeta } from "../../components/useDocumentMeta";
+import { useAlternates, useLang, useT } from "../../i18n";
+import NotFoundPage from "../errors/NotFoundPage";
+import { PreviewInvalid } from "../preview/PreviewInvalid";
+import { usePreviewLocale } from "../preview/previewLocale";
+import { StoryDetailDocument } from "./stories.generated";
+
+export function StoryView({ slug, previewToken }: { slug?: string; previewToken?: string }) {
+  const t = useT();
+  const lang = useLang();
+  const { data, loading, error, refetch } = useQuery(StoryDetailDocument, {
+    // A draft answers in its own language: the locale would only refetch it when the
+    // preview switches to that language.
+    variables: previewToken ? { previewToken } : { slug, locale: lang },
+    fetchPolicy: previewToken ? "no-cache" : "cache-first",
+  });
+  const story = data?.story;
+  useAlternates("stories", previewToken ? null : story?.translations);
+  useDocumentMeta(story?.title, story?.searchDescription || story?.intro);
+  usePreviewLocale(previewToken ? story?.locale : null);
+  if (!data && loading) return <Loading />;
+  if (previewToken && !story) return <PreviewInvalid />;
+  if (error && !story) return <LoadError error={error} retry={() => refetch()} />;
+  if (!story) return <NotFoundPage />;
+  return (
+    <article className="page story" data-page="story">
+      <header className="page-header page--narrow">
+        <PageTitle>{story.title}</PageTitle>
+        <p className="meta">
+          {story.author ? `${t.by} ${story.author} · ` : null}
+          <time dateTime={story.date}>{formatDate(story.date, lang)}</time>
+        </p>
+        {story.intro ? <p className="lead">{story.intro}</p> : null}
+      </header>
+      {story.hero ? (
+        <ResponsiveImage className="hero" rendition={story.hero.rendition} sizes="(min-width: 76rem) 76rem, 100vw" priority />
+      ) : null}
+      <div className="page--narrow">
+        <ContentBlocks blocks={story.body} />
+        {story.tags.length ? (
+          <ul className="tags plain-list" aria-label="Tags">
+            {story.tags.map((tag) => (
+              <li key={tag} className="tag">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </article>
+  );
+}
+
+export default function StoryPage() {
+  const { slug } = useParams();
+  return <StoryView key={slug} slug={slug} />;
+}

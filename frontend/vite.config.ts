@@ -1,0 +1,50 @@
+/**
+ * Vite: the built site goes to dist/, which Django serves on the same origin as /graphql/
+ * (see site/views.py `frontend_app`). `npm run dev` proxies the API and media to Django
+ * (VITRINE_API, default http://localhost:8000), so no CORS is ever needed.
+ */
+/// <reference types="vitest/config" />
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const api = process.env.VITRINE_API ?? "http://localhost:8000";
+const proxied = ["/graphql/", "/media/", "/documents/", "/static/", "/admin/", "/shop/"];
+
+export default defineConfig(({ command }) => ({
+  plugins: [react()],
+  // Apollo Client's development-only checks and messages are dropped from the build.
+  define: command === "build" ? { "globalThis.__DEV__": "false" } : {},
+  server: {
+    port: 5173,
+    proxy: Object.fromEntries(proxied.map((prefix) => [prefix, { target: api, changeOrigin: false }])),
+  },
+  build: {
+    outDir: "dist",
+    assetsDir: "assets",
+    sourcemap: false,
+    target: "es2020",
+    rollupOptions: {
+      output: {
+        // One long-cached chunk for the libraries every page needs.
+        manualChunks(id) {
+          if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run)\//.test(id)) {
+            return "react";
+          }
+          if (/node_modules\/(@apollo|graphql|@wry|optimism|zen-observable|ts-invariant|tslib|symbol-observable)\//.test(id)) {
+            return "apollo";
+          }
+          // The small modules most pages share: one request with the entry, not ten. Not
+          // an area's own components (the tour viewer, shop, account): those stay in their
+          // route's lazy chunks, with the libraries they pull in (three.js, Stripe, SDK).
+          if (/\/src\/(components\/(?!tours\/|shop\/|account\/)|graphql\/|consent\/|i18n\/)|\/src\/pages\/(errors|preview\/(previewLocale|PreviewInvalid))/.test(id)) {
+            return "app";
+          }
+          return undefined;
+        },
+      },
+    },
+  },
+  test: {
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+  },
+}));
