@@ -60,9 +60,9 @@ def load_demo_shop(stdout: TextIO | None = None) -> None:
         _delivery()
         _voucher()
     if stdout:
-        public = models.ProductPage.objects.live().filter(locale__language_code=SOURCE_LANGUAGE)
+        dutch = models.ProductPage.objects.filter(locale__language_code=SOURCE_LANGUAGE)
         stdout.write(
-            f"Shop: {public.count()} products ({created} new), "
+            f"Shop: {dutch.count()} products, {dutch.live().count()} published ({created} new), "
             f"{models.ShippingMethod.objects.filter(active=True).count()} delivery methods, "
             f"voucher {VOUCHER_CODE}"
         )

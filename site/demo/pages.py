@@ -307,4 +307,4 @@ class PageTree:
                 page.kind = record.kind
                 page.last_updated = record.date
 
-        return self.ensure(homes, model, record.slug, ("nl", "en"), fill)
+        return self.ensure(homes, model, record.slug, ("nl", "en", "fr"), fill)

@@ -97,7 +97,8 @@ def test_loading_the_demo_twice_builds_one_bilingual_museum(
     ):
         assert chapter_object.collection_object.locale_id == chapter_object.chapter.page.locale_id
 
-    for language in ("nl", "en"):
+    # Every language has its privacy policy: consent and the newsletter need one.
+    for language in ("nl", "en", "fr"):
         policy = models.PrivacyPolicyPage.objects.live().get(locale__language_code=language)
         assert policy.version == "2026-1" and policy.effective_date
         kinds = set(
