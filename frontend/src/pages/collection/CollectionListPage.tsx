@@ -4,6 +4,7 @@
  * more", as in search and the shop). Filters live in the URL (?maker=…&material=…).
  */
 import { useQuery } from "@apollo/client";
+import { appendPage, LoadMore } from "../../components/LoadMore";
 import { ObjectCard } from "../../components/ObjectCard";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
@@ -73,29 +74,11 @@ export default function CollectionListPage() {
       ) : (
         <p>{t.noResults}</p>
       )}
-      {pageInfo.hasNextPage ? (
-        <p className="actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={loading}
-            onClick={() =>
-              fetchMore({
-                variables: { after: pageInfo.endCursor },
-                updateQuery: (previous, { fetchMoreResult }) => ({
-                  ...previous,
-                  collectionObjects: {
-                    ...fetchMoreResult.collectionObjects,
-                    nodes: [...previous.collectionObjects.nodes, ...fetchMoreResult.collectionObjects.nodes],
-                  },
-                }),
-              })
-            }
-          >
-            {t.loadMore}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore
+        pageInfo={pageInfo}
+        loading={loading}
+        onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendPage("collectionObjects") })}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useQuery } from "@apollo/client";
 import { Link, useNavigate } from "react-router-dom";
+import { appendPage, LoadMore } from "../../components/LoadMore";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError } from "../../components/QueryState";
 import { ResponsiveImage } from "../../components/ResponsiveImage";
@@ -199,29 +200,11 @@ export default function SearchPage() {
               </li>
             ))}
           </ol>
-          {result?.pageInfo.hasNextPage ? (
-            <p className="actions">
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={loading}
-                onClick={() =>
-                  fetchMore({
-                    variables: { after: result.pageInfo.endCursor },
-                    updateQuery: (previous, { fetchMoreResult }) => ({
-                      ...previous,
-                      search: {
-                        ...fetchMoreResult.search,
-                        nodes: [...previous.search.nodes, ...fetchMoreResult.search.nodes],
-                      },
-                    }),
-                  })
-                }
-              >
-                {t.loadMore}
-              </button>
-            </p>
-          ) : null}
+          <LoadMore
+            pageInfo={result?.pageInfo}
+            loading={loading}
+            onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendPage("search") })}
+          />
         </section>
       </div>
     </div>

@@ -5,6 +5,7 @@
  */
 import { useQuery } from "@apollo/client";
 import { Link } from "react-router-dom";
+import { appendPage, LoadMore } from "../../components/LoadMore";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
 import { ResponsiveImage } from "../../components/ResponsiveImage";
@@ -135,29 +136,11 @@ export default function ShopPage() {
       ) : (
         <p>{s.noProducts}</p>
       )}
-      {pageInfo.hasNextPage ? (
-        <p className="actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={loading}
-            onClick={() =>
-              fetchMore({
-                variables: { after: pageInfo.endCursor },
-                updateQuery: (previous, { fetchMoreResult }) => ({
-                  ...previous,
-                  products: {
-                    ...fetchMoreResult.products,
-                    nodes: [...previous.products.nodes, ...fetchMoreResult.products.nodes],
-                  },
-                }),
-              })
-            }
-          >
-            {t.loadMore}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore
+        pageInfo={pageInfo}
+        loading={loading}
+        onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendPage("products") })}
+      />
     </div>
   );
 }

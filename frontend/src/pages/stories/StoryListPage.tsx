@@ -1,5 +1,6 @@
 /** All published stories of the current language, newest first, twelve at a time. */
 import { useQuery } from "@apollo/client";
+import { appendPage, LoadMore } from "../../components/LoadMore";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
 import { StoryCard } from "../../components/StoryCard";
@@ -30,29 +31,11 @@ export default function StoryListPage() {
           </li>
         ))}
       </ul>
-      {pageInfo.hasNextPage ? (
-        <p className="actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={loading}
-            onClick={() =>
-              fetchMore({
-                variables: { after: pageInfo.endCursor },
-                updateQuery: (previous, { fetchMoreResult }) => ({
-                  ...previous,
-                  stories: {
-                    ...fetchMoreResult.stories,
-                    nodes: [...previous.stories.nodes, ...fetchMoreResult.stories.nodes],
-                  },
-                }),
-              })
-            }
-          >
-            {t.loadMore}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore
+        pageInfo={pageInfo}
+        loading={loading}
+        onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendPage("stories") })}
+      />
     </div>
   );
 }
