@@ -130,7 +130,9 @@ def test_a_guest_asks_for_their_data_and_downloads_it_from_the_emailed_link(
         form.get_by_label("A copy of my data").check()
         field.fill(EMAIL)
         form.get_by_role("button", name="Send me the link").click()
-        expect(page.get_by_role("status").filter(has_text=f"If we hold data under {EMAIL}")).to_be_visible()
+        expect(
+            page.get_by_role("status").filter(has_text=f"If we hold data under {EMAIL}")
+        ).to_be_visible()
 
         (link,) = emailed_links(site)
         assert urlsplit(link).path == "/en/privacy/request"
@@ -155,7 +157,9 @@ def test_a_guest_asks_for_their_data_and_downloads_it_from_the_emailed_link(
         # An altered link says so and offers the form again.
         page.goto(link.replace("token=", "token=x"))
         settle(page)
-        expect(page.get_by_role("alert")).to_have_text("This link is not valid, or was already used.")
+        expect(page.get_by_role("alert")).to_have_text(
+            "This link is not valid, or was already used."
+        )
         check_accessibility(page, "privacy-request-invalid-link")
         page.get_by_role("link", name="Ask for a new link").click()
         expect(page.get_by_role("button", name="Send me the link")).to_be_visible()
@@ -172,7 +176,9 @@ def test_a_guest_erases_their_data_only_after_confirming_on_the_linked_page(site
         page.goto(f"{site}/fr/confidentialite/request")
         settle(page)
         page.get_by_role("button", name="Nécessaires uniquement").click()
-        form = page.locator("form").filter(has=page.get_by_role("button", name="Envoyez-moi le lien"))
+        form = page.locator("form").filter(
+            has=page.get_by_role("button", name="Envoyez-moi le lien")
+        )
         form.get_by_label("Effacer mes données").check()
         form.get_by_label("Adresse e-mail").fill(EMAIL)
         form.get_by_role("button", name="Envoyez-moi le lien").click()
@@ -195,7 +201,9 @@ def test_a_guest_erases_their_data_only_after_confirming_on_the_linked_page(site
         page.goto(link)
         settle(page)
         page.get_by_role("button", name="Effacer mes données définitivement").click()
-        expect(page.get_by_role("alert")).to_have_text("Ce lien n'est pas valable ou a déjà été utilisé.")
+        expect(page.get_by_role("alert")).to_have_text(
+            "Ce lien n'est pas valable ou a déjà été utilisé."
+        )
         expect(page.get_by_role("link", name="Demander un nouveau lien")).to_be_visible()
 
     order.refresh_from_db()
@@ -228,7 +236,9 @@ def test_a_visitor_signs_up_confirms_and_unsubscribes_with_a_button(site_links):
         assert mail.outbox == []
         consent.check()
         signup.get_by_role("button", name="Inschrijven").click()
-        expect(signup.get_by_role("status")).to_contain_text(f"Bijna klaar: bevestig uw inschrijving met de link die we naar {EMAIL} stuurden.")
+        expect(signup.get_by_role("status")).to_contain_text(
+            f"Bijna klaar: bevestig uw inschrijving met de link die we naar {EMAIL} stuurden."
+        )
 
         confirm, unsubscribe = emailed_links(site)
         assert urlsplit(confirm).path == "/nl/nieuwsbrief/confirm"
