@@ -192,43 +192,56 @@ SCULPTURE = (
     ObjectRecord(
         "MAL.1958.009",
         "marble-bust",
-        title=Text("Buste van een Gentse bisschop", "Bust of a bishop of Ghent"),
+        title=Text(
+            "Buste van een Gentse bisschop",
+            "Bust of a bishop of Ghent",
+            "Buste d'un évêque de Gand",
+        ),
         description=Text(
             "<p>Zuid-Nederlandse beeldhouwer, anoniem. De buste stond tot 1797 in de kapittelzaal "
             "van Sint-Baafs en werd tijdens de Franse tijd verkocht.</p>",
             "<p>Southern Netherlandish sculptor, anonymous. The bust stood in the chapter house "
             "of Saint Bavo's until 1797 and was sold during the French period.</p>",
+            "<p>Sculpteur des Pays-Bas méridionaux, anonyme. Le buste se trouvait jusqu'en 1797 "
+            "dans la salle capitulaire de Saint-Bavon et fut vendu sous le régime français.</p>",
         ),
         alt=Text(
             "Witmarmeren buste van een man met kalotje en een mantel met brede plooien.",
             "White marble bust of a man in a skullcap and a broadly folded cloak.",
+            "Buste en marbre blanc d'un homme coiffé d'une calotte, dans un manteau aux larges "
+            "plis.",
         ),
-        date=Text("ca. 1680–1690", "c. 1680–1690"),
+        date=Text("ca. 1680–1690", "c. 1680–1690", "vers 1680–1690"),
         years=(1680, 1690),
         dimensions="74 × 58 × 32 cm",
-        credit=Text("Aankoop, 1958", "Purchased, 1958"),
+        credit=Text("Aankoop, 1958", "Purchased, 1958", "Achat, 1958"),
         materials=("marble",),
         periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1960.011",
         "ivory-crucifix",
-        title=Text("Christus aan het kruis", "Christ on the cross"),
+        title=Text("Christus aan het kruis", "Christ on the cross", "Christ en croix"),
         description=Text(
             "<p>Mechelse werkplaats. Het corpus is uit één olifantstand gesneden; de armen zijn "
             "apart gemaakt en met pennen bevestigd op een houten kruis.</p>",
             "<p>Mechelen workshop. The body is carved from a single elephant tusk; the arms were "
             "made separately and pinned to a wooden cross.</p>",
+            "<p>Atelier malinois. Le corps est sculpté dans une seule défense d'éléphant ; les "
+            "bras, faits à part, sont chevillés sur une croix en bois.</p>",
         ),
         alt=Text(
             "Ivoren Christusfiguur op een donker houten kruis, met een zilveren voet.",
             "Ivory figure of Christ on a dark wooden cross, with a silver base.",
+            "Christ en ivoire sur une croix en bois sombre, avec un pied en argent.",
         ),
-        date=Text("ca. 1650–1700", "c. 1650–1700"),
+        date=Text("ca. 1650–1700", "c. 1650–1700", "vers 1650–1700"),
         years=(1650, 1700),
         dimensions="62 × 34 cm",
         credit=Text(
-            "Schenking van de zusters Augustinessen, 1960", "Gift of the Augustinian sisters, 1960"
+            "Schenking van de zusters Augustinessen, 1960",
+            "Gift of the Augustinian sisters, 1960",
+            "Don des sœurs augustines, 1960",
         ),
         materials=("ivory", "wood", "silver"),
         periods=("baroque",),
