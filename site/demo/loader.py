@@ -71,7 +71,7 @@ def load_demo(admin_password: str) -> Summary:
         homes = tree.homes(LANGUAGES)
         story_indexes = tree.index(homes, models.StoryIndexPage, museum.STORY_INDEX, LANGUAGES)
         exhibition_indexes = tree.index(
-            homes, models.ExhibitionIndexPage, museum.EXHIBITION_INDEX, ("nl", "en")
+            homes, models.ExhibitionIndexPage, museum.EXHIBITION_INDEX, LANGUAGES
         )
         for record in (*STORIES, *DRAFT_STORIES):
             tree.story(story_indexes, record)

@@ -244,24 +244,45 @@ class PageTree:
             page.start_date, page.end_date = record.start_date, record.end_date
             page.venue = record.venue.get(language)
             page.chapters = self.chapters(record, language, source)
+            # Only the stories published in this language: fewer stories are in French.
+            # A link keeps the translation key of the source's link at the same position.
             keys = [row.translation_key for row in source.related_stories.all()] if source else []
             page.related_stories = [
                 models.ExhibitionRelatedStory(
-                    story=self.stories[(language, slug)],
+                    story=story,
                     sort_order=position,
                     **({"translation_key": keys[position]} if position < len(keys) else {}),
                 )
                 for position, slug in enumerate(record.related_stories)
+                if (story := self.stories.get((language, slug))) is not None
             ]
 
         return self.ensure(
             indexes,
             models.ExhibitionPage,
             record.slug,
-            ("nl", "en"),
+            self.exhibition_languages(record),
             fill,
             rebuilt_relations=("chapters",),
         )
+
+    def exhibition_languages(self, record: ExhibitionRecord) -> tuple[str, ...]:
+        """Dutch and English always; French when the record is written in French.
+
+        A chapter may only show objects in its page's language, so a French exhibition
+        whose objects are not all translated is a mistake in the data: say which objects,
+        rather than fail on the first missing one or publish it half in English.
+        """
+        if not record.title.fr:
+            return ("nl", "en")
+        numbers = [number for chapter in record.chapters for number, _caption in chapter.objects]
+        untranslated = sorted({number for number in numbers if ("fr", number) not in self.objects})
+        if untranslated:
+            raise ValueError(
+                f"Exhibition {record.slug.nl!r} is written in French but these objects are "
+                f"not: {', '.join(untranslated)}"
+            )
+        return ("nl", "en", "fr")
 
     def chapters(
         self, record: ExhibitionRecord, language: str, source: Page | None

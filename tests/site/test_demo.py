@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from museum_site import models
 from museum_site.demo import images
-from museum_site.demo.exhibitions import EXHIBITIONS
+from museum_site.demo.exhibitions import EXHIBITIONS, FEATURED
 from museum_site.demo.objects import BY_INVENTORY_NUMBER, OBJECTS
 from museum_site.demo.stories import DRAFT_STORIES, STORIES
 from museum_site.demo.terms import TERMS
@@ -88,14 +88,20 @@ def test_loading_the_demo_twice_builds_one_bilingual_museum(
                 assert block.value["collection_object"].locale_id == story.locale_id, story
 
     exhibitions = models.ExhibitionPage.objects.live()
-    assert _in(exhibitions, "nl") == _in(exhibitions, "en") == len(EXHIBITIONS) == 3
-    assert exhibitions.filter(format="physical", start_date__isnull=False).count() == 2
-    for home in models.HomePage.objects.filter(locale__language_code__in=["nl", "en"]):
-        assert home.featured_exhibition.locale_id == home.locale_id
+    assert [_in(exhibitions, language) for language in ("nl", "en", "fr")] == [3, 3, 3]
+    assert len(EXHIBITIONS) == 3
+    assert exhibitions.filter(format="physical", start_date__isnull=False).count() == 3
+    assert {page.translation_key for page in exhibitions} == {
+        page.translation_key for page in exhibitions.filter(locale__language_code="nl")
+    }
+    for home in models.HomePage.objects.all():
+        assert home.featured_exhibition.locale_id == home.locale_id, home
     for chapter_object in models.ChapterObject.objects.select_related(
         "chapter__page", "collection_object"
     ):
         assert chapter_object.collection_object.locale_id == chapter_object.chapter.page.locale_id
+    for link in models.ExhibitionRelatedStory.objects.select_related("page", "story"):
+        assert link.story.locale_id == link.page.locale_id, link
 
     # Every language has its privacy policy: consent and the newsletter need one.
     for language in ("nl", "en", "fr"):
@@ -136,6 +142,7 @@ def test_loading_the_demo_twice_builds_one_bilingual_museum(
     assert "errors" not in result, result
     assert result["data"]["exhibitions"]["totalCount"] == 3
     assert result["data"]["stories"]["totalCount"] >= 8
+    _assert_french_visitors_see_the_featured_exhibition(graphql)
     # The shop's part of load_demo (shop/demo.py; its own tests are tests/shop/test_demo_shop.py).
     for language in ("nl", "en"):
         shop = graphql(
@@ -143,6 +150,62 @@ def test_loading_the_demo_twice_builds_one_bilingual_museum(
             {"l": language},
         )
         assert shop["data"]["products"]["totalCount"] >= 12, language
+
+
+FRENCH_HOME = """{
+  homePage(locale: "fr") {
+    locale
+    featuredExhibition {
+      locale slug title venue
+      chapters { heading objects { caption collectionObject { locale title } } }
+      relatedStories { locale slug }
+    }
+  }
+  exhibitions(locale: "fr") { totalCount nodes { locale slug } }
+}"""
+
+
+def _assert_french_visitors_see_the_featured_exhibition(graphql) -> None:
+    """What the French home and exhibitions list show: all of it in French."""
+    result = graphql(FRENCH_HOME)
+    assert "errors" not in result, result
+    home = result["data"]["homePage"]
+    assert home["locale"] == "fr"
+    featured = home["featuredExhibition"]
+    assert featured["locale"] == "fr"
+    assert (featured["slug"], featured["title"]) == (FEATURED.slug.fr, FEATURED.title.fr)
+    assert featured["venue"] == "Salles 1–4, bâtiment principal"
+    shown = [item for chapter in featured["chapters"] for item in chapter["objects"]]
+    assert len(shown) == sum(len(chapter.objects) for chapter in FEATURED.chapters)
+    assert {item["collectionObject"]["locale"] for item in shown} == {"fr"}
+    assert "Après deux ans de restauration." in {item["caption"] for item in shown}
+    assert "La Vierge dans une église" in {item["collectionObject"]["title"] for item in shown}
+    # Only the related stories published in French: two of the three.
+    assert [story["slug"] for story in featured["relatedStories"]] == [
+        "restauration-madone",
+        "durer-a-gand",
+    ]
+    listed = result["data"]["exhibitions"]
+    assert listed["totalCount"] == 3
+    assert {node["slug"] for node in listed["nodes"]} == {record.slug.fr for record in EXHIBITIONS}
+    assert {node["locale"] for node in listed["nodes"]} == {"fr"}
+
+
+@pytest.mark.django_db(False)
+def test_french_exhibitions_show_nothing_in_english():
+    """A French page falls back to English where a text has no French: an exhibition that
+    is published in French must have French for every text it shows, its objects' too."""
+    french = [record for record in EXHIBITIONS if record.title.fr]
+    assert FEATURED in french and len(french) == 3
+    for record in french:
+        texts = [record.slug, record.title, record.intro]
+        texts += [record.venue] if record.venue.nl else []
+        for chapter in record.chapters:
+            texts += [chapter.heading, chapter.text, *(caption for _, caption in chapter.objects)]
+            for number, _caption in chapter.objects:
+                shown = BY_INVENTORY_NUMBER[number]
+                texts += [shown.title, shown.description, shown.alt, shown.date, shown.credit]
+        assert [text.en for text in texts if not text.fr] == [], record.slug.nl
 
 
 @pytest.mark.django_db(False)
