@@ -22,7 +22,7 @@ MASTERS = ExhibitionRecord(
         "to the oil sketch: the highlights of our collection, together again after "
         "conservation.",
         "Deux siècles de peinture des Pays-Bas méridionaux, du panneau de dévotion à "
-        "l'esquisse à l'huile : les chefs-d'œuvre de notre collection, à nouveau réunis après "
+        "l'esquisse à l'huile : les fleurons de notre collection, à nouveau réunis après "
         "restauration.",
     ),
     hero="MAL.1904.001",
@@ -244,7 +244,7 @@ TABLE = ExhibitionRecord(
                     Text(
                         "Koffie wordt gewoon.",
                         "Coffee becomes ordinary.",
-                        "Le café devient ordinaire.",
+                        "Le café entre dans les mœurs.",
                     ),
                 ),
                 ("MAL.1950.032", Text("Thee uit China.", "Tea from China.", "Du thé de Chine.")),
@@ -311,7 +311,7 @@ DEVOTION = ExhibitionRecord(
     format="online",
     chapters=(
         ChapterRecord(
-            Text("Geweven", "Woven", "Tissé"),
+            Text("Geweven", "Woven", "Tissage"),
             Text(
                 "<p>Brussel en Oudenaarde weefden voor heel Europa.</p>",
                 "<p>Brussels and Oudenaarde wove for the whole of Europe.</p>",

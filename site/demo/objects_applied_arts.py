@@ -142,7 +142,7 @@ SILVER_AND_METAL = (
         alt=Text(
             "Peervormige zilveren koffiekan met een donker houten handvat.",
             "Pear-shaped silver coffee pot with a dark wooden handle.",
-            "Cafetière en argent piriforme avec un manche en bois sombre.",
+            "Cafetière piriforme en argent, avec un manche en bois sombre.",
         ),
         date=Text("1772", "1772", "1772"),
         years=(1772, 1772),
