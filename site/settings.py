@@ -298,7 +298,8 @@ VITRINE_SHOP_DOWNLOAD_SECONDS = int(os.environ.get("SHOP_DOWNLOAD_SECONDS", 7 * 
 VITRINE_SHOP_INVOICE_RETENTION_YEARS = int(os.environ.get("SHOP_INVOICE_RETENTION_YEARS", 10))
 
 # Background jobs (django-tasks, as Wagtail 8 uses for its own): tiling panoramas after
-# publishing, and Wagtail's reference index, admin search index and file deletions.
+# publishing, order e-mails, and Wagtail's reference index, admin search index and file
+# deletions.
 # "immediate" (the default) runs a job in the process that queues it, as it is queued
 # (the tiler once the publish has committed): the demo needs no worker, but an editor's
 # publish waits for the tiler. A

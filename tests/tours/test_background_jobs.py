@@ -3,16 +3,14 @@
 With TASKS_BACKEND=database (django-tasks-db) an editor's publish only writes a job row
 after the commit; the tiler runs in `manage.py db_worker`. These tests publish through the
 admin in real transactions (the job is queued by `transaction.on_commit`), then run the
-worker once in batch mode in this process.
+worker once in batch mode in this process (fixtures in tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import signal
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from wagtail.test.utils.form_data import querydict_from_html
 
@@ -25,32 +23,9 @@ TILING_TASK = "tours.tasks.tile_panorama_task"
 
 
 @pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
 def editor(client, django_user_model):
     client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "pw"))
     return client
-
-
-@pytest.fixture
-def run_worker():
-    """`manage.py db_worker --batch`: run every queued job, then return.
-
-    The worker installs its own SIGINT/SIGTERM handlers (graceful shutdown); pytest's
-    are put back afterwards.
-    """
-    signals = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
-    handlers = {number: signal.getsignal(number) for number in signals}
-
-    def run() -> None:
-        call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
-
-    yield run
-    for number, handler in handlers.items():
-        signal.signal(number, handler)
 
 
 def publish_in_admin(client, page: models.TourPage) -> None:
