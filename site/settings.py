@@ -299,12 +299,11 @@ VITRINE_SHOP_INVOICE_RETENTION_YEARS = int(os.environ.get("SHOP_INVOICE_RETENTIO
 
 # Background jobs (django-tasks, as Wagtail 8 uses for its own): tiling panoramas after
 # publishing, order e-mails, and Wagtail's reference index, admin search index and file
-# deletions.
-# "immediate" (the default) runs a job in the process that queues it, as it is queued
-# (the tiler once the publish has committed): the demo needs no worker, but an editor's
-# publish waits for the tiler. A
-# deployment sets "database": jobs are rows in the database (django-tasks-db) and
-# `manage.py db_worker` runs them in a process of their own.
+# deletions. "immediate" (the default) runs a job in the request that queues it (the
+# tiler and the e-mails once the transaction has committed): the demo needs no worker,
+# but an editor's publish waits for the tiler. A deployment sets "database": jobs are
+# rows in the database (django-tasks-db) and `manage.py db_worker` runs them in a
+# process of their own (README: "Background jobs").
 _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
