@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "taggit",
     "graphene_django",
     "grapple",
+    "django_tasks",
+    "django_tasks_db",  # the queue's table, whichever backend TASKS_BACKEND picks
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -294,6 +296,24 @@ STRIPE_JS_URL = os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/")
 VITRINE_SHOP_DOWNLOAD_SECONDS = int(os.environ.get("SHOP_DOWNLOAD_SECONDS", 7 * 24 * 3600))
 # Invoices are kept 10 years (Belgian VAT Code art. 60) before orders are anonymised.
 VITRINE_SHOP_INVOICE_RETENTION_YEARS = int(os.environ.get("SHOP_INVOICE_RETENTION_YEARS", 10))
+
+# Background jobs (django-tasks, as Wagtail 8 uses for its own): tiling panoramas after
+# publishing, order e-mails, and Wagtail's reference index, admin search index and file
+# deletions. "immediate" (the default) runs a job in the request that queues it (the
+# tiler and the e-mails once the transaction has committed): the demo needs no worker,
+# but an editor's publish waits for the tiler. A deployment sets "database": jobs are
+# rows in the database (django-tasks-db) and `manage.py db_worker` runs them in a
+# process of their own (README: "Background jobs").
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_tasks_backend = os.environ.get("TASKS_BACKEND", "immediate").strip().lower()
+if _tasks_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {_tasks_backend!r}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend]}}
 
 # Production hardening (DEBUG off): `check --deploy` is clean.
 if not DEBUG:

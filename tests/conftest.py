@@ -1,7 +1,10 @@
 """Shared fixtures. The suite runs on PostgreSQL (DATABASE_URL) and on SQLite."""
 
+import signal
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +30,30 @@ def graphql(client):
         return response.json()
 
     return run
+
+
+@pytest.fixture
+def database_queue(settings):
+    """Background jobs as a deployment runs them: rows in the database (django-tasks-db)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def run_worker():
+    """`manage.py db_worker --batch`: run every queued job in this process, then return.
+
+    The worker installs its own SIGINT/SIGTERM handlers (graceful shutdown); pytest's
+    are put back afterwards.
+    """
+    numbers = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
+    handlers = {number: signal.getsignal(number) for number in numbers}
+
+    def run() -> None:
+        call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+
+    yield run
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
 
 
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}

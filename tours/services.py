@@ -58,6 +58,25 @@ def tile_image(image_id: int) -> PanoramaTiles:
     return tiles
 
 
+def record_unexpected_failure(image_id: int, error: Exception) -> None:
+    """Tell the editor that tiling stopped, where they look for tiling failures.
+
+    The tiler's own refusals come with a message an editor can act on; anything else (a
+    bug, a storage or database outage) would otherwise leave the scene panel saying
+    "waiting" for ever. The traceback stays with the job's result for the administrators.
+    """
+    tiles = PanoramaTiles.objects.filter(image_id=image_id).first()
+    if tiles is None:  # the image was deleted before its job ran
+        return
+    tiles.status, tiles.manifest = PanoramaTiles.Status.FAILED, None
+    tiles.error = (
+        f"Tiling stopped with an unexpected error ({type(error).__name__}). Publish the "
+        "tour again to retry; if it fails again, ask an administrator to look at the "
+        "background job's log."
+    )
+    tiles.save()
+
+
 def request_tiles(image_ids: set[int]) -> None:
     """Queue tiling after commit for images that have no ready tiles yet."""
     from tours.tasks import tile_panorama_task

@@ -1,8 +1,14 @@
 """The order e-mails: confirmation when paid, a note when the goods leave the museum.
 
-They are sent after the transaction commits (`transaction.on_commit`), so a completion
+They are queued after the transaction commits (`transaction.on_commit`), so a completion
 that rolls back (stock gone, Stripe unreachable) never tells a buyer their order is
 placed, and a webhook retried after a failure mails once, on the attempt that commits.
+Sending is a background job (shop.tasks): with a worker (TASKS_BACKEND=database) neither
+the buyer's checkoutComplete nor Stripe's webhook waits for the mail server; with either
+backend a mail server that fails is recorded with the job (and logged) instead of raising
+out of the request whose order already committed. The job carries only the order's id
+(no address or link waits in the queue); the order is read, and its e-mail written, when
+the job runs.
 """
 
 from __future__ import annotations
@@ -48,17 +54,33 @@ def _body(order: Order, kind: str) -> tuple[str, str]:
     )
 
 
-def send_after_commit(order: Order, kind: str) -> None:
-    def send() -> None:
-        with translation.override(order.locale):
-            subject, body = _body(order, kind)
-        send_mail(
-            subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
-            message=body,
-            from_email=None,
-            recipient_list=[order.email],
-        )
-        OrderEvent.objects.create(order=order, type=OrderEvent.Type.EMAIL_SENT, message=kind)
+def _may_mail(order: Order) -> bool:
+    return bool(order.email) and order.anonymised_at is None  # an erased customer gets none
 
-    if order.email and order.anonymised_at is None:  # an erased customer gets no mail
-        transaction.on_commit(send)
+
+def send_after_commit(order: Order, kind: str) -> None:
+    from shop.tasks import send_order_email_task
+
+    if _may_mail(order):
+        transaction.on_commit(lambda: send_order_email_task.enqueue(order.pk, kind))
+
+
+def send(order_id: int, kind: str) -> bool:
+    """Mail the order's e-mail of this kind now; answers whether it was sent.
+
+    Read afresh, because with a worker time passes after the commit: a customer erased
+    meanwhile gets no mail.
+    """
+    order = Order.objects.get(pk=order_id)
+    if not _may_mail(order):
+        return False
+    with translation.override(order.locale):
+        subject, body = _body(order, kind)
+    send_mail(
+        subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
+        message=body,
+        from_email=None,
+        recipient_list=[order.email],
+    )
+    OrderEvent.objects.create(order=order, type=OrderEvent.Type.EMAIL_SENT, message=kind)
+    return True

@@ -3,17 +3,20 @@ erasure and export."""
 
 from __future__ import annotations
 
+import smtplib
 from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 from wagtail.documents.models import Document
 
 from shop.accounts import services as account_services
 from shop.graphql.errors import PayloadError
 from shop.models import Order, OrderEvent, ProductPage, ProductVariant, ShippingMethod, Stock
-from shop.services import downloads
+from shop.services import downloads, order_emails
 from shop.services import orders as order_service
 from tests.accounts import builders as account_builders
 from tests.shop import builders
@@ -60,6 +63,66 @@ def test_fulfilling_turns_the_allocation_into_a_sale(
     assert "is onderweg" in mailoutbox[-1].subject  # a Dutch checkout, a Dutch e-mail
     with pytest.raises(PayloadError):
         order_service.fulfil(order.pk)  # forward only: once
+
+
+ORDER_EMAIL_TASK = "shop.tasks.send_order_email_task"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker commits
+def test_with_a_worker_order_e_mails_are_sent_by_the_worker_not_the_requests(
+    shop, place, mailoutbox, database_queue, run_worker
+):
+    order = place(("POSTER", 1))
+    order_service.fulfil(order.pk)
+
+    assert mailoutbox == []  # checkoutComplete and fulfilling only queued them
+    jobs = DBTaskResult.objects.filter(task_path=ORDER_EMAIL_TASK).order_by("enqueued_at")
+    # The job names the order and nothing else: no address or link waits in the queue.
+    assert [job.args_kwargs for job in jobs] == [
+        {"args": [order.pk, "confirmation"], "kwargs": {}},
+        {"args": [order.pk, "shipped"], "kwargs": {}},
+    ]
+    run_worker()
+    assert [message.to for message in mailoutbox] == [[order.email], [order.email]]
+    assert "bevestigd" in mailoutbox[0].subject and "is onderweg" in mailoutbox[1].subject
+    sent = order.events.filter(type=OrderEvent.Type.EMAIL_SENT)
+    assert sorted(sent.values_list("message", flat=True)) == ["confirmation", "shipped"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_customer_erased_before_the_worker_runs_gets_no_e_mail(
+    shop, place, mailoutbox, database_queue, run_worker
+):
+    order = place(("POSTER", 1))
+    order_service.fulfil(order.pk)
+
+    with transaction.atomic():  # as the erasure link's confirmation runs it
+        order_service.forget_email(order.email)
+    run_worker()
+
+    assert mailoutbox == []
+    jobs = DBTaskResult.objects.filter(task_path=ORDER_EMAIL_TASK)
+    assert [(job.status, job.return_value) for job in jobs] == [("SUCCESSFUL", False)] * 2
+
+
+def test_a_mail_server_that_fails_does_not_fail_the_fulfilment(
+    shop, place, mailoutbox, monkeypatch, django_capture_on_commit_callbacks, caplog
+):
+    """Without a worker the e-mail job runs after the commit, in the request: its failure
+    is logged and recorded with the job, and the staff member's action stands."""
+    order = place(("POSTER", 1))
+
+    def refused(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("mail server went away")
+
+    monkeypatch.setattr(order_emails, "send_mail", refused)
+    with django_capture_on_commit_callbacks(execute=True):
+        order_service.fulfil(order.pk)
+
+    order.refresh_from_db()
+    assert order.status == Order.Status.FULFILLED and mailoutbox == []
+    assert not order.events.filter(type=OrderEvent.Type.EMAIL_SENT).exists()
+    assert "SMTPServerDisconnected" in caplog.text
 
 
 def test_partial_refund_then_full_refund(shop, place, stripe_client):
