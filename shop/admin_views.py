@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
@@ -31,16 +32,46 @@ class RefundForm(forms.Form):
     )
     reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
 
+    def __init__(self, *args, order: Order, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.order = order
+
+    def clean_amount(self) -> Decimal:
+        """The service refuses the same amounts, but in English for the API; the editor
+        is told here, in the admin's language, before Stripe is asked."""
+        amount = self.cleaned_data["amount"]
+        if amount > self.order.refundable:
+            raise forms.ValidationError(
+                _("Refund between € 0.01 and € %(refundable)s."),
+                code="max_value",
+                params={"refundable": number_format(self.order.refundable, 2)},
+            )
+        return amount
+
+
+def _refusal(error: PayloadError, order: Order) -> str:
+    """The service's messages are the API's (English, for visitors). A refused status
+    change is said again in the admin's language; anything else (a payment provider's
+    answer) is shown as it came."""
+    if error.field == "status":
+        order.refresh_from_db(fields=["status"])
+        return _("This order can no longer be changed this way: it is %(status)s.") % {
+            "status": order.get_status_display().lower()
+        }
+    return error.message
+
 
 def _act(request: HttpRequest, pk: int, form_class, title, perform) -> HttpResponse:
     order = get_object_or_404(Order, pk=pk)
-    initial = {"amount": order.refundable} if form_class is RefundForm else {}
-    form = form_class(request.POST or None, initial=initial)
+    if form_class is RefundForm:
+        form = RefundForm(request.POST or None, initial={"amount": order.refundable}, order=order)
+    else:
+        form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             perform(order, form.cleaned_data)
         except PayloadError as error:
-            messages.error(request, error.message)
+            messages.error(request, _refusal(error, order))
         else:
             messages.success(request, _("Order %(order)s: done.") % {"order": order})
             return redirect("wagtailsnippets_shop_order:list")

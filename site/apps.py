@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MuseumSiteConfig(AppConfig):
@@ -6,7 +7,7 @@ class MuseumSiteConfig(AppConfig):
 
     name = "museum_site"
     label = "museum_site"
-    verbose_name = "Museum site"
+    verbose_name = _("Museum site")
 
     def ready(self) -> None:
         from museum_site.graphql import registration, signals  # noqa: F401

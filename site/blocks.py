@@ -14,11 +14,15 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockqu
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
-    caption = blocks.CharBlock(required=False)
-    credit = blocks.CharBlock(required=False, help_text=_("Leave empty to use the image's credit."))
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
+    credit = blocks.CharBlock(
+        required=False, label=_("Credit"), help_text=_("Leave empty to use the image's credit.")
+    )
     alt_text = blocks.CharBlock(
-        required=False, help_text=_("Leave empty to use the image's own alt text.")
+        required=False,
+        label=_("Alt text"),
+        help_text=_("Leave empty to use the image's own alt text."),
     )
 
     class Meta:
@@ -27,9 +31,9 @@ class ImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False)
-    source = blocks.CharBlock(required=False)
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, label=_("Attribution"))
+    source = blocks.CharBlock(required=False, label=_("Source"))
 
     class Meta:
         icon = "openquote"
@@ -37,8 +41,8 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class GalleryBlock(blocks.StructBlock):
-    title = blocks.CharBlock(required=False)
-    images = blocks.ListBlock(ImageBlock(), min_num=1)
+    title = blocks.CharBlock(required=False, label=_("Title"))
+    images = blocks.ListBlock(ImageBlock(), min_num=1, label=_("Images"))
 
     class Meta:
         icon = "grip"
@@ -52,10 +56,10 @@ class VideoBlock(blocks.StructBlock):
     save time and would hand the API raw third-party HTML.
     """
 
-    url = blocks.URLBlock()
-    title = blocks.CharBlock()
-    poster = ImageChooserBlock(required=False)
-    transcript = blocks.TextBlock(required=False)
+    url = blocks.URLBlock(label=_("Video URL"))
+    title = blocks.CharBlock(label=_("Title"))
+    poster = ImageChooserBlock(required=False, label=_("Poster image"))
+    transcript = blocks.TextBlock(required=False, label=_("Transcript"))
 
     class Meta:
         icon = "media"
@@ -63,9 +67,11 @@ class VideoBlock(blocks.StructBlock):
 
 
 class AudioBlock(blocks.StructBlock):
-    audio = DocumentChooserBlock(help_text=_("An MP3 or Ogg file."))
-    title = blocks.CharBlock()
-    transcript = blocks.TextBlock(help_text=_("Required: not every visitor can listen."))
+    audio = DocumentChooserBlock(label=_("Audio file"), help_text=_("An MP3 or Ogg file."))
+    title = blocks.CharBlock(label=_("Title"))
+    transcript = blocks.TextBlock(
+        label=_("Transcript"), help_text=_("Required: not every visitor can listen.")
+    )
 
     class Meta:
         icon = "media"
@@ -73,8 +79,10 @@ class AudioBlock(blocks.StructBlock):
 
 
 class CollectionObjectBlock(blocks.StructBlock):
-    collection_object = SnippetChooserBlock("museum_site.CollectionObject")
-    caption = blocks.CharBlock(required=False)
+    collection_object = SnippetChooserBlock(
+        "museum_site.CollectionObject", label=_("Collection object")
+    )
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
 
     class Meta:
         icon = "placeholder"

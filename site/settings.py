@@ -160,6 +160,14 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("fr", "Français"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# The languages an editor may choose for the admin itself (Account > Language). Wagtail
+# translates its own interface; each app's locale/ folder translates ours. Content
+# languages are the same three, but the two settings are independent.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("fr", "Français"),
+]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Brussels")
 USE_I18N = True
 USE_TZ = True

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ToursConfig(AppConfig):
     """360° virtual tours: scenes, hotspots, floor plans, guided stops and their tiles."""
 
     name = "tours"
-    verbose_name = "Virtual tours"
+    verbose_name = _("Virtual tours")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

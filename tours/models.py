@@ -98,14 +98,15 @@ class TourPage(MuseumPage):
 
     def _key_errors(self) -> list[str]:
         errors = []
-        for relation, label in (("scenes", _("scene")), ("floor_plans", _("floor plan"))):
+        # One whole sentence per relation: a translator cannot pluralise "%(what)ss".
+        for relation, message in (
+            ("scenes", _("Two scenes share the key %(keys)s.")),
+            ("floor_plans", _("Two floor plans share the key %(keys)s.")),
+        ):
             keys = [item.key for item in getattr(self, relation).all()]
             duplicates = sorted({key for key in keys if keys.count(key) > 1})
             if duplicates:
-                errors.append(
-                    _("Two %(what)ss share the key %(keys)s.")
-                    % {"what": label, "keys": ", ".join(duplicates)}
-                )
+                errors.append(message % {"keys": ", ".join(duplicates)})
         return errors
 
     def _reference_errors(self) -> list[str]:
@@ -174,7 +175,12 @@ class FloorPlan(TranslatableMixin, Orderable):
         _("key"), max_length=64, help_text=_("Stable name scenes refer to, e.g. 'ground-floor'.")
     )
     title = models.CharField(_("title"), max_length=255)
-    image = models.ForeignKey("museum_site.MuseumImage", on_delete=models.PROTECT, related_name="+")
+    image = models.ForeignKey(
+        "museum_site.MuseumImage",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("image"),
+    )
 
     panels = [FieldRowPanel([FieldPanel("key"), FieldPanel("title")]), FieldPanel("image")]
 
@@ -199,6 +205,7 @@ class Scene(TranslatableMixin, Orderable, ClusterableModel):
         "museum_site.MuseumImage",
         on_delete=models.PROTECT,
         related_name="+",
+        verbose_name=_("panorama"),
         help_text=_("An equirectangular 360° photo, twice as wide as high."),
     )
     full_sphere = models.BooleanField(
@@ -221,7 +228,12 @@ class Scene(TranslatableMixin, Orderable, ClusterableModel):
         help_text=_("Yaw of geographic north in the panorama, in degrees."),
     )
     audio = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("audio"),
     )
     audio_transcript = models.TextField(_("audio transcript"), blank=True)
     floor_plan_key = models.SlugField(_("floor plan"), max_length=64, blank=True)
@@ -255,7 +267,7 @@ class Scene(TranslatableMixin, Orderable, ClusterableModel):
                 ),
                 FieldPanel("north_offset"),
             ],
-            _("View"),
+            _("Opening view"),
         ),
         MultiFieldPanel([FieldPanel("audio"), FieldPanel("audio_transcript")], _("Audio")),
         MultiFieldPanel(
@@ -348,9 +360,15 @@ class Hotspot(TranslatableMixin, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("collection object"),
     )
     target_story = models.ForeignKey(
-        "museum_site.StoryPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "museum_site.StoryPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("story"),
     )
     target_exhibition = models.ForeignKey(
         "museum_site.ExhibitionPage",
@@ -358,6 +376,7 @@ class Hotspot(TranslatableMixin, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("exhibition"),
     )
     target_image = models.ForeignKey(
         "museum_site.MuseumImage",
@@ -365,9 +384,15 @@ class Hotspot(TranslatableMixin, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("image"),
     )
     target_media = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("audio or video"),
     )
     target_url = models.URLField(_("web address"), blank=True)
 
@@ -445,7 +470,12 @@ class GuidedStop(TranslatableMixin, Orderable):
     )
     narration = models.TextField(_("narration"))
     audio = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("audio"),
     )
     dwell_seconds = models.PositiveIntegerField(_("stay for (seconds)"), default=20)
 

@@ -1,7 +1,26 @@
 """The panorama editor in the scene panel: see the panorama, click to place hotspots."""
 
+import json
+
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
+
+# What the editor's script says, in the admin's language: the script has no catalogue of
+# its own (Wagtail's JavaScript catalogue holds only Wagtail's strings), so the panel
+# hands it these, already translated, in a data attribute.
+EDITOR_MESSAGES = {
+    "chooseFirst": _("Choose a panorama image first."),
+    "loading": _("Loading the panorama…"),
+    "loadFailed": _("The panorama could not be loaded (%(error)s)."),
+    "howTo": _("Click “Place on panorama” on a hotspot, then click the spot in the panorama."),
+    "placeButton": _("Place on panorama"),
+    "thisHotspot": _("this hotspot"),
+    "clickWhere": _("Now click in the panorama where “%(label)s” belongs."),
+    "armFirst": _("Click “Place on panorama” on a hotspot first."),
+    "placed": _("Placed at yaw %(yaw)s°, pitch %(pitch)s°."),
+    "noLabel": _("(no label)"),
+}
 
 
 class PanoramaEditorPanel(Panel):
@@ -21,6 +40,9 @@ class PanoramaEditorPanel(Panel):
             context["form_prefix"] = self.form.prefix
             context["preview_url"] = reverse("tours_panorama_preview", args=[0])
             context["tiles"] = self._tiles()
+            context["messages"] = json.dumps(
+                {key: str(message) for key, message in EDITOR_MESSAGES.items()}
+            )
             return context
 
         def _tiles(self):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
@@ -6,5 +7,5 @@ class AccountsConfig(AppConfig):
 
     name = "shop.accounts"
     label = "shop_accounts"
-    verbose_name = "Customer accounts"
+    verbose_name = _("Customer accounts")
     default_auto_field = "django.db.models.BigAutoField"

@@ -218,7 +218,12 @@ class ProductPage(MuseumPage):
 
 class ProductImage(TranslatableMixin, Orderable):
     product = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="images")
-    image = models.ForeignKey("museum_site.MuseumImage", on_delete=models.PROTECT, related_name="+")
+    image = models.ForeignKey(
+        "museum_site.MuseumImage",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("image"),
+    )
     alt_text = models.CharField(
         _("alt text"),
         max_length=400,

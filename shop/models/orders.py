@@ -115,14 +115,29 @@ class Order(models.Model):
     refunded = models.DecimalField(_("refunded"), **MONEY_DIGITS, default=Decimal("0.00"))
     voucher_code = models.CharField(_("promo code"), max_length=32, blank=True)
     voucher = models.ForeignKey(
-        "shop.Voucher", null=True, blank=True, on_delete=models.SET_NULL, related_name="orders"
+        "shop.Voucher",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="orders",
+        verbose_name=_("voucher"),
     )
     delivery_method_name = models.CharField(_("delivery"), max_length=200, blank=True)
     shipping_address = models.OneToOneField(
-        Address, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Address,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("delivery address"),
     )
     billing_address = models.OneToOneField(
-        Address, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Address,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("billing address"),
     )
     created_at = models.DateTimeField(_("placed"), auto_now_add=True, db_index=True)
     paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
@@ -201,6 +216,7 @@ class OrderEvent(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("staff member"),
         help_text=_("The staff member who did it; empty for the shop itself."),
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -14,13 +14,16 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from .catalogue import CURRENCY, MONEY_DIGITS
 
 
 class ShippingZone(models.TextChoices):
-    BELGIUM = "BE", _("Belgium")
+    # With a context: a bare "Belgium" in our catalogue would also translate the country
+    # names that customer addresses show through the API (django-countries' own msgid).
+    BELGIUM = "BE", pgettext_lazy("delivery zone", "Belgium")
     EU = "EU", _("European Union (other member states)")
     WORLD = "WORLD", _("Rest of the world")
 

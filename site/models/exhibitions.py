@@ -148,7 +148,12 @@ class ChapterObject(TranslatableMixin, Orderable):
 
 class ExhibitionRelatedStory(TranslatableMixin, Orderable):
     page = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="related_stories")
-    story = models.ForeignKey("museum_site.StoryPage", on_delete=models.CASCADE, related_name="+")
+    story = models.ForeignKey(
+        "museum_site.StoryPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("story"),
+    )
 
     panels = [PageChooserPanel("story")]
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from wagtail.test.utils.form_data import querydict_from_html
+from wagtail.users.models import UserProfile
 
 from shop.models import ProductVariant, Stock
 from tests.shop import builders
@@ -15,7 +16,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def manager(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("shop", "shop@example.org", "pw"))
+    user = django_user_model.objects.create_superuser("shop", "shop@example.org", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"  # the admin speaks the museum's language otherwise
+    profile.save()
+    client.force_login(user)
     return client
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from tests.site import builders as site_builders
 from tests.tours import builders
@@ -10,6 +11,15 @@ from tours import models
 from tours.angles import clamp_pitch, normalise_yaw
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    """The rules' messages are matched in English here; without this they come in the
+    museum's default language, Dutch (tests/site/test_admin_translations.py checks
+    that every one of them is translated)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,34 @@
     return Promise.all(hrefs.map(loadStylesheet));
   }
 
+  // The panel's messages, translated by Django (tours/panels.py); English if missing.
+  var ENGLISH = {
+    chooseFirst: "Choose a panorama image first.",
+    loading: "Loading the panorama…",
+    loadFailed: "The panorama could not be loaded (%(error)s).",
+    howTo: "Click “Place on panorama” on a hotspot, then click the spot in the panorama.",
+    placeButton: "Place on panorama",
+    thisHotspot: "this hotspot",
+    clickWhere: "Now click in the panorama where “%(label)s” belongs.",
+    armFirst: "Click “Place on panorama” on a hotspot first.",
+    placed: "Placed at yaw %(yaw)s°, pitch %(pitch)s°.",
+    noLabel: "(no label)",
+  };
+
+  function messages(root) {
+    try {
+      return Object.assign({}, ENGLISH, JSON.parse(root.dataset.messages || "{}"));
+    } catch (error) {
+      return ENGLISH;
+    }
+  }
+
+  function fill(message, values) {
+    return message.replace(/%\((\w+)\)s/g, function (whole, name) {
+      return name in values ? String(values[name]) : whole;
+    });
+  }
+
   function round(value) {
     return Math.round(value * 10) / 10;
   }
@@ -71,6 +99,7 @@
     this.armed = null;
     this.shown = [];
     this.styled = loadStylesheets(root);
+    this.text = messages(root);
     root.querySelector("[data-panorama-open]").addEventListener("click", this.open.bind(this));
   }
 
@@ -82,12 +111,12 @@
     var input = field(this.prefix, "panorama");
     var imageId = input && input.value;
     if (!imageId) {
-      this.say("Choose a panorama image first.");
+      this.say(this.text.chooseFirst);
       return;
     }
     var url = this.previewUrl.replace(/0\/$/, imageId + "/");
     var editor = this;
-    this.say("Loading the panorama…");
+    this.say(this.text.loading);
     var styled = this.styled;
     fetch(url, { credentials: "same-origin" })
       .then(function (response) {
@@ -103,7 +132,7 @@
         editor.start(data);
       })
       .catch(function (error) {
-        editor.say("The panorama could not be loaded (" + error.message + ").");
+        editor.say(fill(editor.text.loadFailed, { error: error.message }));
       });
   };
 
@@ -130,7 +159,7 @@
     });
     this.addPlaceButtons();
     this.listen();
-    this.say("Click “Place on panorama” on a hotspot, then click the spot in the panorama.");
+    this.say(this.text.howTo);
   };
 
   PanoramaEditor.prototype.listen = function () {
@@ -171,7 +200,7 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "button button-small button-secondary panorama-editor__place";
-      button.textContent = "Place on panorama";
+      button.textContent = editor.text.placeButton;
       button.dataset.hotspotPrefix = prefix;
       button.addEventListener("click", function () {
         editor.arm(prefix, button);
@@ -186,15 +215,15 @@
     });
     button.classList.add("is-armed");
     this.armed = prefix;
-    var label = field(prefix, "label").value || "this hotspot";
-    this.say("Now click in the panorama where “" + label + "” belongs.");
+    var label = field(prefix, "label").value || this.text.thisHotspot;
+    this.say(fill(this.text.clickWhere, { label: label }));
     this.drawHotspots();
     this.container.scrollIntoView({ behavior: "smooth", block: "center" });
   };
 
   PanoramaEditor.prototype.place = function (coords) {
     if (!this.armed) {
-      this.say("Click “Place on panorama” on a hotspot first.");
+      this.say(this.text.armFirst);
       return;
     }
     var pitch = round(coords[0]);
@@ -205,7 +234,7 @@
     [field(this.armed, "pitch"), field(this.armed, "yaw")].forEach(function (input) {
       input.dispatchEvent(new Event("change", { bubbles: true }));
     });
-    this.say("Placed at yaw " + yaw + "°, pitch " + pitch + "°.");
+    this.say(fill(this.text.placed, { yaw: yaw, pitch: pitch }));
     this.drawHotspots();
   };
 
@@ -225,7 +254,7 @@
         id: prefix,
         yaw: yaw,
         pitch: pitch,
-        text: field(prefix, "label").value || "(no label)",
+        text: field(prefix, "label").value || editor.text.noLabel,
         cssClass: "panorama-editor__hotspot" + (prefix === editor.armed ? " is-armed" : ""),
       });
       editor.shown.push(prefix);
