@@ -75,4 +75,6 @@ def pytest_collection_modifyitems(items):
         if transactional:
             kwargs = dict(marker.kwargs) if marker else {}
             kwargs.update(transaction=True, serialized_rollback=True)
-            item.add_marker(pytest.mark.django_db(**kwargs))
+            # First in the list, so it is the marker pytest-django reads (the closest one),
+            # also when the test carries its own django_db(transaction=True).
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
