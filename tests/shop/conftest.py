@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+
+from shop import localstripe_process
 
 CHECKOUT_FIELDS = """
   token email locale quantity isShippingRequired voucherCode
@@ -92,46 +88,24 @@ WEBHOOK_SECRET = "whsec_vitrine_tests"
 
 
 def _free_port() -> int:
-    with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as probe:
-        probe.bind(("::", 0))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
-def localstripe_url(tmp_path_factory) -> Iterator[str]:
-    """Start localstripe (GPL, test-only) on a free port and wait until it answers.
+def localstripe_url() -> Iterator[str]:
+    """localstripe (GPL, test-only) on a free loopback port, as the demo runs it.
 
     A payment test must never pass against nothing: if the server cannot start, every
     test that needs it FAILS with the reason, it is not skipped.
     """
-    executable = Path(sys.executable).with_name("localstripe")
-    if not executable.exists():
-        pytest.fail(
-            f"localstripe is not installed next to {sys.executable}: pip install localstripe"
-        )
-    port = _free_port()
-    log = (tmp_path_factory.mktemp("localstripe") / "server.log").open("wb")
-    server = subprocess.Popen(
-        [str(executable), "--port", str(port), "--from-scratch"], stdout=log, stderr=log
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/js.stripe.com/v3/", timeout=1).close()
-            break
-        except OSError as error:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"localstripe did not start on port {port}: {error}; see {log.name}")
-            time.sleep(0.1)
-    yield url
-    server.terminate()
     try:
-        server.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        server.kill()
-    log.close()
+        server, url = localstripe_process.start(_free_port(), keep_data=False)
+    except localstripe_process.LocalstripeFailed as error:
+        pytest.fail(f"{error} (is localstripe installed? pip install -e '.[test]')")
+    yield url
+    localstripe_process.stop(server)
 
 
 @pytest.fixture
@@ -146,14 +120,7 @@ def stripe_settings(settings, localstripe_url):
 
 def configure_webhook(localstripe_url: str, target: str, events: list[str]) -> None:
     """Point localstripe's one test webhook at `target` (or, with no events, nowhere)."""
-    body = json.dumps({"url": target, "secret": WEBHOOK_SECRET, "events": events}).encode()
-    request = urllib.request.Request(
-        f"{localstripe_url}/_config/webhooks/vitrine",
-        data=body,
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    urllib.request.urlopen(request, timeout=5).close()
+    localstripe_process.register_webhook(localstripe_url, target, WEBHOOK_SECRET, tuple(events))
 
 
 @pytest.fixture
