@@ -343,10 +343,8 @@ def refund(order_id: int, amount: Decimal, reason: str = "", user=None) -> Order
         order.refunded = F("refunded") + amount
         order.save(update_fields=["status", "refunded"])
         order.refresh_from_db()
-        if full and order.lines.filter(variant__isnull=False).exists():
-            _give_back_unshipped_stock(order)
         if full:
-            _drop_address_kept_for_delivery(order)
+            _settle_full_refund(order)
         event(
             order,
             OrderEvent.Type.REFUNDED,
@@ -392,10 +390,8 @@ def refunded_at_stripe(intent_id: str, amount_refunded_cents: int) -> Order | No
         added = stripe_total - order.refunded
         order.refunded = stripe_total
         order.save(update_fields=["status", "refunded"])
-        if full and order.lines.filter(variant__isnull=False).exists():
-            _give_back_unshipped_stock(order)
         if full:
-            _drop_address_kept_for_delivery(order)
+            _settle_full_refund(order)
         event(
             order,
             OrderEvent.Type.REFUNDED,
@@ -403,6 +399,13 @@ def refunded_at_stripe(intent_id: str, amount_refunded_cents: int) -> Order | No
             refunds=[refund.id for refund in new],
         )
     return order
+
+
+def _settle_full_refund(order: Order) -> None:
+    """What a full refund undoes, whether the shop or the Stripe dashboard made it."""
+    if order.lines.filter(variant__isnull=False).exists():
+        _give_back_unshipped_stock(order)
+    _drop_address_kept_for_delivery(order)
 
 
 def _drop_address_kept_for_delivery(order: Order) -> None:
