@@ -57,15 +57,22 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# The suite runs twice: on the PostgreSQL server of the machine (row locks and
-# concurrency are only real there) and on SQLite (the embedded demo database).
+# The whole suite runs on the PostgreSQL server of the machine (row locks and concurrency
+# are only real there); what can differ on SQLite (the embedded demo database) runs there
+# too: everything but the browser tests and the modules marked database_neutral (the
+# tiler, catalogue files, Node clients), which behave the same on both. One test process
+# per core (pytest-xdist), each with its own database; a module stays in one process, so
+# its fixtures (the demo museum, localstripe) are made once.
+TEST_WORKERS ?= auto
+PYTEST = $(BIN)/pytest -p no:cacheprovider -n $(TEST_WORKERS) --dist loadscope
+
 test: lint browser-deps frontend-check test-postgres test-sqlite
 
 test-postgres: install
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider
+	DATABASE_URL=$(PG_URL) $(PYTEST)
 
 test-sqlite: install
-	env -u DATABASE_URL $(BIN)/pytest -p no:cacheprovider
+	env -u DATABASE_URL $(PYTEST) -m "not e2e and not database_neutral"
 
 schema: install
 	$(BIN)/python manage.py graphql_schema --out schema.graphql

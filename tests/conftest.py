@@ -6,6 +6,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from tests import demo_snapshot as snapshot
+
 
 @pytest.fixture(autouse=True)
 def _isolated_media_and_cache(settings, tmp_path):
@@ -13,6 +15,13 @@ def _isolated_media_and_cache(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> snapshot.DemoSnapshot:
+    """The whole demo museum, loaded once per test process (see tests/demo_snapshot.py)."""
+    with django_db_blocker.unblock():
+        return snapshot.take(tmp_path_factory.mktemp("demo-media"))
 
 
 @pytest.fixture

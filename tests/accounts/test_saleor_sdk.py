@@ -25,7 +25,7 @@ from tests.accounts.conftest import link_params
 SDK_PROJECT = Path(__file__).resolve().parents[1] / "e2e" / "saleor_sdk"
 STEP_TIMEOUT = 60
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.database_neutral, pytest.mark.django_db(transaction=True)]
 
 
 def node_or_fail() -> str:

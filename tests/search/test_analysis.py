@@ -6,6 +6,8 @@ from search.analysis import analyzer, fold
 from search.snippets import snippet
 from search.sources.museum import centuries, century_label
 
+pytestmark = pytest.mark.database_neutral
+
 
 @pytest.mark.parametrize(
     ("language", "typed", "indexed"),

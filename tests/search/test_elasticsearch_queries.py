@@ -18,6 +18,8 @@ from search.backends import SearchRequest
 from search.backends import elasticsearch as es
 from search.registry import Document, FacetValue, Field, SearchKind
 
+pytestmark = pytest.mark.database_neutral
+
 VISIBLE = {
     "bool": {
         "should": [

@@ -11,6 +11,8 @@ import pytest
 from shop import localstripe_process
 from tests.shop.conftest import _free_port
 
+pytestmark = pytest.mark.database_neutral
+
 
 def test_localstripe_runs_on_loopback_takes_a_webhook_and_stops():
     port = _free_port()

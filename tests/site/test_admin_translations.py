@@ -31,6 +31,8 @@ from tests.shop import builders as shop_builders
 from tests.site import builders as site_builders
 from tests.tours import builders as tour_builders
 
+pytestmark = pytest.mark.database_neutral
+
 APP_LABELS = ("museum_site", "tours", "search", "shop", "shop_accounts")
 LANGUAGES = ("nl", "fr")
 CATALOGUES = [(label, language) for label in APP_LABELS for language in LANGUAGES]

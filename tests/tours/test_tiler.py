@@ -23,6 +23,8 @@ from PIL import Image, ImageFile
 from tours import tiler
 from tours.tiler import Equirectangular, TileSet, TilingError, cube_geometry, tile_panorama
 
+pytestmark = pytest.mark.database_neutral
+
 # 26 colours at least 127 apart in some channel, so JPEG noise never confuses two.
 PALETTE = list(itertools.product((0, 128, 255), repeat=3))
 UP_CAP, DOWN_CAP = PALETTE[24], PALETTE[25]

@@ -21,6 +21,8 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from tours.tiler import FACES, Equirectangular
 
+pytestmark = pytest.mark.database_neutral
+
 NONA = Path("/usr/bin/nona")
 WIDTH, HEIGHT = 2048, 1024
 # generate.py's cube size for a full 360° source: 8 * int(width / π / 8).

@@ -1,9 +1,10 @@
 """The built frontend and the demo museum behind pytest-django's live server.
 
-`demo_museum` runs the real `load_demo` once per module, then makes that state the one
-every transactional test restores (the suite's tests roll back by serialization; see
-tests/conftest.py), so each test starts from the whole demo without loading it again.
-At the end of the module the original state comes back.
+`demo_museum` makes the demo (the real `load_demo`, run once per test process by
+tests/demo_snapshot.py) the state every transactional test of the module restores (the
+suite's tests roll back by serialization; see tests/conftest.py), so each test starts
+from the whole demo without loading it again. At the end of the module the original
+state comes back.
 """
 
 from __future__ import annotations
@@ -17,12 +18,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from wagtail.models import Page as WagtailPage
 
+from tests.demo_snapshot import DemoSnapshot, empty_database
 from tests.e2e.browser import ARTIFACTS
 
 # Two cores shared with other test runs: give pages more than Playwright's default 5 s.
@@ -45,41 +45,23 @@ def require_frontend() -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_museum(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Path]:
-    """Load the demo once; every test of the module then starts from it.
+def demo_museum(demo_snapshot: DemoSnapshot, django_db_blocker) -> Iterator[Path]:
+    """Every test of the module starts from the whole demo.
 
     Transactional tests (pytest-django runs them last) restore the serialized state at
-    set-up and leave an empty database at tear-down; this swaps the demo in as that state.
-    Flushes keep the sequences (as Django's own test flush does): rows come back with
-    their ids, and a reset sequence would hand those ids out again on PostgreSQL.
+    set-up and leave an empty database at tear-down; this swaps the demo, loaded once per
+    test process (`demo_snapshot`), in as that state for the module, and empties the
+    database so the module's first test starts from the demo alone.
     """
     require_frontend()
-    media = tmp_path_factory.mktemp("media")
     with django_db_blocker.unblock():
         original = connection._test_serialized_contents
-        if not WagtailPage.objects.exists():  # emptied by an earlier transactional test
-            connection.creation.deserialize_db_from_string(original)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(settings, "MEDIA_ROOT", media)
-            call_command("load_demo", verbosity=0)
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-        call_command(
-            "flush",
-            interactive=False,
-            verbosity=0,
-            inhibit_post_migrate=True,
-            reset_sequences=False,
-        )
-    yield media
+        connection._test_serialized_contents = demo_snapshot.contents
+        empty_database()
+    yield demo_snapshot.media
     with django_db_blocker.unblock():
         connection._test_serialized_contents = original
-        call_command(
-            "flush",
-            interactive=False,
-            verbosity=0,
-            inhibit_post_migrate=True,
-            reset_sequences=False,
-        )
+        empty_database()
 
 
 @pytest.fixture
