@@ -70,7 +70,7 @@ def decode(file: IO[bytes], needed_scale: float = 1.0) -> tuple[PILImage.Image, 
         # one asked: ask for a power of two, at least what the limit needs.
         power = max(_power_of_two(must, up=True), _power_of_two(may, up=False))
         if power > 1:
-            picture.draft(picture.mode, (math.ceil(width / power), math.ceil(height / power)))
+            picture.draft(picture.mode, (max(1, width // power), max(1, height // power)))
         if picture.size[0] * picture.size[1] > limit:
             raise SourceTooLarge(f"A {width}x{height} JPEG cannot decode below the limit.")
     elif must > 1:
