@@ -69,20 +69,35 @@ def _take(wanted: int) -> int:
     return wanted if budget is None else budget.take(wanted)
 
 
-def widths(preset: ImagePreset) -> list[int]:
-    """The preset's width first, then its other srcSet widths."""
-    return [preset.value.width, *sorted(set(preset.value.srcset_widths) - {preset.value.width})]
+def widths(preset: ImagePreset, source_width: int | None = None) -> list[int]:
+    """The preset's width first, then its other srcSet widths; with `source_width`, not
+    the srcSet widths wider than the source (Wagtail never enlarges: each would be one
+    more copy of the widest)."""
+    main = preset.value.width
+    others = sorted(set(preset.value.srcset_widths) - {main})
+    if source_width:
+        others = [width for width in others if width <= source_width]
+    return [main, *others]
 
 
-def preset_specs(preset: ImagePreset, image_format: ImageFormat) -> dict[int, str]:
-    return {w: image_presets.rendition_spec(preset, image_format, w) for w in widths(preset)}
+def preset_specs(
+    preset: ImagePreset, image_format: ImageFormat, source_width: int | None = None
+) -> dict[int, str]:
+    return {
+        width: image_presets.rendition_spec(preset, image_format, width)
+        for width in widths(preset, source_width)
+    }
 
 
-def prepared_specs() -> set[str]:
+def prepared_specs(image: MuseumImage | None = None) -> set[str]:
+    """What the background job makes (of `image`: without the widths it cannot fill)."""
+    source_width = image.width if image is not None else None
     return {
         spec
         for preset, image_format in settings.VITRINE_IMAGES["PREPARED"]
-        for spec in preset_specs(ImagePreset[preset], ImageFormat[image_format]).values()
+        for spec in preset_specs(
+            ImagePreset[preset], ImageFormat[image_format], source_width
+        ).values()
     }
 
 
@@ -137,7 +152,7 @@ def renditions_for(
 ) -> dict[int, Found]:
     """The preset's widths that can be answered now, made within the request's budget;
     the preset's own width always has an answer (a stand-in when it is missing)."""
-    wanted = preset_specs(preset, image_format)
+    wanted = preset_specs(preset, image_format, image.width)
     existing = _existing(image)
     missing = [w for w, spec in wanted.items() if spec not in existing]
     allowed = _take(len(missing))
@@ -221,7 +236,7 @@ def prepare_renditions(image_id: int) -> int:
     image = MuseumImage.objects.filter(pk=image_id).first()
     if image is None:
         return 0
-    specs = sorted(prepared_specs())
+    specs = sorted(prepared_specs(image))
     existing = _existing(image)
     missing = [spec for spec in specs if spec not in existing]
     made = 0

@@ -209,7 +209,7 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # formats cannot, so uploads above it in those formats are refused. Tour panoramas are
 # tiled from the original (tours.tiler), up to WAGTAILIMAGES_MAX_IMAGE_PIXELS.
 VITRINE_IMAGES = {
-    "RENDITIONS_PER_REQUEST": int(os.environ.get("RENDITIONS_PER_REQUEST", 6)),
+    "RENDITIONS_PER_REQUEST": int(os.environ.get("RENDITIONS_PER_REQUEST", 2)),
     "RENDITION_SOURCE_MAX_PIXELS": int(os.environ.get("RENDITION_SOURCE_MAX_PIXELS", 40_000_000)),
     "PREPARED": [
         ("THUMBNAIL", "WEBP"),
