@@ -36,3 +36,12 @@ def delete_checkout_addresses(sender, instance: Checkout, **kwargs) -> None:
     Address.objects.filter(
         pk__in=[pk for pk in (instance.shipping_address_id, instance.billing_address_id) if pk]
     ).delete()
+
+
+@receiver(post_save, sender=ProductVariant)
+def keep_sold_files_private(sender, instance: ProductVariant, raw: bool = False, **kwargs) -> None:
+    """A file a variant sells leaves the public collections (shop.services.paid_files)."""
+    if not raw and instance.digital_file_id:
+        from shop.services.paid_files import keep_private
+
+        keep_private(instance.digital_file_id)

@@ -175,3 +175,22 @@ def load_demo_shop(stdout) -> None:
     from shop.demo import load_demo_shop
 
     load_demo_shop(stdout)
+
+
+@hooks.register("before_serve_document", order=-1)
+def refuse_sold_files(document, request):
+    """A file the shop sells is served only through the signed order link
+    (shop.services.paid_files), to everyone, wherever it is filed."""
+    from django.http import Http404
+
+    from shop.services import paid_files
+
+    if paid_files.is_paid(document):
+        raise Http404("No document matches the given query.")
+
+
+@hooks.register("vitrine_private_documents")
+def sold_files():
+    from shop.services.paid_files import paid_document_ids
+
+    return paid_document_ids()

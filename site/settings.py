@@ -201,7 +201,31 @@ WAGTAILIMAGES_IMAGE_MODEL = "museum_site.MuseumImage"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 100_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 40 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Renditions (museum_site.renditions): a request makes at most RENDITIONS_PER_REQUEST new
+# files (past it a rendition answers an existing one and the rest is made by the
+# background job); PREPARED are the preset x format pairs made in the background when
+# published content uses an image (the reference frontend's). A rendition never decodes
+# more than RENDITION_SOURCE_MAX_PIXELS: JPEGs decode reduced (Pillow's draft), other
+# formats cannot, so uploads above it in those formats are refused. Tour panoramas are
+# tiled from the original (tours.tiler), up to WAGTAILIMAGES_MAX_IMAGE_PIXELS.
+VITRINE_IMAGES = {
+    "RENDITIONS_PER_REQUEST": int(os.environ.get("RENDITIONS_PER_REQUEST", 2)),
+    "RENDITION_SOURCE_MAX_PIXELS": int(os.environ.get("RENDITION_SOURCE_MAX_PIXELS", 40_000_000)),
+    "PREPARED": [
+        ("THUMBNAIL", "WEBP"),
+        ("CARD", "WEBP"),
+        ("HERO", "WEBP"),
+        ("FULL", "WEBP"),
+        ("THUMBNAIL", "ORIGINAL"),
+        ("CARD", "ORIGINAL"),
+        ("FULL", "ORIGINAL"),
+    ],
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "docx", "odt", "xlsx", "mp3", "ogg", "vtt"]
+# A file the shop sells cannot be moved to a public collection (shop.services.paid_files).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "shop.document_forms.DocumentForm"
+# Files in a private collection ask for a sign-in; the headless site has only the admin's.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
     "vitrine": {"BACKEND": "search.wagtail_backend"},  # `update_index` rebuilds our search too

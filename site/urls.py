@@ -16,9 +16,18 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Documents only through Wagtail's view (/documents/<id>/<name>), which refuses the
+    # files the shop sells; a production web server must not serve MEDIA_ROOT/documents
+    # either.
+    urlpatterns += [
+        re_path(
+            r"^{}(?!documents/)(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Headless: Wagtail does not serve pages; the frontend does (see frontend/). Every other
 # path, `/preview` included, is the single-page app's; it shows its own 404 page.

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import graphene
 from django.conf import settings
-from wagtail.images.models import Filter
 
 from museum_site import image_presets
 from museum_site.models import MuseumImage
+from museum_site.renditions import renditions_for
 
 ImagePreset = graphene.Enum.from_enum(
     image_presets.ImagePreset,
@@ -35,32 +34,22 @@ def absolute_media_url(url: str) -> str:
     return f"{base}{url}" if base and url.startswith("/") else url
 
 
-@lru_cache(maxsize=256)
-def _filter(spec: str) -> Filter:
-    """Shared Filter objects: Wagtail parses a filter's operations once per instance, and
-    that parsing (inspect.getcallargs per operation) was a third of a list's cost."""
-    return Filter(spec=spec)
-
-
 def make_rendition(
     image: MuseumImage,
     preset: image_presets.ImagePreset,
     image_format: image_presets.ImageFormat,
     alt: str,
 ) -> RenditionResult:
-    """One rendition plus its srcSet siblings, fetched with one `get_renditions` call.
+    """One rendition plus its srcSet siblings, as far as they exist or the request's
+    budget lets it make them (museum_site.renditions); always a URL that works.
 
-    With the image's renditions prefetched this costs no query; otherwise one query
-    for those that exist and one insert per missing size.
+    With the image's renditions prefetched this costs no query when they exist.
     """
-    widths = sorted({preset.value.width, *preset.value.srcset_widths})
-    specs = {width: image_presets.rendition_spec(preset, image_format, width) for width in widths}
-    renditions = image.get_renditions(*(_filter(spec) for spec in specs.values()))
-    main = renditions[specs[preset.value.width]]
+    found = renditions_for(image, preset, image_format)
+    main = found[preset.value.width]
     seen: dict[int, str] = {}
-    for width in widths:
-        rendition = renditions[specs[width]]
-        seen.setdefault(rendition.width, absolute_media_url(rendition.url))
+    for width in sorted(found):
+        seen.setdefault(found[width].width, absolute_media_url(found[width].url))
     src_set = ", ".join(f"{url} {width}w" for width, url in sorted(seen.items()))
     return RenditionResult(
         url=absolute_media_url(main.url),

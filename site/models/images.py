@@ -4,6 +4,7 @@ Alt text lives on the image so every use has a sensible default; a use (a story 
 an object image) may override it where context changes what the image says.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -26,6 +27,22 @@ class MuseumImage(AbstractImage):
     @property
     def default_alt_text(self) -> str:
         return self.alt_text or self.title
+
+    def clean(self) -> None:
+        """Refuse what no rendition could decode within its pixel limit (see
+        museum_site.rendition_sources): a 12 KB PNG can hold 100 megapixels."""
+        from museum_site.rendition_sources import upload_refusal
+
+        super().clean()
+        refusal = upload_refusal(self.file)
+        if refusal:
+            raise ValidationError({"file": refusal})
+
+    def generate_rendition_file(self, filter, *, source=None):
+        """Every rendition, the admin's too, decodes its source bounded."""
+        from museum_site.rendition_sources import BoundedFilter
+
+        return super().generate_rendition_file(BoundedFilter(filter.spec), source=source)
 
 
 class MuseumRendition(AbstractRendition):

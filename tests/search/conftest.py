@@ -42,6 +42,8 @@ def committed(django_capture_on_commit_callbacks):
 @pytest.fixture
 def uncached(settings):
     settings.VITRINE_GRAPHQL = {**settings.VITRINE_GRAPHQL, "RESPONSE_CACHE_SECONDS": 0}
+    # The first answer makes every rendition (in production the background job does).
+    settings.VITRINE_IMAGES = {**settings.VITRINE_IMAGES, "RENDITIONS_PER_REQUEST": 10_000}
 
 
 @pytest.fixture

@@ -45,6 +45,8 @@ CHECKOUT_QUERIES = 8
 @pytest.fixture
 def uncached(settings):
     settings.VITRINE_GRAPHQL = {**settings.VITRINE_GRAPHQL, "RESPONSE_CACHE_SECONDS": 0}
+    # The first answer makes every rendition (in production the background job does).
+    settings.VITRINE_IMAGES = {**settings.VITRINE_IMAGES, "RENDITIONS_PER_REQUEST": 10_000}
 
 
 def _count(graphql, query: str, variables: dict | None = None) -> tuple[int, dict]:

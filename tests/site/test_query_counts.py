@@ -39,6 +39,9 @@ EXHIBITION_QUERIES = 14
 @pytest.fixture
 def uncached(settings):
     settings.VITRINE_GRAPHQL = {**settings.VITRINE_GRAPHQL, "RESPONSE_CACHE_SECONDS": 0}
+    # The first answer makes every rendition (in production the background job does;
+    # tests/site/test_renditions.py pins the per-request budget).
+    settings.VITRINE_IMAGES = {**settings.VITRINE_IMAGES, "RENDITIONS_PER_REQUEST": 10_000}
 
 
 def _exhibition_with(count: int, slug: str) -> None:

@@ -31,6 +31,8 @@ TOUR = """query($slug: String!) { tour(slug: $slug) {
 @pytest.fixture
 def uncached(settings):
     settings.VITRINE_GRAPHQL = {**settings.VITRINE_GRAPHQL, "RESPONSE_CACHE_SECONDS": 0}
+    # The first answer makes every rendition (in production the background job does).
+    settings.VITRINE_IMAGES = {**settings.VITRINE_IMAGES, "RENDITIONS_PER_REQUEST": 10_000}
 
 
 def test_tour_answers_scenes_and_typed_targets(graphql):
