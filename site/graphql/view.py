@@ -27,6 +27,7 @@ from graphql import (
 )
 
 from museum_site.graphql import limits, response_cache
+from museum_site.graphql.hidden_content import HiddenContentMiddleware
 from museum_site.graphql.limits import OrderingWhitelistMiddleware
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,11 @@ class MuseumGraphQLView(GraphQLView):
         return formatted
 
     def get_middleware(self, request):
-        return [OrderingWhitelistMiddleware(), *(super().get_middleware(request) or [])]
+        return [
+            OrderingWhitelistMiddleware(),
+            HiddenContentMiddleware(),
+            *(super().get_middleware(request) or []),
+        ]
 
     def dispatch(self, request: HttpRequest, *args, **kwargs):
         # graphene's dispatch sets a CSRF cookie on every answer, which would make public
