@@ -1,6 +1,5 @@
 """What every page of the museum shares."""
 
-from django.db import models
 from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.models import Orderable, Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
