@@ -1,7 +1,7 @@
 """Top-level content fields: what a frontend developer finds first in the schema.
 
-Resolvers parse arguments, fetch through the loaders and shape output; visibility rules
-(`public_pages`, `live`) live in the models.
+Resolvers parse arguments, fetch through the loaders and shape output; what a visitor may
+see now (`live`, `go_live_at`, `expire_at`, view restrictions) is museum_site.visibility.
 """
 
 from __future__ import annotations
