@@ -18,12 +18,11 @@ they apply to, so the response cache knows when an answer stops being true.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import DraftStateMixin
 
 
 def visible_now(now: datetime.datetime | None = None, prefix: str = "") -> models.Q:
@@ -112,7 +111,3 @@ def next_change(now: datetime.datetime | None = None) -> datetime.datetime | Non
         moments.append(live.filter(expire_at__gt=now).values_list("expire_at", flat=True))
     first, *others = moments
     return first.union(*others, all=True).order_by("go_live_at").first()
-
-
-def page_models() -> Iterable[type[Page]]:
-    return [model for model in scheduled_models() if issubclass(model, Page) and model is not Page]
