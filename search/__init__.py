@@ -22,7 +22,8 @@ With ELASTICSEARCH_URL set, the same documents go to one Elasticsearch index per
 whose analysers rebuild the same pipeline from Elasticsearch's own filters
 (search.backends.elasticsearch). Wagtail's machinery is still used where it fits: page
 and snippet text through blocks' `get_searchable_content`, visibility through
-`public_pages`, and `manage.py update_index` through search.wagtail_backend.
+museum_site.visibility (the clock applied at query time to each document's
+`visible_from`/`expires_at`), and `manage.py update_index` through search.wagtail_backend.
 
 Documents follow the content after commit (search.signals, search.indexing): publishing,
 unpublishing, deleting, restricting a page or renaming a Term rebuilds what depends on it.

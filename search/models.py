@@ -32,6 +32,8 @@ class SearchDocument(models.Model):
         related_name="+",
     )
     image_alt = models.CharField(max_length=400, blank=True)
+    # The source's go_live_at and expire_at: every query applies the clock to them.
+    visible_from = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     # Facet values again, as "name<US>value<US>label" strings, so that counting the facets
     # of a set of matches reads the matched rows only (SearchFacetValue serves filters).

@@ -67,6 +67,7 @@ class Document:
     image_id: int | None = None
     image_alt: str = ""
     expires_at: datetime.datetime | None = None
+    visible_from: datetime.datetime | None = None  # the source's go_live_at
     facets: list[FacetValue] = field(default_factory=list)
 
 

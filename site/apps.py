@@ -11,6 +11,7 @@ class MuseumSiteConfig(AppConfig):
 
     def ready(self) -> None:
         from museum_site import renditions  # noqa: F401 (request budget, publish signals)
+        from museum_site import checks  # noqa: F401
         from museum_site.graphql import registration, signals  # noqa: F401
 
         registration.register_types()

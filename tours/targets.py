@@ -6,9 +6,9 @@ target (null), never as a link into content the visitor may not see.
 
 from __future__ import annotations
 
-from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from museum_site.visibility import is_visible_now
 from tours.models import Hotspot
 
 
@@ -23,7 +23,7 @@ def restricted_paths(context: object) -> tuple[str, ...]:
 
 
 def is_public_page(page: Page, context: object) -> bool:
-    if not page.live or (page.expire_at and page.expire_at <= timezone.now()):
+    if not is_visible_now(page):
         return False
     return not any(page.path.startswith(path) for path in restricted_paths(context))
 
@@ -50,7 +50,7 @@ def public_target(hotspot: Hotspot, context: object = None) -> object | None:
     target = hotspot.target
     if target is None:
         return None
-    if kind == Hotspot.Target.OBJECT and not target.live:
+    if kind == Hotspot.Target.OBJECT and not is_visible_now(target):
         return None
     if kind in (Hotspot.Target.STORY, Hotspot.Target.EXHIBITION) and not is_public_page(
         target, context

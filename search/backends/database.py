@@ -145,6 +145,7 @@ class DatabaseBackend(SearchBackend):
             slug=document.slug,
             image_id=document.image_id,
             image_alt=document.image_alt[:400],
+            visible_from=document.visible_from,
             expires_at=document.expires_at,
             facet_entries=[
                 FACET_SEPARATOR.join(
@@ -166,8 +167,11 @@ class DatabaseBackend(SearchBackend):
 
     def _filtered(self, request: SearchRequest) -> QuerySet:
         """Visible documents of the request's language, kinds and facet filters."""
-        queryset = SearchDocument.objects.filter(locale=request.locale).filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+        now = timezone.now()
+        queryset = SearchDocument.objects.filter(
+            Q(visible_from__isnull=True) | Q(visible_from__lte=now),
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+            locale=request.locale,
         )
         if request.kinds:
             queryset = queryset.filter(kind__in=sorted(request.kinds))

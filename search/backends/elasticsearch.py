@@ -105,6 +105,7 @@ def mapping(language: str, facet_names: Sequence[str]) -> Mapping:
     fields.field("url_path", Keyword(index=False))
     fields.field("image_id", Integer(index=False))
     fields.field("image_alt", Keyword(index=False))
+    fields.field("visible_from", Date())
     fields.field("expires_at", Date())
     for name in facet_names:
         fields.field(f"facet_{name}", Keyword())
@@ -138,6 +139,7 @@ def document_body(source_label: str, document: Document, suggested: Sequence[str
         "url_path": document.url_path or "",
         "image_id": document.image_id,
         "image_alt": document.image_alt,
+        "visible_from": document.visible_from.isoformat() if document.visible_from else None,
         "expires_at": document.expires_at.isoformat() if document.expires_at else None,
         "suggest_entries": [],
     }
@@ -157,9 +159,23 @@ def document_body(source_label: str, document: Document, suggested: Sequence[str
 
 
 def visible() -> Q:
-    """Not past its expiry (documents carry the page's `expire_at`)."""
+    """Live by the clock: past its `go_live_at` (`visible_from`), not past its
+    `expire_at` (`expires_at`)."""
     return Q(
-        "bool", should=[~Q("exists", field="expires_at"), Q("range", expires_at={"gt": "now"})]
+        "bool",
+        filter=[
+            Q(
+                "bool",
+                should=[
+                    ~Q("exists", field="visible_from"),
+                    Q("range", visible_from={"lte": "now"}),
+                ],
+            ),
+            Q(
+                "bool",
+                should=[~Q("exists", field="expires_at"), Q("range", expires_at={"gt": "now"})],
+            ),
+        ],
     )
 
 

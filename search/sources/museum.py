@@ -12,8 +12,11 @@ What a document holds, per field (search.registry.Field):
   titles and makers of the objects it shows as related text, so a search for a maker finds
   the exhibition their work hangs in.
 
-Only what a visitor may see becomes a document: pages through `public_pages`, objects
-when live; the GraphQL answer also drops pages whose expiry passed since indexing.
+Only what a visitor may see, or will see by the clock alone, becomes a document: live,
+unrestricted, unexpired pages and live, unexpired objects, each with its `go_live_at`
+(`visible_from`) and `expire_at` (`expires_at`); every query applies the clock to those
+(museum_site.visibility), so nothing is found before or after its time, whatever the
+scheduler did.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 
 from museum_site import models
-from museum_site.models import public_pages
+from museum_site.visibility import indexable_objects, indexable_pages, visible_now
 from search import registry
 from search.registry import Document, FacetValue, Field, SearchKind, SearchSource, Watch
 
@@ -107,7 +110,7 @@ def _image_fields(image: models.MuseumImage | None, alt: str = "") -> dict:
 
 def build_objects(ids: Sequence[int]) -> Iterator[Document]:
     objects = (
-        models.CollectionObject.objects.filter(pk__in=ids, live=True)
+        indexable_objects(models.CollectionObject.objects.filter(pk__in=ids))
         .select_related("locale")
         .prefetch_related(
             "makers",
@@ -154,6 +157,8 @@ def build_objects(ids: Sequence[int]) -> Iterator[Document]:
             },
             text=" ".join(part for part in (description, obj.date_text) if part),
             slug=obj.inventory_number,
+            expires_at=obj.expire_at,
+            visible_from=obj.go_live_at,
             facets=facets,
             **_image_fields(images[0].image if images else None, images[0].alt if images else ""),
         )
@@ -200,7 +205,7 @@ def stream_text(value: Iterable) -> list[str]:
 
 def build_stories(ids: Sequence[int]) -> Iterator[Document]:
     stories = (
-        public_pages(models.StoryPage.objects.filter(pk__in=ids))
+        indexable_pages(models.StoryPage.objects.filter(pk__in=ids))
         .select_related("locale", "hero_image")
         .prefetch_related("tags")
     )
@@ -220,16 +225,17 @@ def build_stories(ids: Sequence[int]) -> Iterator[Document]:
             slug=story.slug,
             url_path=page_url_path(story),
             expires_at=story.expire_at,
+            visible_from=story.go_live_at,
             **_image_fields(story.hero_image, story.hero_image_alt),
         )
 
 
 def build_exhibitions(ids: Sequence[int]) -> Iterator[Document]:
-    shown = models.ChapterObject.objects.filter(collection_object__live=True).select_related(
-        "collection_object"
-    )
+    shown = models.ChapterObject.objects.filter(
+        visible_now(prefix="collection_object__")
+    ).select_related("collection_object")
     exhibitions = (
-        public_pages(models.ExhibitionPage.objects.filter(pk__in=ids))
+        indexable_pages(models.ExhibitionPage.objects.filter(pk__in=ids))
         .select_related("locale", "hero_image")
         .prefetch_related(
             "chapters",
@@ -264,6 +270,7 @@ def build_exhibitions(ids: Sequence[int]) -> Iterator[Document]:
             slug=exhibition.slug,
             url_path=page_url_path(exhibition),
             expires_at=exhibition.expire_at,
+            visible_from=exhibition.go_live_at,
             **_image_fields(exhibition.hero_image, exhibition.hero_image_alt),
         )
 

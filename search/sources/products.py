@@ -30,6 +30,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 
 from museum_site.models import CollectionObject, Term, public_pages
+from museum_site.visibility import is_visible_now
 from search import indexing, registry
 from search.registry import Document, FacetValue, Field, SearchKind, SearchSource, Watch
 from search.sources.museum import objects_with_term, page_url_path, term_names
@@ -124,7 +125,7 @@ def build_products(ids: Sequence[int]) -> Iterator[Document]:
         description = get_text_for_indexing(product.description)
         related: list[str] = []
         obj = product.reproduces
-        if obj is not None and obj.live:
+        if is_visible_now(obj):
             related += [obj.title, obj.inventory_number]
             related += [name for term in obj.makers.all() for name in term_names(term)]
         category = product.category
@@ -163,6 +164,7 @@ def build_products(ids: Sequence[int]) -> Iterator[Document]:
             slug=product.slug,
             url_path=page_url_path(product),
             expires_at=product.expire_at,
+            visible_from=product.go_live_at,
             image_id=images[0].image_id if images else None,
             image_alt=images[0].alt if images else "",
             facets=facets,

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from django.db.models import Prefetch
 
-from museum_site.models import CollectionObject, Term, public_pages
+from museum_site.models import CollectionObject, Term
+from museum_site.visibility import indexable_pages, is_visible_now
 from search import registry
 from search.registry import Document, Field, SearchKind, SearchSource, Watch
 from search.sources.museum import objects_with_term, page_tree_watches, page_url_path, term_names
@@ -27,7 +28,7 @@ def build_tours(ids: Sequence[int]) -> Iterator[Document]:
         "target_object__makers"
     )
     tours = (
-        public_pages(TourPage.objects.filter(pk__in=ids))
+        indexable_pages(TourPage.objects.filter(pk__in=ids))
         .select_related("locale")
         .prefetch_related(
             Prefetch("scenes", queryset=Scene.objects.select_related("panorama")),
@@ -52,6 +53,7 @@ def build_tours(ids: Sequence[int]) -> Iterator[Document]:
             slug=tour.slug,
             url_path=url_path,
             expires_at=tour.expire_at,
+            visible_from=tour.go_live_at,
             image_id=first.pk if first else None,
             image_alt=first.default_alt_text if first else "",
         )
@@ -60,7 +62,7 @@ def build_tours(ids: Sequence[int]) -> Iterator[Document]:
             targets = [
                 hotspot.target_object
                 for hotspot in scene.hotspots.all()
-                if hotspot.target_object is not None and hotspot.target_object.live
+                if is_visible_now(hotspot.target_object)
             ]
             related = []
             for obj in targets:
@@ -82,6 +84,7 @@ def build_tours(ids: Sequence[int]) -> Iterator[Document]:
                 slug=tour.slug,
                 url_path=url_path,
                 expires_at=tour.expire_at,
+                visible_from=tour.go_live_at,
                 image_id=scene.panorama_id,
                 image_alt=scene.panorama.default_alt_text,
             )

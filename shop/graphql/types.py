@@ -11,6 +11,7 @@ from grapple.types.interfaces import PageInterface
 from museum_site.graphql.images import Image, make_rendition, rendition_field
 from museum_site.graphql.rich_text import rich_text_html
 from museum_site.graphql.types import CollectionObjectType, PageFields
+from museum_site.visibility import is_visible_now
 from shop import models
 from shop.graphql import loaders
 from shop.graphql.money import TaxedMoney
@@ -172,7 +173,7 @@ class ProductType(PageFields, graphene.ObjectType):
     @staticmethod
     def resolve_reproduces(product: models.ProductPage, info):
         obj = product.reproduces
-        return obj if obj is not None and obj.live else None
+        return obj if is_visible_now(obj) else None
 
 
 class ProductIndexType(PageFields, graphene.ObjectType):

@@ -8,6 +8,7 @@ from wagtail.blocks import StreamValue, StructValue
 from museum_site.graphql.images import Image, make_rendition, rendition_field
 from museum_site.graphql.rich_text import rich_text_html
 from museum_site.models import CollectionObject
+from museum_site.visibility import is_visible_now
 
 
 def _struct(child: StreamValue.StreamChild) -> StructValue:
@@ -203,13 +204,14 @@ class ContentBlock(graphene.Union):
 
 def visible_blocks(stream: StreamValue) -> list[StreamValue.StreamChild]:
     """Body blocks a visitor may see: chosen items that were deleted or unpublished are
-    dropped rather than sent as nulls the frontend must guard against."""
+    dropped rather than sent as nulls the frontend must guard against; so are objects whose
+    `expire_at` passed or whose `go_live_at` is still to come."""
     visible = []
     for child in stream:
         value = child.value
         if child.block_type == "collection_object":
             obj = value["collection_object"]
-            if obj is None or not obj.live:
+            if not is_visible_now(obj):
                 continue
         elif child.block_type in {"image", "audio"} and value[child.block_type] is None:
             continue

@@ -15,6 +15,7 @@ from wagtail.blocks.list_block import ListValue
 
 from museum_site import models
 from museum_site.models import public_pages
+from museum_site.visibility import public_objects, visible_now
 
 OBJECT_PREFETCHES = (
     "makers",
@@ -30,7 +31,7 @@ OBJECT_PREFETCHES = (
 
 
 def collection_objects(queryset: QuerySet) -> QuerySet:
-    return queryset.filter(live=True).select_related("locale").prefetch_related(*OBJECT_PREFETCHES)
+    return public_objects(queryset).select_related("locale").prefetch_related(*OBJECT_PREFETCHES)
 
 
 def stories(queryset: QuerySet) -> QuerySet:
@@ -41,7 +42,7 @@ def stories(queryset: QuerySet) -> QuerySet:
 
 def exhibitions(queryset: QuerySet) -> QuerySet:
     chapter_objects = models.ChapterObject.objects.filter(
-        collection_object__live=True
+        visible_now(prefix="collection_object__")
     ).select_related("collection_object__locale")
     public_story_links = models.ExhibitionRelatedStory.objects.filter(
         story__in=public_pages(models.StoryPage.objects.all()).values("pk")

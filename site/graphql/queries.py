@@ -1,7 +1,7 @@
 """Top-level content fields: what a frontend developer finds first in the schema.
 
-Resolvers parse arguments, fetch through the loaders and shape output; visibility rules
-(`public_pages`, `live`) live in the models.
+Resolvers parse arguments, fetch through the loaders and shape output; what a visitor may
+see now (`live`, `go_live_at`, `expire_at`, view restrictions) is museum_site.visibility.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils import translation
 from graphql import GraphQLError
 from grapple.types.interfaces import SnippetInterface
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
 
 from museum_site import models
 from museum_site.graphql import loaders
@@ -34,6 +34,7 @@ from museum_site.graphql.types import (
     TermType,
 )
 from museum_site.models import public_pages
+from museum_site.visibility import public_objects
 
 
 class StoryOrder(graphene.Enum):
@@ -203,7 +204,10 @@ class ContentQuery:
         # Replaces grapple's field, which lists every row, drafts included.
         found: list = []
         for model in SNIPPET_TYPES:
-            queryset = in_locale(model.objects.filter(live=True), locale).select_related("locale")
+            queryset = model.objects.all()
+            if issubclass(model, DraftStateMixin):
+                queryset = public_objects(queryset)
+            queryset = in_locale(queryset, locale).select_related("locale")
             found.extend(queryset.order_by("pk")[: max_page_size()])
         return found
 

@@ -1,9 +1,20 @@
-"""Content changes invalidate the GraphQL response cache (after commit)."""
+"""Content changes invalidate the GraphQL response cache (after commit).
+
+Publishing, unpublishing (by an editor or by `publish_scheduled`), saving, deleting and
+moving content bump the content version in the database; so does finished tiling
+(tours.signals) and stock (shop). Every process reads that version once per request.
+"""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from museum_site import models
 from museum_site.graphql.response_cache import bump_content_version
@@ -20,6 +31,7 @@ CONTENT_MODELS = (
 
 
 @receiver(page_published)
+@receiver(post_page_move)
 @receiver(page_unpublished)
 @receiver(published)
 @receiver(unpublished)

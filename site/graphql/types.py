@@ -19,6 +19,7 @@ from museum_site import models
 from museum_site.graphql.blocks import ContentBlock, visible_blocks
 from museum_site.graphql.images import Image, make_rendition, rendition_field
 from museum_site.graphql.rich_text import rich_text_html
+from museum_site.visibility import is_visible_now
 
 TermKind = graphene.Enum.from_enum(models.Term.Kind, name="TermKind")
 RightsStatement = graphene.Enum.from_enum(models.RightsStatement)
@@ -241,7 +242,11 @@ class ChapterType(graphene.ObjectType):
 
     @staticmethod
     def resolve_objects(chapter: models.ExhibitionChapter, info):
-        return [item for item in chapter.exhibited_objects.all() if item.collection_object.live]
+        return [
+            item
+            for item in chapter.exhibited_objects.all()
+            if is_visible_now(item.collection_object)
+        ]
 
 
 class ExhibitionType(PageFields, graphene.ObjectType):

@@ -27,6 +27,7 @@ from graphql import (
 )
 
 from museum_site.graphql import limits, response_cache
+from museum_site.graphql.hidden_content import HiddenContentMiddleware
 from museum_site.graphql.limits import OrderingWhitelistMiddleware
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,11 @@ class MuseumGraphQLView(GraphQLView):
         return formatted
 
     def get_middleware(self, request):
-        return [OrderingWhitelistMiddleware(), *(super().get_middleware(request) or [])]
+        return [
+            OrderingWhitelistMiddleware(),
+            HiddenContentMiddleware(),
+            *(super().get_middleware(request) or []),
+        ]
 
     def dispatch(self, request: HttpRequest, *args, **kwargs):
         # graphene's dispatch sets a CSRF cookie on every answer, which would make public
@@ -121,7 +126,9 @@ class MuseumGraphQLView(GraphQLView):
         with translation.override(settings.LANGUAGE_CODE):
             response = GraphQLView.dispatch.__wrapped__(self, request, *args, **kwargs)
         if getattr(request, "_vitrine_public", False) and response.status_code == 200:
-            response["Cache-Control"] = f"public, max-age={min(60, response_cache.timeout())}"
+            # Browsers and proxies keep it no longer than we do (response_cache).
+            seconds = getattr(request, "_vitrine_seconds", response_cache.timeout())
+            response["Cache-Control"] = f"public, max-age={min(60, seconds)}"
         else:
             response["Cache-Control"] = "private, no-store"
         return response
@@ -137,17 +144,23 @@ class MuseumGraphQLView(GraphQLView):
                 get_operation_ast(document, operation_name), variables
             ):
                 request._vitrine_public = True
-                key = response_cache.cache_key(request.get_host(), query, variables, operation_name)
+                version = response_cache.content_version()  # the request's one read
+                key = response_cache.cache_key(
+                    request.get_host(), query, variables, operation_name, version
+                )
                 cached = response_cache.cache.get(key)
+                request._vitrine_seconds = response_cache.seconds_to_keep(version)
                 if cached is not None:
                     return cached
         result, status = super().get_response(request, data, show_graphiql)
         if key is None:
             return result, status
-        if status == 200 and result and not result.startswith('{"errors"'):
-            response_cache.cache.set(key, (result, status), response_cache.timeout())
-        else:
+        # Cut at the next go_live_at/expire_at as the answer is made, not as it was asked.
+        request._vitrine_seconds = seconds = response_cache.seconds_to_keep(version)
+        if status != 200 or not result or result.startswith('{"errors"'):
             request._vitrine_public = False  # an error is nobody's to cache
+        elif seconds > 0:
+            response_cache.cache.set(key, (result, status), seconds)
         return result, status
 
     def execute_graphql_request(

@@ -1,5 +1,6 @@
 from .base import MuseumPage, public_pages
 from .collection import CollectionObject, CollectionObjectImage, RightsStatement
+from .content_version import ContentVersion
 from .exhibitions import (
     ChapterObject,
     ExhibitionChapter,
@@ -18,6 +19,7 @@ __all__ = [
     "ChapterObject",
     "CollectionObject",
     "CollectionObjectImage",
+    "ContentVersion",
     "ExhibitionChapter",
     "ExhibitionIndexPage",
     "ExhibitionPage",

@@ -1,23 +1,12 @@
 """What every page of the museum shares."""
 
-from django.db import models
-from django.utils import timezone
 from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.models import Orderable, Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from museum_site.visibility import public_pages
 
-def public_pages(queryset: models.QuerySet) -> models.QuerySet:
-    """Pages a visitor may see: live, not past their expiry, not view-restricted.
-
-    `live` alone is not enough: a page whose expiry passed stays live until the
-    `publish_scheduled` job runs, and a restricted page is live but private.
-    """
-    return (
-        queryset.live()
-        .public()
-        .filter(models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=timezone.now()))
-    )
+__all__ = ["MuseumPage", "number_unordered_rows", "public_pages"]
 
 
 def number_unordered_rows(instance: ClusterableModel) -> None:

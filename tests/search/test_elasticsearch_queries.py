@@ -20,11 +20,26 @@ from search.registry import Document, FacetValue, Field, SearchKind
 
 pytestmark = pytest.mark.database_neutral
 
+# Live by the clock: past the source's go_live_at, not past its expire_at.
 VISIBLE = {
     "bool": {
-        "should": [
-            {"bool": {"must_not": [{"exists": {"field": "expires_at"}}]}},
-            {"range": {"expires_at": {"gt": "now"}}},
+        "filter": [
+            {
+                "bool": {
+                    "should": [
+                        {"bool": {"must_not": [{"exists": {"field": "visible_from"}}]}},
+                        {"range": {"visible_from": {"lte": "now"}}},
+                    ]
+                }
+            },
+            {
+                "bool": {
+                    "should": [
+                        {"bool": {"must_not": [{"exists": {"field": "expires_at"}}]}},
+                        {"range": {"expires_at": {"gt": "now"}}},
+                    ]
+                }
+            },
         ]
     }
 }
@@ -76,6 +91,7 @@ def test_the_mapping_types_every_field():
     assert properties["facet_maker"] == properties["facet_label_material"] == {"type": "keyword"}
     assert properties["text"] == {"type": "text", "index": False}
     assert properties["expires_at"] == {"type": "date"}
+    assert properties["visible_from"] == {"type": "date"}
     assert properties["image_id"] == {"type": "integer", "index": False}
 
 

@@ -85,18 +85,18 @@ def test_object_year_range_must_be_ordered():
         obj.clean()
 
 
-@pytest.mark.django_db(transaction=False)
-def test_check_deploy_passes_with_production_settings():
+def check_deploy(**env: str) -> subprocess.CompletedProcess:
     env = {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if name != "REDIS_URL"},
         "DEBUG": "false",
         "SECRET_KEY": "a-long-random-production-secret-key-" + "x" * 40,
         "ALLOWED_HOSTS": "museum.example.org",
         "DATABASE_URL": "sqlite:////tmp/vitrine-deploy-check.sqlite3",
         # A deployment runs background jobs on a worker; the queue's backend checks itself.
         "TASKS_BACKEND": "database",
+        **env,
     }
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -104,7 +104,20 @@ def test_check_deploy_passes_with_production_settings():
         text=True,
         check=False,
     )
+
+
+@pytest.mark.django_db(transaction=False)
+def test_check_deploy_passes_with_production_settings():
+    # The check reads the settings only: no Redis server is needed to pass it.
+    result = check_deploy(REDIS_URL="redis://127.0.0.1:6379/0")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.django_db(transaction=False)
+def test_check_deploy_warns_when_the_cache_is_per_process():
+    result = check_deploy()
+    assert result.returncode != 0
+    assert "vitrine.W001" in result.stdout + result.stderr
 
 
 def test_an_exhibition_with_objects_can_be_translated(graphql):
