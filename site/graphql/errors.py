@@ -21,20 +21,23 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from graphene_django.views import HttpError
 from graphql import GraphQLError
 
 log = logging.getLogger(__name__)
 
 BAD_ARGUMENT = "BAD_ARGUMENT"
+BAD_REQUEST = "BAD_REQUEST"
 INTERNAL_ERROR = "INTERNAL_ERROR"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 
 # Codes this module gives; the rest of the known set are the codes our own errors carry.
-CODES = frozenset({BAD_ARGUMENT, INTERNAL_ERROR, PARSE_FAILED, VALIDATION_FAILED})
+CODES = frozenset({BAD_ARGUMENT, BAD_REQUEST, INTERNAL_ERROR, PARSE_FAILED, VALIDATION_FAILED})
 
 INTERNAL_MESSAGE = "Internal error: the server could not answer this field."
 BAD_ARGUMENT_MESSAGE = "An argument has a value this field cannot use."
+UNREADABLE_MESSAGE = "The request could not be read: send UTF-8 JSON or a query string."
 
 # Exceptions that, raised while a field converts its arguments, mean the caller's input
 # was wrong (grapple's `page(id: "abc")`, Django's field conversions), not our code.
@@ -97,7 +100,15 @@ def client_error(error: GraphQLError) -> GraphQLError:
 
 def format_error(error: Exception) -> dict[str, Any]:
     """graphene-django's `format_error`, answering `client_error(error)`."""
-    if not isinstance(error, GraphQLError):
+    if isinstance(error, HttpError):
+        # The view refusing a request (4xx) on purpose; one made from a Python exception
+        # (graphene's body decoding) would quote it.
+        cause = error.__cause__ or error.__context__
+        formatted = {
+            "message": UNREADABLE_MESSAGE if cause is not None else str(error.message),
+            "extensions": {"code": BAD_REQUEST},
+        }
+    elif not isinstance(error, GraphQLError):
         log.error("GraphQL request failed", exc_info=error)
         formatted: dict[str, Any] = {
             "message": INTERNAL_MESSAGE,
