@@ -201,6 +201,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "museum_site.MuseumImage"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 100_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 40 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# A damaged upload is a form error, not a 500 (site/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "museum_site.image_forms.MuseumImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "docx", "odt", "xlsx", "mp3", "ogg", "vtt"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
