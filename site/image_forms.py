@@ -28,7 +28,7 @@ class ReadableImageField(WagtailImageField):
             return super().to_python(data)
         except ValidationError:
             raise
-        except Exception as error:  # noqa: BLE001 - any reader failure means a bad file
+        except Exception as error:  # any reader failure means a bad file
             raise ValidationError(DAMAGED, code="damaged_image") from error
 
 
