@@ -141,3 +141,21 @@ def test_erasing_the_account_deletes_its_checkouts(graphql, shop, people):
     token = create(graphql, **people["anna"])
     orders.forget_customer(people["user"], "someone-else@example.be")
     assert not Checkout.objects.filter(token=token).exists()
+
+
+@pytest.mark.parametrize("who", ["bob", "anonymous"])
+def test_the_order_a_customers_checkout_became_answers_only_to_the_customer(
+    shop, people, pay_api, browser_pays, who
+):
+    checkout = builders.ready_checkout(("POSTER", 1))
+    Checkout.objects.filter(pk=checkout.pk).update(customer=people["user"])
+    anna = people["anna"]
+    browser_pays(pay_api("checkoutPaymentCreate", checkout.token, **anna)["payment"]["intentId"])
+    placed = pay_api("checkoutComplete", checkout.token, **anna)
+    assert placed["errors"] == [] and placed["order"]
+
+    replayed = pay_api("checkoutComplete", checkout.token, **people[who])
+
+    assert replayed["order"] is None
+    assert [error["code"] for error in replayed["errors"]] == ["NOT_FOUND"]
+    assert pay_api("checkoutComplete", checkout.token, **anna)["order"] == placed["order"]
