@@ -31,6 +31,7 @@ from graphql import (
 )
 
 from museum_site.graphql import errors, input_text, pagination
+from tests.accounts import builders as account_builders
 
 pytestmark = pytest.mark.django_db
 
@@ -243,25 +244,43 @@ def check(answer: dict, case: str) -> None:
         assert code != errors.INTERNAL_ERROR, (case, code, error.get("path"))
 
 
+def _needs_customer(answer: dict) -> bool:
+    return any(
+        (error.get("extensions") or {}).get("code") == "PermissionDenied"
+        for error in answer.get("errors") or []
+    )
+
+
 def test_no_argument_of_the_schema_makes_a_500_or_leaks_exception_text(client, settings):
     settings.DEBUG = False
     settings.VITRINE_GRAPHQL = {**settings.VITRINE_GRAPHQL, "INTROSPECTION": False}
     all_cases = list(cases())
     assert len(all_cases) > 300  # every field of the schema, not a handful
     failures = []
+    customer = account_builders.customer("fuzz@example.be")
     for case, query, variables, inline in all_cases:
         body = json.dumps({"query": query, "variables": variables}).encode()
         if "utf8" in inline:
             # The replacement character's JSON escape becomes raw invalid UTF-8 bytes.
             body = body.replace(b"\\ufffd", INVALID_UTF8)
-        response = client.post("/graphql/", body, content_type="application/json")
-        if response.status_code >= 500:
-            failures.append((case, response.status_code, response.content[:300]))
-            continue
-        if response.status_code == 400 and not response.content.startswith(b"{"):
-            continue  # the request was refused before GraphQL: nothing of ours leaked
-        try:
-            check(response.json(), case)
-        except AssertionError as failure:
-            failures.append(failure.args[0])
+        for signed_in in (False, True):
+            # A field that needs a customer is tried again as one, to reach its resolver.
+            headers = (
+                {"HTTP_AUTHORIZATION_BEARER": account_builders.tokens_for(customer)[0]}
+                if signed_in
+                else {}
+            )
+            response = client.post("/graphql/", body, content_type="application/json", **headers)
+            if response.status_code >= 500:
+                failures.append((case, response.status_code, response.content[:300]))
+                break
+            if response.status_code == 400 and not response.content.startswith(b"{"):
+                break  # the request was refused before GraphQL: nothing of ours leaked
+            answer = response.json()
+            try:
+                check(answer, case)
+            except AssertionError as failure:
+                failures.append(failure.args[0])
+            if not _needs_customer(answer):
+                break
     assert not failures, "\n".join(str(failure) for failure in failures[:60])
