@@ -19,21 +19,31 @@ logger = logging.getLogger(__name__)
 @require_POST
 def stripe_webhook(request: HttpRequest) -> HttpResponse:
     """400 for a body Stripe did not sign (nothing to retry); 500 when handling failed,
-    so Stripe retries; 200 for handled and for already-handled events."""
+    so Stripe retries; 200 for handled and for already-handled events, and for a signed
+    body that is not an event we can read (logged: retrying it cannot help)."""
+    signature = request.headers.get("Stripe-Signature", "")
+    secret = getattr(settings, "STRIPE_WEBHOOK_SECRET", "")
     try:
-        event = stripe.Webhook.construct_event(
-            request.body,
-            request.headers.get("Stripe-Signature", ""),
-            getattr(settings, "STRIPE_WEBHOOK_SECRET", ""),
-        )
+        stripe.WebhookSignature.verify_header(request.body, signature, secret)
     except (ValueError, stripe.SignatureVerificationError):
         return HttpResponse("bad signature", status=400, content_type="text/plain")
     try:
+        event = stripe.Webhook.construct_event(request.body, signature, secret)
+    except Exception as error:  # signed, but not JSON or not an object
+        return _ignored(error)
+    try:
         webhooks.handle(event)
+    except webhooks.MalformedEvent as error:
+        return _ignored(error)
     except Exception:
         logger.exception("Stripe event %s failed; Stripe will retry", event.id)
         return HttpResponse("failed", status=500, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def _ignored(error: Exception) -> HttpResponse:
+    logger.warning("Signed Stripe webhook ignored, not an event we can read: %s", error)
+    return HttpResponse("ignored", content_type="text/plain")
 
 
 @require_GET

@@ -221,6 +221,8 @@ VITRINE_IMAGES = {
         ("FULL", "ORIGINAL"),
     ],
 }
+# A damaged upload is a form error, not a 500 (site/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "museum_site.image_forms.MuseumImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "docx", "odt", "xlsx", "mp3", "ogg", "vtt"]
 # A file the shop sells cannot be moved to a public collection (shop.services.paid_files).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "shop.document_forms.DocumentForm"

@@ -17,7 +17,7 @@ from shop.graphql.money import Money
 from shop.graphql.order_types import Order
 from shop.money import Money as Amount
 from shop.services import checkout as service
-from shop.services import orders, payments
+from shop.services import checkout_access, orders, payments
 from shop.services.checkout_lines import LineRequest
 from shop.services.errors import CheckoutErrorCode
 
@@ -70,6 +70,8 @@ class CheckoutMutation(graphene.Mutation):
     @classmethod
     def mutate(cls, root, info, **arguments):
         try:
+            if "token" in arguments:
+                _require_access(info, arguments["token"])
             changed = cls.perform(**arguments)
         except PayloadError as error:
             return cls.failed([error])
@@ -81,6 +83,11 @@ class CheckoutMutation(graphene.Mutation):
         checkout = loaders.checkout(changed.token)
         translation.activate(checkout.locale)
         return cls(checkout=checkout, errors=[])
+
+
+def _require_access(info, token) -> None:
+    """A customer's checkout answers NOT_FOUND to anyone but that customer."""
+    checkout_access.require_access(token, lambda: current_customer(info))
 
 
 def _payload_errors(group: BaseExceptionGroup) -> list[PayloadError] | None:
@@ -105,15 +112,23 @@ def _lines_argument() -> graphene.List:
 
 
 class CheckoutCreate(CheckoutMutation):
-    """Start a checkout; keep the token it answers."""
+    """Start a checkout; keep the token it answers. Created while signed in, the
+    checkout is the customer's: only their token reads or changes it."""
 
     class Arguments:
         input = CheckoutCreateInput(required=True)
 
     @classmethod
-    def perform(cls, input):
+    def mutate(cls, root, info, **arguments):
+        return super().mutate(root, info, customer=current_customer(info), **arguments)
+
+    @classmethod
+    def perform(cls, input, customer=None):
         return service.create(
-            email=input.get("email"), locale=input.get("locale"), lines=_lines(input.get("lines"))
+            email=input.get("email"),
+            locale=input.get("locale"),
+            lines=_lines(input.get("lines")),
+            customer=customer,
         )
 
 
@@ -269,9 +284,11 @@ def _failed(cls, errors: list[PayloadError]):
     )
 
 
-def _run(cls, perform):
-    """Call `perform()`; PayloadErrors (one or a group) become the payload's errors."""
+def _run(cls, info, token, perform):
+    """Check the caller may use the checkout, then call `perform()`; PayloadErrors (one
+    or a group) become the payload's errors."""
     try:
+        _require_access(info, token)
         return perform()
     except PayloadError as error:
         return _failed(cls, [error])
@@ -305,7 +322,7 @@ class CheckoutPaymentMethodSetup(graphene.Mutation):
                 errors=[],
             )
 
-        return _run(cls, perform)
+        return _run(cls, info, token, perform)
 
 
 class CheckoutPaymentCreate(graphene.Mutation):
@@ -342,7 +359,7 @@ class CheckoutPaymentCreate(graphene.Mutation):
                 errors=[],
             )
 
-        return _run(cls, perform)
+        return _run(cls, info, token, perform)
 
 
 class CheckoutComplete(graphene.Mutation):
@@ -365,7 +382,7 @@ class CheckoutComplete(graphene.Mutation):
             answer.order = completion.order
             return answer
 
-        return _run(cls, perform)
+        return _run(cls, info, token, perform)
 
 
 class CheckoutMutations:

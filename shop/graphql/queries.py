@@ -11,9 +11,11 @@ from museum_site.graphql.pagination import connection_type, list_arguments, pagi
 from museum_site.graphql.queries import in_locale, locale_arg, page_by_slug_or_preview
 from museum_site.models import public_pages
 from shop import models
+from shop.accounts.graphql.middleware import current_customer
 from shop.graphql import loaders
 from shop.graphql.checkout_types import Checkout
 from shop.graphql.types import ProductCategoryType, ProductType
+from shop.services import checkout_access
 
 
 class ProductOrder(graphene.Enum):
@@ -82,7 +84,8 @@ class ShopQuery:
     checkout = graphene.Field(
         Checkout,
         token=graphene.Argument(graphene.UUID, required=True),
-        description="A checkout by its token; null if there is none.",
+        description="A checkout by its token; null if there is none, or if it belongs to "
+        "another customer (a checkout created while signed in needs that customer's token).",
     )
 
     @staticmethod
@@ -122,6 +125,9 @@ class ShopQuery:
     @staticmethod
     def resolve_checkout(root, info, token):
         checkout = loaders.checkout(token)
-        if checkout is not None:
-            translation.activate(checkout.locale)
+        if checkout is None or not checkout_access.is_open_to(
+            checkout.customer_id, lambda: current_customer(info)
+        ):
+            return None  # someone else's checkout answers as an unknown token does
+        translation.activate(checkout.locale)
         return checkout

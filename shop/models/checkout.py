@@ -54,6 +54,17 @@ class Checkout(models.Model):
         related_name="checkouts",
         verbose_name=_("voucher"),
     )
+    # Set when a signed-in customer creates the checkout; only they may use it then
+    # (shop/services/checkout_access.py). Never changes afterwards.
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="checkouts",
+        verbose_name=_("customer account"),
+    )
 
     class Meta:
         verbose_name = _("checkout")

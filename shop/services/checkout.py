@@ -16,6 +16,7 @@ from shop.graphql.errors import PayloadError
 from shop.models import Address, Checkout, ShippingMethod
 from shop.services import checkout_lines, delivery, vouchers
 from shop.services.addresses import clean_address
+from shop.services.checkout_access import NOT_FOUND_MESSAGE
 from shop.services.checkout_lines import LineRequest
 from shop.services.errors import CheckoutErrorCode, raise_all
 
@@ -28,7 +29,7 @@ def _locked(token: uuid.UUID | str) -> Checkout:
         .first()
     )
     if checkout is None:
-        raise PayloadError(CheckoutErrorCode.NOT_FOUND, "No checkout has this token.", "token")
+        raise PayloadError(CheckoutErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE, "token")
     return checkout
 
 
@@ -62,8 +63,13 @@ def _clean_locale(locale: str | None) -> str:
 
 
 def create(
-    *, email: str | None = None, locale: str | None = None, lines: Sequence[LineRequest] = ()
+    *,
+    email: str | None = None,
+    locale: str | None = None,
+    lines: Sequence[LineRequest] = (),
+    customer=None,
 ) -> Checkout:
+    """A new checkout; with `customer` (signed in) it is theirs alone from now on."""
     errors = []
     try:
         email = _clean_email(email or "", required=False)
@@ -75,7 +81,11 @@ def create(
         errors.append(error)
     raise_all(errors)
     with transaction.atomic():
-        checkout = Checkout.objects.create(email=email, locale=locale)
+        checkout = Checkout.objects.create(
+            email=email,
+            locale=locale,
+            customer=customer if customer is not None and customer.is_authenticated else None,
+        )
         checkout_lines.change_lines(checkout, lines, replace=False)
     return checkout
 

@@ -473,10 +473,12 @@ def forget_customer(user, email: str) -> int:
     e-mail becomes a placeholder. An order whose goods have not left the museum keeps its
     shipping address until they do (the parcel still has to reach the buyer), hidden
     from the API and searched by nothing; fulfilling it deletes the address.
-    Checkouts still open with that e-mail address go too. Returns how many orders it
-    anonymised.
+    Checkouts still open with that e-mail address, or of that account, go too. Returns
+    how many orders it anonymised.
     """
     count = _forget_orders(orders_of(user, email), email)
+    for checkout in Checkout.objects.filter(customer=user):
+        checkout.delete()  # its addresses go with it (shop.signals)
     Payment.objects.filter(customer=user).update(customer=None)
     return count
 

@@ -6,11 +6,19 @@ attempt, charge.refunded records a refund made in the Stripe dashboard.
 `handle()` writes the event's id (unique) in the same transaction as its effects: a
 replayed event finds its id and does nothing; an event whose handling fails leaves no
 id and no half-made order behind, and the view answers 500 so Stripe sends it again.
+
+A signed event whose shape is not what Stripe sends (an empty `data.object`, an id that
+is not a string, a refund amount that is not a number) raises MalformedEvent before
+anything is written: sending it again cannot make it better, so the view answers 2xx
+and logs it, instead of a 500 that Stripe would retry for three days.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Mapping
+from typing import Any
 
 import stripe
 from django.db import IntegrityError, transaction
@@ -26,22 +34,56 @@ logger = logging.getLogger(__name__)
 PAYMENT_FAILED_FROM = {Payment.Status.PENDING}
 
 
+# Stripe's ids (evt_…, pi_…) are short ASCII words; anything else is not Stripe's.
+STRIPE_ID = re.compile(r"[A-Za-z0-9_]{1,255}")
+PAYMENT_INTENT_EVENTS = {"payment_intent.succeeded", "payment_intent.payment_failed"}
+
+
+class MalformedEvent(ValueError):
+    """A signed event that is not shaped as Stripe's: nothing to apply, nothing to retry."""
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, str) and STRIPE_ID.fullmatch(value) is not None
+
+
+def _read(event: Mapping) -> tuple[str, str, dict]:
+    """The event's id, type and object, checked for what `handle` uses of them."""
+    raw = event.to_dict() if hasattr(event, "to_dict") else dict(event)
+    event_id, kind, data = raw.get("id"), raw.get("type"), raw.get("data")
+    subject = data.get("object") if isinstance(data, Mapping) else None
+    if not _is_id(event_id) or not isinstance(kind, str) or not isinstance(subject, Mapping):
+        raise MalformedEvent("no id, type or data.object")
+    if kind in PAYMENT_INTENT_EVENTS and not _is_id(subject.get("id")):
+        raise MalformedEvent(f"{kind} without a PaymentIntent id")
+    if kind == "charge.refunded":
+        intent, refunded = subject.get("payment_intent"), subject.get("amount_refunded")
+        if intent is not None and not _is_id(intent):
+            raise MalformedEvent("charge.refunded with a bad payment_intent")
+        if intent is not None and (
+            not isinstance(refunded, int) or isinstance(refunded, bool) or refunded < 0
+        ):
+            raise MalformedEvent("charge.refunded without amount_refunded")
+    return event_id, kind[:255], dict(subject)
+
+
 def handle(event: stripe.Event) -> bool:
-    """Apply the event; False if it had been handled before. Raises on failure."""
+    """Apply the event; False if it had been handled before. Raises on failure, and
+    MalformedEvent (before writing anything) when the event is not shaped as Stripe's."""
+    event_id, kind, subject = _read(event)
     with transaction.atomic():
         try:
             with transaction.atomic():
-                StripeEvent.objects.create(event_id=event.id, type=event.type)
+                StripeEvent.objects.create(event_id=event_id, type=kind)
         except IntegrityError:
             return False
-        subject = event.data.object  # a PaymentIntent, or a Charge for charge.refunded
-        if event.type == "payment_intent.succeeded":
+        # `subject` is a PaymentIntent, or a Charge for charge.refunded
+        if kind == "payment_intent.succeeded":
             _succeeded(subject["id"])
-        elif event.type == "charge.refunded":
-            charge = subject.to_dict()
-            if charge.get("payment_intent"):
-                orders.refunded_at_stripe(charge["payment_intent"], charge["amount_refunded"])
-        elif event.type == "payment_intent.payment_failed":
+        elif kind == "charge.refunded":
+            if subject.get("payment_intent"):
+                orders.refunded_at_stripe(subject["payment_intent"], subject["amount_refunded"])
+        elif kind == "payment_intent.payment_failed":
             Payment.objects.filter(intent_id=subject["id"], status__in=PAYMENT_FAILED_FROM).update(
                 status=Payment.Status.FAILED
             )

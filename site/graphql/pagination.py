@@ -17,6 +17,10 @@ from django.db.models import QuerySet
 from graphql import GraphQLError
 
 DEFAULT_PAGE_SIZE = 20
+# No list is this long; a cursor past it was not made by us, and a larger offset would
+# overflow the database's integer (a 500 instead of an answer).
+MAX_OFFSET = 2**31 - 1
+INVALID_CURSOR = "Invalid cursor: pass `pageInfo.endCursor` unchanged."
 
 
 def max_page_size() -> int:
@@ -58,14 +62,18 @@ def _encode_cursor(offset: int) -> str:
     return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
 
 
+def _bad_argument(message: str) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": "BAD_ARGUMENT"})
+
+
 def _decode_cursor(cursor: str) -> int:
     try:
         kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        offset = int(value)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise GraphQLError("Invalid cursor: pass `pageInfo.endCursor` unchanged.") from error
-    if kind != "offset" or offset < 0:
-        raise GraphQLError("Invalid cursor: pass `pageInfo.endCursor` unchanged.")
+        offset = int(value) if value.isascii() and value.isdigit() else -1
+    except ValueError as error:  # binascii.Error and Unicode errors are ValueErrors
+        raise _bad_argument(INVALID_CURSOR) from error
+    if kind != "offset" or not 0 <= offset < MAX_OFFSET:
+        raise _bad_argument(INVALID_CURSOR)
     return offset
 
 
@@ -73,7 +81,7 @@ def paginate(queryset: QuerySet, first: int, after: str | None) -> dict[str, Any
     """Slice a queryset into a page; costs one COUNT and one SELECT (plus prefetches)."""
     limit = max_page_size()
     if not 1 <= first <= limit:
-        raise GraphQLError(f"`first` must be between 1 and {limit}.")
+        raise _bad_argument(f"`first` must be between 1 and {limit}.")
     offset = _decode_cursor(after) + 1 if after else 0
     total = queryset.count()
     nodes = list(queryset[offset : offset + first])

@@ -26,8 +26,9 @@ from graphql import (
     validate,
 )
 
-from museum_site.graphql import limits, response_cache
+from museum_site.graphql import errors, limits, response_cache
 from museum_site.graphql.hidden_content import HiddenContentMiddleware
+from museum_site.graphql.input_text import InputTextMiddleware
 from museum_site.graphql.limits import OrderingWhitelistMiddleware
 
 log = logging.getLogger(__name__)
@@ -87,34 +88,12 @@ def _is_public(operation: OperationDefinitionNode | None, variables: dict | None
 
 
 class MuseumGraphQLView(GraphQLView):
-    @staticmethod
-    def format_error(error):
-        """Unexpected exceptions are logged and reported without their details, which may
-        name tables or internals; GraphQLErrors raised on purpose keep their message."""
-        original = getattr(error, "original_error", None)
-        if (
-            isinstance(error, GraphQLError)
-            and original is not None
-            and not isinstance(original, GraphQLError)
-        ):
-            log.error("GraphQL resolver failed", exc_info=original)
-            if not settings.DEBUG:
-                error = GraphQLError(
-                    "Internal error: the server could not answer this field.",
-                    nodes=error.nodes,
-                    path=error.path,
-                    extensions={"code": "INTERNAL_ERROR"},
-                )
-        formatted = GraphQLView.format_error(error)
-        # @saleor/sdk reads `extensions.exception.code` and throws when `exception` is
-        # missing from extensions that exist: mirror the code there.
-        extensions = formatted.get("extensions")
-        if extensions and "code" in extensions and "exception" not in extensions:
-            extensions["exception"] = {"code": extensions["code"]}
-        return formatted
+    # Only our own messages and codes reach a client (site/graphql/errors.py).
+    format_error = staticmethod(errors.format_error)
 
     def get_middleware(self, request):
         return [
+            InputTextMiddleware(),
             OrderingWhitelistMiddleware(),
             HiddenContentMiddleware(),
             *(super().get_middleware(request) or []),

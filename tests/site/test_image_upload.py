@@ -1,0 +1,54 @@
+"""A damaged image uploaded in the admin is a form error in the editor's language, not
+a 500 (Wagtail's size check raised OSError "Truncated File Read")."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from PIL import Image
+
+from museum_site.image_forms import DAMAGED
+from museum_site.models import MuseumImage
+
+pytestmark = pytest.mark.django_db
+
+
+def jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), "red").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("cut", [30, 200, 340])
+def test_a_truncated_jpeg_is_a_form_error(admin_client, cut):
+    upload = SimpleUploadedFile("broken.jpg", jpeg()[:cut], content_type="image/jpeg")
+    response = admin_client.post("/admin/images/add/", {"title": "Broken", "file": upload})
+    assert response.status_code == 200
+    assert str(DAMAGED) in response.content.decode()
+    assert not MuseumImage.objects.exists()
+
+
+def test_a_whole_jpeg_still_uploads(admin_client):
+    upload = SimpleUploadedFile("whole.jpg", jpeg(), content_type="image/jpeg")
+    response = admin_client.post("/admin/images/add/", {"title": "Whole", "file": upload})
+    assert response.status_code == 302
+    assert MuseumImage.objects.get().width == 64
+
+
+def test_a_truncated_jpeg_in_the_multiple_upload_is_an_error(admin_client):
+    upload = SimpleUploadedFile("broken.jpg", jpeg()[:200], content_type="image/jpeg")
+    response = admin_client.post("/admin/images/multiple/add/", {"files[]": upload})
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert not MuseumImage.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_the_damaged_image_message_is_translated(language):
+    with translation.override("en"):
+        english = str(DAMAGED)
+    with translation.override(language):
+        assert str(DAMAGED) != english
