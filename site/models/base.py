@@ -6,6 +6,8 @@ from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.models import Orderable, Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from .copying import CopiesNestedRows
+
 
 def public_pages(queryset: models.QuerySet) -> models.QuerySet:
     """Pages a visitor may see: live, not past their expiry, not view-restricted.
@@ -42,7 +44,7 @@ def number_unordered_rows(instance: ClusterableModel) -> None:
                 number_unordered_rows(row)
 
 
-class MuseumPage(HeadlessPreviewMixin, Page):
+class MuseumPage(CopiesNestedRows, HeadlessPreviewMixin, Page):
     """A page served by the headless frontend: Wagtail's preview opens it with a token."""
 
     def full_clean(self, *args, **kwargs) -> None:
