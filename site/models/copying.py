@@ -32,7 +32,7 @@ from wagtail.models import TranslatableMixin
 
 def copied_key(page_key: uuid.UUID, source_key: uuid.UUID) -> uuid.UUID:
     """The translation key of a nested row copied from a row with `source_key`."""
-    return uuid.uuid5(page_key, str(source_key))
+    return uuid.uuid5(uuid.UUID(str(page_key)), str(source_key))
 
 
 def _nested_relations(page_model: type[models.Model]) -> Iterator[tuple[str, str, str]]:
