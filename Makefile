@@ -6,6 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/vitrine
 PORT ?= 8000
+# The demo listens on loopback only: `make demo HOST=0.0.0.0` shows it to the network
+# (DEBUG is on: only on a network you trust). Not `?=`: some shells export HOST (the
+# machine's name), which must not open the demo to the network.
+HOST = 127.0.0.1
 STRIPE_PORT ?= 8420
 
 # The reference frontend (frontend/): `npm ci` from its lockfile when that changed, and
@@ -49,9 +53,9 @@ frontend-check: $(FRONTEND_MODULES)
 
 demo: install frontend
 	$(BIN)/python manage.py migrate --no-input -v0
-	$(BIN)/python manage.py load_demo
+	DEMO_HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py load_demo
 	# runserver, with localstripe on 127.0.0.1:$(STRIPE_PORT) and its signed webhook registered
-	$(BIN)/python manage.py rundemo 0.0.0.0:$(PORT) --stripe-port $(STRIPE_PORT)
+	$(BIN)/python manage.py rundemo $(HOST):$(PORT) --stripe-port $(STRIPE_PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz for load balancers: before the host check and the HTTPS redirect.
+    "museum_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -106,12 +108,21 @@ TEMPLATES = [
 
 if "DATABASE_URL" not in os.environ:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+# Connections are bounded. A threaded server (runserver, gunicorn's gthread workers) gives
+# each request a thread; with persistent connections (CONN_MAX_AGE > 0) every thread
+# kept its own (99 in a 40-buyer race with runserver, until PostgreSQL refused everyone),
+# so the default is Django's own: one connection per request, closed at its end. Servers
+# that keep connections do it through psycopg's pool (PostgreSQL only), at most
+# DATABASE_POOL_MAX_SIZE per process: deploy/gunicorn.conf.py sets it to the worker's
+# threads (workers x threads in all), `manage.py rundemo` to a small number; a request
+# that finds the pool empty waits up to DATABASE_POOL_TIMEOUT seconds for a connection.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+DATABASE_POOL_MAX_SIZE = int(os.environ.get("DATABASE_POOL_MAX_SIZE", "0") or 0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # runserver answers requests in threads, each with its own connection: writers take
     # the lock when their transaction begins (no deadlock upgrading a read lock) and wait
@@ -133,6 +144,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         "-c random_page_cost=" + os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1")
     )
+    # A database that does not answer is an error after a few seconds, not a hung request.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
+    if DATABASE_POOL_MAX_SIZE > 0:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps them; Django requires 0
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": min(
+                int(os.environ.get("DATABASE_POOL_MIN_SIZE", "1")), DATABASE_POOL_MAX_SIZE
+            ),
+            "max_size": DATABASE_POOL_MAX_SIZE,
+            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "20")),
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):

@@ -7,9 +7,10 @@ transaction means a failure halfway leaves the database as it was, not half a mu
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -45,6 +46,8 @@ class Summary:
     legal_pages: dict[str, int]
     images: int
     created_images: int
+    # The admin's password when this run chose it (first load, or DEMO_ADMIN_PASSWORD).
+    new_admin_password: str | None = None
 
     def line(self) -> str:
         def per_language(counts: dict[str, int]) -> str:
@@ -59,7 +62,7 @@ class Summary:
         )
 
 
-def load_demo(admin_password: str) -> Summary:
+def load_demo(admin_password: str | None = None) -> Summary:
     with transaction.atomic(), _reference_index_updated_once():
         locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
         _museum_settings(locales)
@@ -83,8 +86,8 @@ def load_demo(admin_password: str) -> Summary:
         tree.feature(homes, featured)
         for record in LEGAL_PAGES:
             tree.legal(homes, record)
-        _admin(admin_password)
-        return _count(media)
+        new_password = ensure_admin(admin_password)
+        return replace(_count(media), new_admin_password=new_password)
 
 
 @contextmanager
@@ -149,19 +152,28 @@ def _museum_settings(locales: dict[str, Locale]) -> None:
     )
 
 
-def _admin(password: str) -> None:
-    """A superuser to explore the admin with; the password is reset to the one given."""
+def ensure_admin(password: str | None) -> str | None:
+    """A superuser to explore the admin with, and its password if this run chose it.
+
+    A demo reachable by others must not share a published password: the first load
+    makes a random one (shown once), and a later load leaves the password alone unless
+    one is given (DEMO_ADMIN_PASSWORD), which is then set.
+    """
     user_model = get_user_model()
     user = user_model.objects.filter(username=ADMIN_USERNAME).first()
     if user is None:
+        password = password or secrets.token_urlsafe(12)
         user_model.objects.create_superuser(
             ADMIN_USERNAME, "admin@museumaandeleie.example", password
         )
-        return
-    if not (user.is_superuser and user.is_staff and user.check_password(password)):
+        return password
+    if not (user.is_superuser and user.is_staff and user.is_active):
         user.is_superuser = user.is_staff = user.is_active = True
+        user.save(update_fields=["is_superuser", "is_staff", "is_active"])
+    if password and not user.check_password(password):
         user.set_password(password)
-        user.save()
+        user.save(update_fields=["password"])
+    return password
 
 
 def _per_language(queryset) -> dict[str, int]:

@@ -6,6 +6,8 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from museum_site.visibility import public_pages
 
+from .copying import CopiesNestedRows
+
 __all__ = ["MuseumPage", "number_unordered_rows", "public_pages"]
 
 
@@ -31,7 +33,7 @@ def number_unordered_rows(instance: ClusterableModel) -> None:
                 number_unordered_rows(row)
 
 
-class MuseumPage(HeadlessPreviewMixin, Page):
+class MuseumPage(CopiesNestedRows, HeadlessPreviewMixin, Page):
     """A page served by the headless frontend: Wagtail's preview opens it with a token."""
 
     def full_clean(self, *args, **kwargs) -> None:

@@ -5,6 +5,7 @@ database; the checks on the data records themselves need no database at all.
 """
 
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -54,7 +55,8 @@ def test_loading_the_demo_twice_builds_one_bilingual_museum(
     settings, graphql, django_capture_on_commit_callbacks, monkeypatch
 ):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
+    for name in ("DEMO_ADMIN_PASSWORD", "DEMO_HOST", "PORT"):
+        monkeypatch.delenv(name, raising=False)
 
     first_output = _load(django_capture_on_commit_callbacks)
     after_first = _counts()
@@ -63,8 +65,10 @@ def test_loading_the_demo_twice_builds_one_bilingual_museum(
     assert _counts() == after_first, "a second run must not add or remove anything"
     assert "(0 new)" in second_output
     for output in (first_output, second_output):
-        assert "http://localhost:8000/admin/" in output
-        assert "user: admin" in output and "password: vitrine-demo" in output
+        assert "http://127.0.0.1:8000/admin/" in output and "user: admin" in output
+    [password] = re.findall(r"password: (\S+)$", first_output, re.MULTILINE)
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    assert "password: unchanged" in second_output and password not in second_output
 
     objects = models.CollectionObject.objects.filter(live=True)
     french_objects = sum(1 for record in OBJECTS if record.title.fr)

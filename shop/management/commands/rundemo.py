@@ -2,12 +2,18 @@
 
 The demo shop must be able to take a payment without a Stripe account and without the
 internet. This starts localstripe (shop/localstripe_process.py) on loopback, registers
-its signed webhook to our `/shop/stripe/webhook/`, and then runs `runserver` in a child
+its signed webhook to our `/shop/stripe/webhook/`, and then runs `runserver` (as
+`demo_server`: a longer listen queue, museum_site/management/commands) in a child
 process with STRIPE_* pointing at it. The child gets the settings through its
 environment, as a production server would, and both are stopped together.
 
 With STRIPE_SECRET_KEY set and STRIPE_API_BASE unset (real Stripe test keys), or with
 `--no-localstripe`, it only runs the server.
+
+It listens on loopback unless told otherwise (`make demo HOST=0.0.0.0`), and prints the
+URLs it really serves. On PostgreSQL the server's connections go through psycopg's pool,
+at most DATABASE_POOL_MAX_SIZE (default DEMO_POOL_SIZE): runserver answers every request
+in a new thread, and without a pool each thread holds a connection of its own.
 """
 
 from __future__ import annotations
@@ -21,9 +27,16 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from museum_site.demo.server_address import (
+    ALL_INTERFACES,
+    browser_url,
+    default_addrport,
+    split_addrport,
+)
 from shop import localstripe_process
 
 WEBHOOK_PATH = "/shop/stripe/webhook/"
+DEMO_POOL_SIZE = 8
 DEMO_KEYS = {
     "STRIPE_SECRET_KEY": "sk_test_vitrine_demo",
     "STRIPE_PUBLISHABLE_KEY": "pk_test_vitrine_demo",
@@ -35,14 +48,21 @@ class Command(BaseCommand):
     help = "Run the development server with localstripe on loopback, webhook registered."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument(
+            "addrport",
+            nargs="?",
+            default=default_addrport(),
+            help="[host:]port to listen on; default $DEMO_HOST:$PORT, else 127.0.0.1:8000 (loopback).",
+        )
         parser.add_argument("--stripe-port", type=int, default=8420)
         parser.add_argument("--no-localstripe", action="store_true", help="Only run the server.")
 
     def handle(self, *args, addrport: str, stripe_port: int, no_localstripe: bool, **options):
         real_stripe = os.environ.get("STRIPE_SECRET_KEY") and not os.environ.get("STRIPE_API_BASE")
+        host, port = split_addrport(addrport)
+        site_url = browser_url(host, port)
         if no_localstripe or real_stripe:
-            return self._runserver(addrport, os.environ.copy())
+            return self._runserver(addrport, os.environ.copy(), site_url)
         if not _port_is_free(stripe_port):
             raise CommandError(
                 f"Port {stripe_port} is taken (another localstripe?); pass --stripe-port."
@@ -58,8 +78,8 @@ class Command(BaseCommand):
                 "STRIPE_API_BASE": stripe_url,
                 "STRIPE_JS_URL": f"{stripe_url}/js.stripe.com/v3/",
             }
-            server_port = addrport.rpartition(":")[2] or addrport
-            webhook = f"http://127.0.0.1:{server_port}{WEBHOOK_PATH}"
+            webhook_host = "127.0.0.1" if host in ALL_INTERFACES else host
+            webhook = f"{browser_url(webhook_host, port)}{WEBHOOK_PATH}"
             localstripe_process.register_webhook(
                 stripe_url, webhook, env["STRIPE_WEBHOOK_SECRET"], name="vitrine-demo"
             )
@@ -68,17 +88,21 @@ class Command(BaseCommand):
                 f"{stripe_url}/js.stripe.com/v3/), signed webhook to {webhook}. "
                 "Pay with a test card, e.g. 4242 4242 4242 4242."
             )
-            return self._runserver(addrport, env)
+            return self._runserver(addrport, env, site_url)
         finally:
             localstripe_process.stop(localstripe)
 
-    def _runserver(self, addrport: str, env: dict[str, str]) -> None:
+    def _runserver(self, addrport: str, env: dict[str, str], site_url: str) -> None:
         """runserver in a child, in a process group of its own: its autoreloader
         re-executes its own command line (which must not start a second localstripe),
         and on Ctrl-C or SIGTERM the whole group (reloader and server) is stopped."""
         env.setdefault("DJANGO_SETTINGS_MODULE", "museum_site.settings")
+        env.setdefault("DATABASE_POOL_MAX_SIZE", str(DEMO_POOL_SIZE))
+        self.stdout.write(
+            f"Vitrine on {site_url}/ (admin {site_url}/admin/, GraphQL {site_url}/graphql/)"
+        )
         server = subprocess.Popen(
-            [sys.executable, "-m", "django", "runserver", addrport],
+            [sys.executable, "-m", "django", "demo_server", addrport],
             env=env,
             start_new_session=True,
         )
