@@ -127,12 +127,43 @@ def _refused_unparsed(query: str) -> tuple[GraphQLError, ...]:
 
 
 @lru_cache(maxsize=512)
+def _document_limits(query: str) -> tuple[GraphQLError, ...]:
+    """Depth, alias and field limits; `query` must already parse."""
+    return tuple(limits.check_document(_parse(query)))
+
+
+@lru_cache(maxsize=1024)
+def _cost_refusal(
+    schema,
+    query: str,
+    operation_name: str | None,
+    sizes: tuple[tuple[str, int], ...],
+    settings_key: tuple[int, int],
+) -> tuple[GraphQLError, ...]:
+    """The cost limit, for the integer variables that may size a list (part of the key,
+    as are the budget and page size in `settings_key`)."""
+    limits.enforce_list_maximums(schema)
+    refusal = limits.check_cost(schema, _parse(query), dict(sizes), operation_name)
+    return (refusal,) if refusal else ()
+
+
+def _integer_variables(variables: dict | None) -> tuple[tuple[str, int], ...]:
+    return tuple(
+        sorted(
+            (name, value)
+            for name, value in (variables or {}).items()
+            if isinstance(value, int) and not isinstance(value, bool)
+        )
+    )
+
+
+@lru_cache(maxsize=512)
 def _validate(schema, query: str, introspection: bool = True) -> tuple[GraphQLError, ...]:
     """Limits first, then graphql-core's rules; `query` must already parse."""
     document = _parse(query)
-    errors = limits.check_document(document)
+    errors = _document_limits(query)
     if errors:
-        return tuple(errors)
+        return errors
     if not introspection and limits.uses_introspection(document):
         return (
             GraphQLError(
@@ -300,7 +331,17 @@ class MuseumGraphQLView(GraphQLView):
                 return None
             raise HttpError(HttpResponseNotAllowed(["POST"], "Mutations must be sent with POST."))
         schema = self.schema.graphql_schema
-        errors = _validate(schema, query, settings.VITRINE_GRAPHQL["INTROSPECTION"])
+        errors = (
+            _document_limits(query)
+            or _cost_refusal(
+                schema,
+                query,
+                operation_name,
+                _integer_variables(variables),
+                (limits.cost_budget(), limits.max_page_size()),
+            )
+            or _validate(schema, query, settings.VITRINE_GRAPHQL["INTROSPECTION"])
+        )
         if errors:
             return ExecutionResult(errors=list(errors))
         try:
