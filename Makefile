@@ -29,11 +29,13 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 # Browser and Node tests: Debian's Chromium (apt-get, if missing), the tour viewers and
-# @saleor/sdk from npm, each as its lockfile pins them; Hugin's nona (apt-get, if
+# @saleor/sdk and graphql-http (the GraphQL-over-HTTP audit) from npm, each as its
+# lockfile pins them; Hugin's nona (apt-get, if
 # missing), the oracle the tiler's faces are checked against.
 browser-deps: $(FRONTEND_MODULES)
 	bash tests/e2e/install.sh
 	bash tests/e2e/saleor_sdk/install.sh
+	bash tests/site/graphql_http/install.sh
 	bash tests/tours/install.sh
 
 

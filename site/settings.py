@@ -290,6 +290,9 @@ VITRINE_GRAPHQL = {
     "MAX_ALIASES": 30,
     "MAX_FIELDS": 1_000,
     "MAX_PAGE_SIZE": 100,
+    # The most values one query may make the server resolve: list sizes multiplied along
+    # each path, summed over the query (museum_site.graphql.limits.query_cost).
+    "MAX_COST": int(os.environ.get("GRAPHQL_MAX_COST", 1_000_000)),
     "INTROSPECTION": env_bool("GRAPHQL_INTROSPECTION", DEBUG),
     "RESPONSE_CACHE_SECONDS": int(os.environ.get("GRAPHQL_RESPONSE_CACHE_SECONDS", 300)),
 }

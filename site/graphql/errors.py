@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
 from graphene_django.views import HttpError
 from graphql import GraphQLError
 
@@ -32,8 +33,15 @@ INTERNAL_ERROR = "INTERNAL_ERROR"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 
+# Codes of requests that are not GraphQL over HTTP (the view's BadRequest, answered 400).
+REQUEST_CODES = frozenset(
+    {"INVALID_JSON", "INVALID_PARAMETER", "NESTED_TOO_DEEPLY", "QUERY_MISSING"}
+)
 # Codes this module gives; the rest of the known set are the codes our own errors carry.
-CODES = frozenset({BAD_ARGUMENT, BAD_REQUEST, INTERNAL_ERROR, PARSE_FAILED, VALIDATION_FAILED})
+CODES = (
+    frozenset({BAD_ARGUMENT, BAD_REQUEST, INTERNAL_ERROR, PARSE_FAILED, VALIDATION_FAILED})
+    | REQUEST_CODES
+)
 
 INTERNAL_MESSAGE = "Internal error: the server could not answer this field."
 BAD_ARGUMENT_MESSAGE = "An argument has a value this field cannot use."
@@ -45,6 +53,15 @@ ARGUMENT_EXCEPTIONS = (ValueError, TypeError, ValidationError, OverflowError)
 
 _VARIABLE = re.compile(r"^Variable '\$(\w+)' got invalid value")
 _LITERAL = re.compile(r"^Expected value of type '([^']+)'")
+
+
+class BadRequest(HttpError):
+    """A request that is not GraphQL over HTTP: answered 400 with a GraphQL-shaped error
+    that carries its own message and code."""
+
+    def __init__(self, message: str, code: str = BAD_REQUEST):
+        super().__init__(HttpResponseBadRequest(), message)
+        self.code = code
 
 
 def _python_cause(error: GraphQLError) -> BaseException | None:
@@ -100,9 +117,11 @@ def client_error(error: GraphQLError) -> GraphQLError:
 
 def format_error(error: Exception) -> dict[str, Any]:
     """graphene-django's `format_error`, answering `client_error(error)`."""
-    if isinstance(error, HttpError):
-        # The view refusing a request (4xx) on purpose; one made from a Python exception
-        # (graphene's body decoding) would quote it.
+    if isinstance(error, BadRequest):
+        formatted = {"message": str(error.message), "extensions": {"code": error.code}}
+    elif isinstance(error, HttpError):
+        # graphene's view refusing a request (4xx) on purpose; one made from a Python
+        # exception (its body decoding) would quote it.
         cause = error.__cause__ or error.__context__
         formatted = {
             "message": UNREADABLE_MESSAGE if cause is not None else str(error.message),

@@ -6,11 +6,14 @@ limits before anything else, and public answers served from cache with an ETag.
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from functools import lru_cache
+from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponseNotAllowed, QueryDict
 from django.utils import translation
 from graphene_django.views import GraphQLView, HttpError
 from graphql import (
@@ -27,6 +30,7 @@ from graphql import (
 )
 
 from museum_site.graphql import errors, limits, response_cache
+from museum_site.graphql.errors import BadRequest
 from museum_site.graphql.hidden_content import HiddenContentMiddleware
 from museum_site.graphql.input_text import InputTextMiddleware
 from museum_site.graphql.limits import OrderingWhitelistMiddleware
@@ -34,6 +38,72 @@ from museum_site.graphql.limits import OrderingWhitelistMiddleware
 log = logging.getLogger(__name__)
 # Requests carrying credentials are never answered from, or stored in, the shared cache.
 CREDENTIAL_HEADERS = ("HTTP_AUTHORIZATION", "HTTP_AUTHORIZATION_BEARER")
+# Variables and extensions nest no deeper than this: input objects of the schema are a few
+# levels deep, and deeper JSON only costs recursion (100,000 levels overflowed the stack).
+MAX_PARAMETER_DEPTH = 32
+# graphql-core appends "Did you mean 'email'?" to unknown names; with introspection off
+# that would spell the schema out one guess at a time.
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of decoded JSON, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if depth > MAX_PARAMETER_DEPTH:
+                break
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _decode_json(text: str, what: str) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise BadRequest(f"{what} are nested too deeply.", "NESTED_TOO_DEEPLY") from None
+    except ValueError:
+        raise BadRequest(f"{what} are not valid JSON.", "INVALID_JSON") from None
+
+
+def _map_parameter(value: Any, encoded: bool, name: str, what: str) -> dict | None:
+    """`variables` and `extensions`: a JSON object, or in a URL or form a JSON-encoded one."""
+    if value is None:
+        return None
+    if encoded and isinstance(value, str):
+        if value in ("", "null"):
+            return None
+        value = _decode_json(value, what)
+        if value is None:
+            return None
+    if not isinstance(value, dict):
+        raise BadRequest(f"`{name}` must be a JSON object.", "INVALID_PARAMETER")
+    if _depth(value) > MAX_PARAMETER_DEPTH:
+        raise BadRequest(f"{what} are nested too deeply.", "NESTED_TOO_DEEPLY")
+    return value
+
+
+def _is_unicode(text: str) -> bool:
+    """False for strings with lone surrogates, which JSON escapes (\\ud800) let through."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _without_suggestions(result: ExecutionResult | None) -> ExecutionResult | None:
+    """Strip "Did you mean …?" from every error unless the schema is public anyway."""
+    if result is None or not result.errors or settings.VITRINE_GRAPHQL["INTROSPECTION"]:
+        return result
+    for error in result.errors:
+        if "Did you mean" in error.message:
+            error.message = _SUGGESTION.sub("", error.message)
+            error.args = (error.message, *error.args[1:])
+    return result
 
 
 @lru_cache(maxsize=512)
@@ -52,13 +122,44 @@ def _refused_unparsed(query: str) -> tuple[GraphQLError, ...]:
 
 
 @lru_cache(maxsize=512)
-def _validate(schema, query: str) -> tuple[GraphQLError, ...]:
+def _document_limits(query: str) -> tuple[GraphQLError, ...]:
+    """Depth, alias and field limits; `query` must already parse."""
+    return tuple(limits.check_document(_parse(query)))
+
+
+@lru_cache(maxsize=1024)
+def _cost_refusal(
+    schema,
+    query: str,
+    operation_name: str | None,
+    sizes: tuple[tuple[str, int], ...],
+    settings_key: tuple[int, int],
+) -> tuple[GraphQLError, ...]:
+    """The cost limit, for the integer variables that may size a list (part of the key,
+    as are the budget and page size in `settings_key`)."""
+    limits.enforce_list_maximums(schema)
+    refusal = limits.check_cost(schema, _parse(query), dict(sizes), operation_name)
+    return (refusal,) if refusal else ()
+
+
+def _integer_variables(variables: dict | None) -> tuple[tuple[str, int], ...]:
+    return tuple(
+        sorted(
+            (name, value)
+            for name, value in (variables or {}).items()
+            if isinstance(value, int) and not isinstance(value, bool)
+        )
+    )
+
+
+@lru_cache(maxsize=512)
+def _validate(schema, query: str, introspection: bool = True) -> tuple[GraphQLError, ...]:
     """Limits first, then graphql-core's rules; `query` must already parse."""
     document = _parse(query)
-    errors = limits.check_document(document)
+    errors = _document_limits(query)
     if errors:
-        return tuple(errors)
-    if not settings.VITRINE_GRAPHQL["INTROSPECTION"] and limits.uses_introspection(document):
+        return errors
+    if not introspection and limits.uses_introspection(document):
         return (
             GraphQLError(
                 "Introspection is disabled on this server.",
@@ -90,6 +191,46 @@ def _is_public(operation: OperationDefinitionNode | None, variables: dict | None
 class MuseumGraphQLView(GraphQLView):
     # Only our own messages and codes reach a client (site/graphql/errors.py).
     format_error = staticmethod(errors.format_error)
+
+    def parse_body(self, request):
+        """graphene's parsing, with every malformed body a 400 (never a RecursionError)."""
+        if self.get_content_type(request) != "application/json":
+            return super().parse_body(request)
+        try:
+            body = request.body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadRequest("The body is not UTF-8.", "INVALID_JSON") from None
+        data = _decode_json(body, "The body's JSON values")
+        if not isinstance(data, dict):
+            raise BadRequest("The body must be a JSON object.", "INVALID_PARAMETER")
+        return data
+
+    @staticmethod
+    def get_graphql_params(request, data):
+        """`query` and `operationName` strings, `variables` and `extensions` objects.
+
+        Parameters of the URL come first, as in graphene; anything else is a 400.
+        """
+        params, encoded = {}, {}
+        for name in ("query", "variables", "operationName", "extensions", "id"):
+            value = request.GET.get(name)
+            encoded[name] = value is not None or isinstance(data, QueryDict)  # URL or form
+            params[name] = value if value is not None else data.get(name)
+        query, operation_name = params["query"], params["operationName"]
+        if query is not None and not isinstance(query, str):
+            raise BadRequest("`query` must be a string.", "INVALID_PARAMETER")
+        if operation_name == "null" or operation_name == "":
+            operation_name = None
+        if operation_name is not None and not isinstance(operation_name, str):
+            raise BadRequest("`operationName` must be a string.", "INVALID_PARAMETER")
+        for name, value in (("query", query), ("operationName", operation_name)):
+            if value is not None and not _is_unicode(value):
+                raise BadRequest(f"`{name}` is not valid Unicode.", "INVALID_PARAMETER")
+        variables = _map_parameter(
+            params["variables"], encoded["variables"], "variables", "Variables"
+        )
+        _map_parameter(params["extensions"], encoded["extensions"], "extensions", "Extensions")
+        return query, variables, operation_name, params["id"]
 
     def get_middleware(self, request):
         return [
@@ -145,10 +286,15 @@ class MuseumGraphQLView(GraphQLView):
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):
+        return _without_suggestions(
+            self._execute(request, query, variables, operation_name, show_graphiql)
+        )
+
+    def _execute(self, request, query, variables, operation_name, show_graphiql):
         if not query:
             if show_graphiql:
                 return None
-            raise HttpError(HttpResponseBadRequest("Must provide query string."))
+            raise BadRequest("Must provide query string.", "QUERY_MISSING")
         refused = _refused_unparsed(query)
         if refused:
             return ExecutionResult(errors=list(refused))
@@ -165,7 +311,17 @@ class MuseumGraphQLView(GraphQLView):
                 return None
             raise HttpError(HttpResponseNotAllowed(["POST"], "Mutations must be sent with POST."))
         schema = self.schema.graphql_schema
-        errors = _validate(schema, query)
+        errors = (
+            _document_limits(query)
+            or _cost_refusal(
+                schema,
+                query,
+                operation_name,
+                _integer_variables(variables),
+                (limits.cost_budget(), limits.max_page_size()),
+            )
+            or _validate(schema, query, settings.VITRINE_GRAPHQL["INTROSPECTION"])
+        )
         if errors:
             return ExecutionResult(errors=list(errors))
         try:
