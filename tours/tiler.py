@@ -55,7 +55,7 @@ import shutil
 import struct
 import tempfile
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import IO
 
@@ -521,7 +521,9 @@ def tile_panorama(
         fallback_size = min(fallback_size, geometry.face_size)
         writer = _Writer(storage, base_name, jpeg_quality)
         try:
-            preview = _write_cube(file, (width, height), writer, geometry, fallback_size, preview_width)
+            preview = _write_cube(
+                file, (width, height), writer, geometry, fallback_size, preview_width
+            )
             writer.save_image(PREVIEW_NAME, preview)
             result = TileSet(
                 source_sha256=digest,
@@ -780,27 +782,6 @@ def _damaged_message() -> str:
         "This panorama file is damaged or incomplete (perhaps the upload was cut off),"
         " so it cannot be turned into a tour. Export it again and upload the new file."
     )
-
-
-def pyramid_of(
-    faces: Iterator[tuple[str, Image.Image]],
-    storage: Storage,
-    base_name: str,
-    geometry: CubeGeometry,
-    *,
-    jpeg_quality: int = 75,
-    fallback_size: int = 1024,
-) -> list[str]:
-    """Cut whole faces made elsewhere (``bench/tiles.py``'s nona) into the same pyramid."""
-    writer = _Writer(storage, base_name, jpeg_quality)
-    tile = geometry.tile_resolution
-    for name, image in faces:
-        pyramid = _FacePyramid(writer, name, geometry, min(fallback_size, geometry.face_size))
-        rgbx = image.convert("RGBX")
-        for top in range(0, geometry.face_size, tile):
-            pyramid.add(rgbx.crop((0, top, geometry.face_size, top + tile)))
-        pyramid.finish()
-    return writer.written
 
 
 class _Writer:
