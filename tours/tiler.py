@@ -603,6 +603,9 @@ class _Decoder:
 
     def __init__(self, file: IO[bytes], rows: _Rows, preview: _Preview) -> None:
         self.rows, self.preview = rows, preview
+        # libvips' operation cache would keep this job's source and pipeline alive
+        # after it ends (a worker tiles many panoramas): nothing here is ever reused.
+        pyvips.cache_set_max(0)
         file.seek(0)
         source = pyvips.SourceCustom()
         source.on_read(file.read)
