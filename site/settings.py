@@ -224,6 +224,11 @@ WAGTAILIMAGES_IMAGE_MODEL = "museum_site.MuseumImage"
 # Bounded uploads: no decompression bombs, no giant files.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 100_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 40 * 1024 * 1024
+# Tour panoramas (2:1) have their own limits, up to 16384 x 8192: the tiler decodes them
+# a strip at a time (tours/panorama_uploads.py, tours/tiler.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "tours.panorama_uploads.ImageFormWithPanoramaLimits"
+TOURS_PANORAMA_MAX_PIXELS = 16384 * 8192
+TOURS_PANORAMA_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Renditions (museum_site.renditions): a request makes at most RENDITIONS_PER_REQUEST new
 # files (past it a rendition answers an existing one and the rest is made by the

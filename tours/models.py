@@ -504,12 +504,21 @@ class PanoramaTilesQuerySet(models.QuerySet):
     def current(self) -> models.QuerySet:
         """Ready tiles made from the image's present file (an editor may replace it)."""
         return self.filter(
-            status=PanoramaTiles.Status.READY, image_file_hash=models.F("image__file_hash")
+            status=PanoramaTiles.Status.READY,
+            image_file_name=models.F("image__file"),
+            image_file_hash=models.F("image__file_hash"),
         )
 
 
 class PanoramaTiles(models.Model):
-    """The multires tiles of one panorama image, made by a background job (tours.tasks)."""
+    """The multires tiles of one panorama image, made by a background job (tours.tasks).
+
+    The row says which file of the image its status is about (``image_file_name``,
+    ``image_file_hash``): when the editor replaces the file, the tiles of the old one
+    are no longer answered (``shown_status`` is PENDING) and a new job is queued
+    (tours.signals); the tile set itself is keyed on the SHA-256 of the bytes it was
+    made from (``source_sha256``, tours.tiler).
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be tiled")
@@ -518,6 +527,11 @@ class PanoramaTiles(models.Model):
 
     image = models.OneToOneField(
         "museum_site.MuseumImage", on_delete=models.CASCADE, related_name="tiles"
+    )
+    image_file_name = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=_("Storage name of the image file the status is about."),
     )
     image_file_hash = models.CharField(
         max_length=40, blank=True, help_text=_("Wagtail's hash of the image file that was tiled.")
@@ -538,3 +552,42 @@ class PanoramaTiles(models.Model):
 
     def __str__(self) -> str:
         return f"Tiles of image {self.image_id} ({self.status})"
+
+    def is_about(self, image) -> bool:
+        """Whether this row's status is about the image's present file.
+
+        A replaced file always has a new storage name (storages never overwrite
+        Wagtail's originals) and, once Wagtail has hashed it, a new hash. A hash that
+        was merely filled in later (Wagtail computes it lazily) is the same file.
+        """
+        if self.image_file_name != image.file.name:
+            return False
+        return self.image_file_hash in ("", image.file_hash)
+
+    def is_current(self, image=None) -> bool:
+        """Ready, complete, and made from the image's present file."""
+        image = image or self.image
+        return self.status == self.Status.READY and bool(self.manifest) and self.is_about(image)
+
+    @property
+    def shown_status(self) -> str:
+        """The status to show editors and visitors: tiles of a replaced file are PENDING."""
+        if self.status == self.Status.READY and not self.is_current():
+            return self.Status.PENDING
+        return self.status
+
+    def url_of(self, key: str) -> str | None:
+        """``base`` or ``preview``: a URL from the tile storage, when the tiles are current.
+
+        Manifests keep storage names, so a moved media host or a CDN in front needs no
+        re-tiling; manifests written before them kept URLs (``base_url``).
+        """
+        if not self.is_current():
+            return None
+        from tours.tile_storage import tiles_storage
+
+        manifest = self.manifest or {}
+        name = manifest.get(f"{key}_name")
+        if name:
+            return tiles_storage().url(name)
+        return manifest.get(f"{key}_url")

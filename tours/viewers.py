@@ -228,15 +228,11 @@ class Tiles:
             tiles = image.tiles
         except PanoramaTiles.DoesNotExist:
             return None
-        manifest = tiles.manifest
-        if (
-            tiles.status != PanoramaTiles.Status.READY
-            or not manifest
-            or tiles.image_file_hash != image.file_hash
-        ):
+        if not tiles.is_current(image):
             return None
+        manifest = tiles.manifest
         return cls(
-            base_url=absolute_media_url(manifest["base_url"]).rstrip("/"),
+            base_url=absolute_media_url(tiles.url_of("base")).rstrip("/"),
             face_size=manifest["face_size"],
             levels=manifest["levels"],
             tile_resolution=manifest["tile_resolution"],

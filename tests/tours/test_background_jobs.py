@@ -72,8 +72,8 @@ def test_publishing_queues_one_tiling_job_and_the_worker_tiles_it(
     assert (job.status, job.return_value) == ("SUCCESSFUL", "ready")
     tiles = models.PanoramaTiles.objects.get(image=image)
     assert tiles.status == models.PanoramaTiles.Status.READY, tiles.error
-    assert tiles.manifest["base_url"].startswith(settings.MEDIA_URL + services.TILES_PREFIX)
-    base = Path(settings.MEDIA_ROOT) / tiles.manifest["base_url"].removeprefix(settings.MEDIA_URL)
+    assert tiles.url_of("base").startswith(settings.MEDIA_URL + services.TILES_PREFIX)
+    base = Path(settings.MEDIA_ROOT) / tiles.manifest["base_name"]
     assert (base / tiler.MANIFEST_NAME).is_file()
     assert {path.name for path in base.glob("1/*.jpg")} == {
         f"{face}0_0.jpg" for face in tiler.FACES

@@ -102,7 +102,7 @@ def test_pannellum_tour_starts_at_the_first_scene_and_links_scenes_in_degrees(mu
     assert hall["type"] == "multires"
     tiles = models.PanoramaTiles.objects.get(image=museum_tour.scenes.get(key="hall").panorama)
     assert hall["multiRes"] == {
-        "basePath": tiles.manifest["base_url"],
+        "basePath": tiles.url_of("base"),
         **tiles.manifest["multires"],
     }
     (link,) = hall["hotSpots"]

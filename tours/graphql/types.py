@@ -42,19 +42,21 @@ class Tiles(graphene.ObjectType):
 
     @staticmethod
     def _manifest(tiles: models.PanoramaTiles) -> dict:
-        return tiles.manifest or {}
+        """The tile set's description, only while it was made from the present file."""
+        return (tiles.manifest or {}) if tiles.is_current() else {}
 
     def resolve_status(tiles, info):
-        return models.PanoramaTiles.Status(tiles.status)
+        # Tiles of a replaced file are not answered: PENDING until the new ones are made.
+        return models.PanoramaTiles.Status(tiles.shown_status)
 
     def resolve_error(tiles, info):
-        return tiles.error or None
+        return (tiles.error or None) if tiles.shown_status == tiles.Status.FAILED else None
 
     def resolve_base_url(tiles, info):
-        return Tiles._manifest(tiles).get("base_url")
+        return tiles.url_of("base")
 
     def resolve_preview_url(tiles, info):
-        return Tiles._manifest(tiles).get("preview_url")
+        return tiles.url_of("preview")
 
     def resolve_face_size(tiles, info):
         return Tiles._manifest(tiles).get("face_size")
