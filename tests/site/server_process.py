@@ -46,6 +46,14 @@ def status_of(url: str, timeout: float = 30, **headers: str) -> tuple[int, bytes
         return error.code, error.read()
 
 
+def database_url(settings_dict: dict) -> str:
+    """A URL for another process to reach the database of `settings_dict` (the test one)."""
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = settings_dict.get("PORT") or "5432"
+    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    return f"postgres://{settings_dict['USER']}{password}@{host}:{port}/{settings_dict['NAME']}"
+
+
 @contextlib.contextmanager
 def running(argv: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[str]:
     """Start the command, wait until /healthz answers (or the process dies), yield its

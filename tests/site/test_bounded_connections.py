@@ -23,6 +23,7 @@ from django.db import connection
 from shop.management.commands.rundemo import DEMO_POOL_SIZE
 from tests.site.server_process import (
     PRODUCTION,
+    database_url,
     free_port,
     procfile_command,
     running,
@@ -35,20 +36,13 @@ ROUNDS = 10
 QUERY = json.dumps({"query": "{ stories(first: 5) { totalCount nodes { title } } }"}).encode()
 
 
-def _database_url(settings_dict: dict) -> str:
-    host = settings_dict.get("HOST") or "127.0.0.1"
-    port = settings_dict.get("PORT") or "5432"
-    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
-    return f"postgres://{settings_dict['USER']}{password}@{host}:{port}/{settings_dict['NAME']}"
-
-
 class ConnectionSampler(threading.Thread):
     """Counts the test database's server connections until stopped; keeps the peak."""
 
     def __init__(self, settings_dict: dict) -> None:
         super().__init__(daemon=True)
         self.database = settings_dict["NAME"]
-        self.conninfo = _database_url({**settings_dict, "NAME": "postgres"})
+        self.conninfo = database_url({**settings_dict, "NAME": "postgres"})
         self.peak = 0
         self.samples = 0
         self.stopped = threading.Event()
@@ -112,7 +106,7 @@ def test_forty_clients_never_take_more_connections_than_the_pool(server, tmp_pat
     assert bound < CLIENTS
     settings_dict = connection.settings_dict
     port = free_port()
-    env = server_env(**environment, DATABASE_URL=_database_url(settings_dict), PORT=str(port))
+    env = server_env(**environment, DATABASE_URL=database_url(settings_dict), PORT=str(port))
     connection.close()  # only the server's connections count
     sampler = ConnectionSampler(settings_dict)
     with running(command(port), env, port, tmp_path / f"{server}.log") as url:

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import datetime
 import io
+import signal
+import subprocess
+import time
 
 import pytest
 from django.core.management import call_command, get_commands
+from django.db import connection
 from django.utils import timezone
 
 from museum_site import models, scheduler
 from museum_site.scheduler import DAY, MINUTE, Job, Schedule, run_due
 from tests.site import builders
-from tests.site.server_process import procfile_command
+from tests.site.server_process import ROOT, database_url, procfile_command, server_env
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +73,35 @@ def test_a_failing_job_does_not_stop_the_others():
         ("no_such_command", False),
         ("check", True),
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_procfile_scheduler_runs_its_jobs_and_stops_on_sigterm(tmp_path):
+    """The Procfile's `scheduler` as a deployment runs it: first round, then SIGTERM."""
+    settings_dict = connection.settings_dict
+    if connection.vendor == "postgresql":
+        url = database_url(settings_dict)
+    else:
+        url = f"sqlite:///{settings_dict['NAME']}"
+    log = tmp_path / "scheduler.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            procfile_command("scheduler"),
+            cwd=ROOT,
+            env=server_env(DATABASE_URL=url),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while "clearsessions: ok" not in log.read_text():
+                assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=60) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    text = log.read_text()
+    assert "publish_scheduled: ok" in text and text.rstrip().endswith("scheduler stopped")

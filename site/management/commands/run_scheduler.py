@@ -7,7 +7,6 @@ every job once and exits (a deploy step, a cron line, a test).
 from __future__ import annotations
 
 import signal
-import threading
 import time
 
 from django.core.management.base import BaseCommand
@@ -21,20 +20,29 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--once", action="store_true", help="Run every job once, then exit.")
 
+    stopping = False
+
     def handle(self, *args, once: bool, **options) -> None:
-        stop = threading.Event()
         if not once:
+            # SIGTERM (an orchestrator, Ctrl-C): finish the job under way, then exit. The
+            # handler only sets a flag (nothing that takes a lock inside a signal handler).
             for number in (signal.SIGINT, signal.SIGTERM):
-                signal.signal(number, lambda signum, frame: stop.set())
+                signal.signal(number, self._stop)
             for job in JOBS:
                 self.stdout.write(f"{job.command}: every {job.every} ({job.why})")
         schedule = Schedule(JOBS, start=time.monotonic())
-        while not stop.is_set():
+        while not self.stopping:
             for outcome in run_due(schedule, time.monotonic()):
                 self._report(outcome)
             if once:
                 return
-            stop.wait(schedule.seconds_to_next(time.monotonic()))
+            wake_at = time.monotonic() + schedule.seconds_to_next(time.monotonic())
+            while not self.stopping and time.monotonic() < wake_at:
+                time.sleep(min(1.0, max(0.0, wake_at - time.monotonic())))
+        self.stdout.write("scheduler stopped")
+
+    def _stop(self, signum, frame) -> None:
+        self.stopping = True
 
     def _report(self, outcome: Outcome) -> None:
         if outcome.skipped:
