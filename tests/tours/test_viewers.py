@@ -227,7 +227,7 @@ def test_every_tile_url_the_configs_can_make_is_a_tile_of_the_announced_size(wid
                     with Image.open(media_path(template.format(f=face, y=y, x=x))) as tile:
                         assert tile.size == (level["tileSize"], level["tileSize"])
 
-    sizes = {2048: [328, 656], 4096: [328, 656, 1312]}[width]
+    sizes = {2048: [512], 4096: [512, 1024]}[width]  # 512-px tiles at every level
     assert [level["faceSize"] for level in psv["levels"]] == sizes
     assert [level["size"] for level in marzipano["levels"]] == sizes
     assert marzipano["faceSize"] == sizes[-1]
