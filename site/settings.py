@@ -225,7 +225,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "museum_site.MuseumImage"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 100_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 40 * 1024 * 1024
 # Tour panoramas (2:1) have their own limits, up to 16384 x 8192: the tiler decodes them
-# a strip at a time (tours/panorama_uploads.py, tours/tiler.py).
+# a strip at a time (tours/panorama_uploads.py, tours/tiler.py). The form builds on
+# museum_site.image_forms.MuseumImageForm: a damaged upload is a form error, not a 500.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "tours.panorama_uploads.ImageFormWithPanoramaLimits"
 TOURS_PANORAMA_MAX_PIXELS = 16384 * 8192
 TOURS_PANORAMA_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
@@ -250,8 +251,6 @@ VITRINE_IMAGES = {
         ("FULL", "ORIGINAL"),
     ],
 }
-# A damaged upload is a form error, not a 500 (site/image_forms.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "museum_site.image_forms.MuseumImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "docx", "odt", "xlsx", "mp3", "ogg", "vtt"]
 # A file the shop sells cannot be moved to a public collection (shop.services.paid_files).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "shop.document_forms.DocumentForm"

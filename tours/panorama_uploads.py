@@ -13,8 +13,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from wagtail.images.forms import BaseImageForm
 
+from museum_site.image_forms import MuseumImageForm
 from tours.models import FULL_SPHERE_RATIO_TOLERANCE
 
 DEFAULT_PANORAMA_MAX_PIXELS = 16384 * 8192
@@ -25,8 +25,9 @@ def is_panorama_shape(width: int, height: int) -> bool:
     return bool(height) and abs(width / height - 2) <= 2 * FULL_SPHERE_RATIO_TOLERANCE
 
 
-class ImageFormWithPanoramaLimits(BaseImageForm):
-    """Wagtail's image form; the file field admits a panorama up to the tour limits.
+class ImageFormWithPanoramaLimits(MuseumImageForm):
+    """The museum's image form (damaged files are form errors); the file field admits a
+    panorama up to the tour limits.
 
     The field checks every upload against the higher limits; ``clean_file`` then holds
     any image that is not a panorama to the general ones, with Wagtail's own messages.
