@@ -10,8 +10,10 @@ class MuseumSiteConfig(AppConfig):
     verbose_name = _("Museum site")
 
     def ready(self) -> None:
-        from museum_site import renditions  # noqa: F401 (request budget, publish signals)
-        from museum_site import checks  # noqa: F401
+        from museum_site import (
+            checks,  # noqa: F401
+            renditions,  # noqa: F401 (request budget, publish signals)
+        )
         from museum_site.graphql import registration, signals  # noqa: F401
 
         registration.register_types()

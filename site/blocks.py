@@ -10,6 +10,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from museum_site import content_limits
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
 
 
@@ -42,7 +44,9 @@ class QuoteBlock(blocks.StructBlock):
 
 class GalleryBlock(blocks.StructBlock):
     title = blocks.CharBlock(required=False, label=_("Title"))
-    images = blocks.ListBlock(ImageBlock(), min_num=1, label=_("Images"))
+    images = blocks.ListBlock(
+        ImageBlock(), min_num=1, max_num=content_limits.GALLERY_IMAGES, label=_("Images")
+    )
 
     class Meta:
         icon = "grip"

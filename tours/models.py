@@ -24,6 +24,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from museum_site import content_limits
 from museum_site.models import MuseumPage
 from tours.angles import clamp_pitch, normalise_yaw
 from tours.panels import PanoramaEditorPanel
@@ -79,9 +80,25 @@ class TourPage(MuseumPage):
     content_panels = [
         *MuseumPage.content_panels,
         FieldPanel("intro"),
-        InlinePanel("scenes", label=_("Scene"), heading=_("Scenes"), min_num=1),
-        InlinePanel("floor_plans", label=_("Floor plan"), heading=_("Floor plans")),
-        InlinePanel("stops", label=_("Stop"), heading=_("Guided tour")),
+        InlinePanel(
+            "scenes",
+            label=_("Scene"),
+            heading=_("Scenes"),
+            min_num=1,
+            max_num=content_limits.TOUR_SCENES,
+        ),
+        InlinePanel(
+            "floor_plans",
+            label=_("Floor plan"),
+            heading=_("Floor plans"),
+            max_num=content_limits.TOUR_FLOOR_PLANS,
+        ),
+        InlinePanel(
+            "stops",
+            label=_("Stop"),
+            heading=_("Guided tour"),
+            max_num=content_limits.TOUR_STOPS,
+        ),
     ]
     search_fields = [*MuseumPage.search_fields, index.SearchField("intro", boost=2)]
     parent_page_types = ["tours.TourIndexPage"]
@@ -277,7 +294,12 @@ class Scene(TranslatableMixin, Orderable, ClusterableModel):
             ],
             _("On the floor plan"),
         ),
-        InlinePanel("hotspots", label=_("Hotspot"), heading=_("Hotspots")),
+        InlinePanel(
+            "hotspots",
+            label=_("Hotspot"),
+            heading=_("Hotspots"),
+            max_num=content_limits.SCENE_HOTSPOTS,
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

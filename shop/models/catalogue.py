@@ -34,6 +34,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
+from museum_site import content_limits
 from museum_site.blocks import RICH_TEXT_FEATURES
 from museum_site.models import MuseumPage, public_pages
 
@@ -147,7 +148,13 @@ class ProductPage(MuseumPage):
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("reproduces")]),
         FieldPanel("description"),
-        InlinePanel("images", label=_("Image"), heading=_("Images"), min_num=1),
+        InlinePanel(
+            "images",
+            label=_("Image"),
+            heading=_("Images"),
+            min_num=1,
+            max_num=content_limits.PRODUCT_IMAGES,
+        ),
     ]
     variant_panels = [
         HelpPanel(
@@ -158,7 +165,12 @@ class ProductPage(MuseumPage):
             )
         ),
         FieldPanel("vat_rate"),
-        InlinePanel("variants", label=_("Variant"), heading=_("Variants")),
+        InlinePanel(
+            "variants",
+            label=_("Variant"),
+            heading=_("Variants"),
+            max_num=content_limits.PRODUCT_VARIANTS,
+        ),
     ]
     edit_handler = TabbedInterface(
         [

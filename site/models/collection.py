@@ -16,6 +16,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from museum_site import content_limits
+
 from .terms import Term
 
 
@@ -90,7 +92,12 @@ class CollectionObject(
         ),
         FieldPanel("description"),
         FieldPanel("credit_line"),
-        InlinePanel("images", label=_("Images"), heading=_("Images")),
+        InlinePanel(
+            "images",
+            label=_("Images"),
+            heading=_("Images"),
+            max_num=content_limits.OBJECT_IMAGES,
+        ),
     ]
 
     search_fields = [

@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from museum_site import content_limits
 from museum_site.blocks import RICH_TEXT_FEATURES
 
 from .base import MuseumPage
@@ -80,8 +81,19 @@ class ExhibitionPage(MuseumPage):
             ],
             _("When and where"),
         ),
-        InlinePanel("chapters", label=_("Chapter"), heading=_("Chapters"), min_num=1),
-        InlinePanel("related_stories", label=_("Related story"), heading=_("Related stories")),
+        InlinePanel(
+            "chapters",
+            label=_("Chapter"),
+            heading=_("Chapters"),
+            min_num=1,
+            max_num=content_limits.EXHIBITION_CHAPTERS,
+        ),
+        InlinePanel(
+            "related_stories",
+            label=_("Related story"),
+            heading=_("Related stories"),
+            max_num=content_limits.EXHIBITION_RELATED_STORIES,
+        ),
     ]
     search_fields = [*MuseumPage.search_fields, index.SearchField("intro", boost=2)]
     parent_page_types = ["museum_site.ExhibitionIndexPage"]
@@ -110,7 +122,12 @@ class ExhibitionChapter(TranslatableMixin, Orderable, ClusterableModel):
     panels = [
         FieldPanel("heading"),
         FieldPanel("text"),
-        InlinePanel("exhibited_objects", label=_("Object"), heading=_("Objects in this chapter")),
+        InlinePanel(
+            "exhibited_objects",
+            label=_("Object"),
+            heading=_("Objects in this chapter"),
+            max_num=content_limits.CHAPTER_OBJECTS,
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

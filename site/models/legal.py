@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
 
+from museum_site import content_limits
 from museum_site.blocks import LegalBodyBlock
 
 from .base import MuseumPage
@@ -19,7 +20,9 @@ class PrivacyPolicyPage(MuseumPage):
         _("version"), max_length=32, help_text=_("E.g. 2026-1. Raise it with every change.")
     )
     effective_date = models.DateField(_("effective from"))
-    body = StreamField(LegalBodyBlock(), verbose_name=_("body"))
+    body = StreamField(
+        LegalBodyBlock(), max_num=content_limits.LEGAL_BODY_BLOCKS, verbose_name=_("body")
+    )
 
     content_panels = [
         *MuseumPage.content_panels,
@@ -42,7 +45,9 @@ class LegalPage(MuseumPage):
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     last_updated = models.DateField(_("last updated"))
-    body = StreamField(LegalBodyBlock(), verbose_name=_("body"))
+    body = StreamField(
+        LegalBodyBlock(), max_num=content_limits.LEGAL_BODY_BLOCKS, verbose_name=_("body")
+    )
 
     content_panels = [
         *MuseumPage.content_panels,

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from museum_site import content_limits
 from museum_site.blocks import StoryBodyBlock
 
 from .base import MuseumPage
@@ -53,7 +54,9 @@ class StoryPage(MuseumPage):
     author = models.CharField(_("author"), max_length=255, blank=True)
     date = models.DateField(_("date"), help_text=_("The date shown with the story."))
     tags = ClusterTaggableManager(through=StoryTag, blank=True)
-    body = StreamField(StoryBodyBlock(), verbose_name=_("body"))
+    body = StreamField(
+        StoryBodyBlock(), max_num=content_limits.STORY_BODY_BLOCKS, verbose_name=_("body")
+    )
 
     content_panels = [
         *MuseumPage.content_panels,
