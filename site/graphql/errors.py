@@ -107,7 +107,7 @@ def client_error(error: GraphQLError) -> GraphQLError:
         return error
     exception = extensions.get("exception")
     if isinstance(exception, dict) and exception.get("code"):
-        return _with(error, error.message, str(exception["code"]))
+        return error  # Saleor's shape, which @saleor/sdk reads as it is
     if error.path is not None or _VARIABLE.match(error.message):
         return _with(error, error.message, BAD_ARGUMENT)
     if error.message.startswith("Syntax Error"):

@@ -238,7 +238,8 @@ def cases() -> Iterator[tuple[str, str, dict[str, Any], dict[str, str]]]:
 
 def check(answer: dict, case: str) -> None:
     for error in answer.get("errors") or []:
-        code = (error.get("extensions") or {}).get("code")
+        extensions = error.get("extensions") or {}
+        code = extensions.get("code") or (extensions.get("exception") or {}).get("code")
         assert code in KNOWN_CODES, (case, code, error["message"][:200])
         assert KNOWN.fullmatch(error["message"]), (case, error["message"][:200])
         assert code != errors.INTERNAL_ERROR, (case, code, error.get("path"))
@@ -246,7 +247,7 @@ def check(answer: dict, case: str) -> None:
 
 def _needs_customer(answer: dict) -> bool:
     return any(
-        (error.get("extensions") or {}).get("code") == "PermissionDenied"
+        ((error.get("extensions") or {}).get("exception") or {}).get("code") == "PermissionDenied"
         for error in answer.get("errors") or []
     )
 
