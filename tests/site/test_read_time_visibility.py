@@ -170,18 +170,18 @@ GRAPPLE_PAGE_PATHS = [
     ),
     Path(
         "children",
-        "{ pages(limit: 50) { children(limit: 50) { id } parent { children(limit: 50) { id } } } }",
+        "{ pages(limit: 20) { children(limit: 10) { id } parent { children(limit: 10) { id } } } }",
         has_id,
     ),
     Path(
         "descendants",
-        "{ pages(limit: 50) { parent { descendants(limit: 50) { id } } } }",
+        "{ pages(limit: 20) { parent { descendants(limit: 20) { id } } } }",
         has_id,
     ),
-    Path("siblings", "{ pages(limit: 50) { siblings(limit: 50) { id } } }", has_id),
+    Path("siblings", "{ pages(limit: 20) { siblings(limit: 20) { id } } }", has_id),
     Path(
         "next/previous siblings",
-        "{ pages(limit: 50) { nextSiblings(limit: 50) { id } previousSiblings(limit: 50) { id } } }",
+        "{ pages(limit: 20) { nextSiblings(limit: 10) { id } previousSiblings(limit: 10) { id } } }",
         has_id,
     ),
     Path("site.pages", "{ sites { pages(limit: 50) { id } } }", has_id),
