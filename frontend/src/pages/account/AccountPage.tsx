@@ -5,16 +5,19 @@
  *
  * Sub-pages under /<lang>/<account>/: "" (sign in, or the account), "register",
  * "confirm?email=&token=" (the confirmation e-mail's link), "delete?token=" (the
- * deletion e-mail's link).
+ * deletion e-mail's link), "forgot" (ask for a password reset link) and
+ * "reset?email=&token=" (the reset e-mail's link: choose a new password).
  */
 import { useEffect } from "react";
 import { Route, Routes } from "react-router-dom";
-import { saleor, useSession } from "../../components/account/session";
+import { restoring, saleor, useSession } from "../../components/account/session";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading } from "../../components/QueryState";
 import { SHOP_STRINGS } from "../../components/shop/strings";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { useStrings, useT } from "../../i18n";
+import { ForgotPassword } from "./ForgotPassword";
+import { ResetPassword } from "./ResetPassword";
 import { SignIn } from "./SignIn";
 import { Register } from "./Register";
 import { Confirm } from "./Confirm";
@@ -29,7 +32,7 @@ function Home() {
   return (
     <div className="page account" data-page="account">
       <PageTitle>{session.user ? s.myAccount : t.account}</PageTitle>
-      {session.authenticating ? <Loading /> : session.user ? <Dashboard /> : <SignIn />}
+      {session.user ? <Dashboard /> : restoring(session) ? <Loading /> : <SignIn />}
     </div>
   );
 }
@@ -44,6 +47,8 @@ export default function AccountPage() {
       <Route path="register" element={<Register />} />
       <Route path="confirm" element={<Confirm />} />
       <Route path="delete" element={<ConfirmDeletion />} />
+      <Route path="forgot" element={<ForgotPassword />} />
+      <Route path="reset" element={<ResetPassword />} />
       <Route path="*" element={<Home />} />
     </Routes>
   );

@@ -1,7 +1,7 @@
 /** The deletion e-mail's link (`delete?token=`): delete only on an explicit button press, signed in. */
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { saleor, useSession } from "../../components/account/session";
+import { restoring, saleor, useSession } from "../../components/account/session";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading } from "../../components/QueryState";
 import { FormError } from "../../components/form/Field";
@@ -32,8 +32,8 @@ export function ConfirmDeletion() {
   return (
     <div className="page account" data-page="account-delete">
       <PageTitle>{s.deleteAccount}</PageTitle>
-      {session.authenticating ? <Loading /> : null}
-      {!session.user && !session.authenticating ? <SignIn after={s.signInToDelete} /> : null}
+      {!session.user && restoring(session) ? <Loading /> : null}
+      {!session.user && !restoring(session) ? <SignIn after={s.signInToDelete} /> : null}
       {session.user ? (
         <form
           ref={form}

@@ -1,4 +1,8 @@
-/** Sign in with e-mail and password (the SDK keeps the session). */
+/**
+ * Sign in with e-mail and password (the SDK keeps the session). A refusal (wrong
+ * password, unknown address, too many attempts) is announced above the form, in the
+ * visitor's language, and the typed e-mail stays; "Forgot password?" takes it along.
+ */
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { saleor } from "../../components/account/session";
@@ -42,10 +46,13 @@ export function SignIn({ after }: { after?: string }) {
           error={errors.password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <SubmitButton busy={busy}>
-          {s.signIn}
-        </SubmitButton>
+        <SubmitButton busy={busy}>{s.signIn}</SubmitButton>
       </form>
+      <p>
+        <Link to={`${pathFor(lang, "account")}/forgot${email.trim() ? `?email=${encodeURIComponent(email.trim())}` : ""}`}>
+          {s.forgotPassword}
+        </Link>
+      </p>
       <p>
         <Link to={`${pathFor(lang, "account")}/register`}>{s.noAccount}</Link>
       </p>
