@@ -58,7 +58,7 @@ export default function CheckoutPage() {
   }
 
   function paid(order: Order) {
-    rememberOrder(order);
+    rememberOrder({ ...order, pickup: checkout?.deliveryMethod?.kind === "PICKUP" });
     setCartToken(null);
     navigate(`${pathFor(lang, "checkout")}?order=${encodeURIComponent(order.number ?? order.id)}`);
   }
@@ -66,14 +66,13 @@ export default function CheckoutPage() {
   return (
     <div className="page checkout" data-page="checkout">
       <PageTitle>{s.checkout}</PageTitle>
+      {/* One grid: on a phone the summary comes right before the payment step (what is paid, then Pay);
+          on a wide screen it stands beside the steps. */}
       <div className="checkout__layout">
-        <div className="checkout__steps">
-          <ContactStep checkout={checkout} />
-          <AddressStep checkout={checkout} />
-          <DeliveryStep checkout={checkout} />
-          <VoucherStep checkout={checkout} />
-          <PaymentStep checkout={checkout} onPaid={paid} />
-        </div>
+        <ContactStep checkout={checkout} />
+        <AddressStep checkout={checkout} />
+        <DeliveryStep checkout={checkout} />
+        <VoucherStep checkout={checkout} />
         <aside className="checkout__summary" aria-labelledby="checkout-summary">
           <h2 id="checkout-summary">{s.summary}</h2>
           <OrderLines checkout={checkout} />
@@ -82,6 +81,7 @@ export default function CheckoutPage() {
             <Link to={pathFor(lang, "cart")}>{t.cart}</Link>
           </p>
         </aside>
+        <PaymentStep checkout={checkout} onPaid={paid} />
       </div>
     </div>
   );

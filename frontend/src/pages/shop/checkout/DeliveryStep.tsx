@@ -1,6 +1,11 @@
-/** Step 3: how the order reaches the visitor (post, or picked up at the museum desk); saved on click. */
+/**
+ * Step 3: how the order reaches the visitor (post, or picked up at the museum desk);
+ * saved on click. Once the address makes methods available and none is chosen, the
+ * first one is chosen for the visitor, so payment is never locked behind a choice
+ * they did not know they had to make; they can change it.
+ */
 import { useApolloClient } from "@apollo/client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useSubmit } from "../../../components/form/useSubmit";
 import { CheckoutDeliveryMethodDocument } from "../../../components/shop/checkout.generated";
 import { SHOP_STRINGS } from "../../../components/shop/strings";
@@ -17,6 +22,17 @@ export function DeliveryStep({ checkout }: { checkout: Checkout }) {
   // Checked at once on click; the server's answer (or its refusal) then decides.
   const [chosen, setChosen] = useState(checkout.deliveryMethod?.id);
   useEffect(() => setChosen(checkout.deliveryMethod?.id), [checkout.deliveryMethod?.id]);
+  const first = checkout.isShippingRequired && !checkout.deliveryMethod ? checkout.availableDeliveryMethods[0]?.id : undefined;
+  const preselected = useRef<string>();
+  const [preselecting, setPreselecting] = useState(false);
+  useEffect(() => {
+    // Once per method: if the server refuses it, the visitor chooses.
+    if (!first || preselected.current === first) return;
+    preselected.current = first;
+    setPreselecting(true);
+    choose(first).finally(() => setPreselecting(false));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [first]);
   if (!checkout.isShippingRequired) {
     return (
       <Step id="step-delivery" title={s.stepDelivery} done>
@@ -44,7 +60,12 @@ export function DeliveryStep({ checkout }: { checkout: Checkout }) {
       {methods.length === 0 ? (
         <p>{s.enterAddressFirst}</p>
       ) : (
-        <fieldset aria-describedby={error ? "delivery-error" : undefined} aria-busy={busy}>
+        <fieldset
+          aria-describedby={error ? "delivery-error" : undefined}
+          aria-busy={busy}
+          disabled={preselecting}
+          data-testid="delivery-methods"
+        >
           <legend>{s.deliveryMethod}</legend>
           {methods.map((method) => {
             const price = Number(method.price.amount) === 0 ? s.free : formatMoney(lang, method.price);
