@@ -219,3 +219,60 @@ def test_a_customer_buys_a_replica_pays_with_a_test_card_and_finds_the_order(sho
     assert order.customer_id == customer.pk
     assert str(order.total_gross) == "88.20" and order.voucher_code == "MUSEUM10"
     assert [(line.sku, line.quantity) for line in order.lines.all()] == [("REP-KRAAK-L", 2)]
+
+
+def test_on_a_phone_the_header_is_compact_and_the_buy_button_and_first_search_result_are_on_the_first_screen(
+    site,
+):
+    phone_size = {"width": 390, "height": 844}
+    with chromium() as browser:
+        page = browser.new_page(locale="nl-BE", viewport=phone_size)
+        page.on("pageerror", lambda error: print("pageerror:", error))
+        page.goto(f"{site}/nl/winkel/replica-kraakkom")
+        settle(page)
+        page.get_by_role("region", name="Cookies en privacy").get_by_role(
+            "button", name="Alleen noodzakelijk"
+        ).click()
+
+        # The header: one row with the museum and a Menu button, at most 80 px high.
+        header = page.locator(".site-header").bounding_box()
+        assert header["height"] <= 80, f"the header takes {header['height']}px on a phone"
+        menu = page.get_by_role("button", name="Menu")
+        expect(menu).to_have_attribute("aria-expanded", "false")
+        navigation = page.get_by_role("navigation", name="Hoofdnavigatie")
+        expect(navigation).to_be_hidden()
+
+        # The product's buy button is on the first screen, without scrolling.
+        buy = page.get_by_role("button", name="In het winkelmandje")
+        box = buy.bounding_box()
+        assert box["y"] + box["height"] <= phone_size["height"], f"the buy button is at {box}"
+        screenshot(page, "phone-product-first-screen")
+        check_accessibility(page, "phone-product")
+
+        # The menu opens the navigation and the language switch, and closes on navigating.
+        menu.click()
+        expect(menu).to_have_attribute("aria-expanded", "true")
+        expect(navigation).to_be_visible()
+        expect(page.get_by_role("navigation", name="Kies een taal")).to_be_visible()
+        screenshot(page, "phone-menu-open")
+        check_accessibility(page, "phone-menu-open")
+        navigation.get_by_role("link", name="Winkel", exact=True).click()
+        settle(page)
+        expect(navigation).to_be_hidden()
+        assert page.evaluate("document.documentElement.scrollWidth") <= phone_size["width"]
+
+        # Search: the first result shows without scrolling; the filters wait behind a button.
+        page.goto(f"{site}/nl/zoeken?q=zilver")
+        settle(page)
+        first = page.locator(".result").first
+        expect(first).to_be_visible()
+        box = first.bounding_box()
+        assert box["y"] + box["height"] <= phone_size["height"], f"the first result is at {box}"
+        filters = page.get_by_role("button", name="Filters")
+        expect(filters).to_have_attribute("aria-expanded", "false")
+        expect(page.get_by_role("checkbox", name=re.compile(r"^Object"))).to_be_hidden()
+        screenshot(page, "phone-search")
+        check_accessibility(page, "phone-search")
+        filters.click()
+        expect(page.get_by_role("checkbox", name=re.compile(r"^Object"))).to_be_visible()
+        screenshot(page, "phone-search-filters")

@@ -172,8 +172,8 @@ export default function ProductPage() {
         </div>
         <div className="product__details">
           <PageTitle>{product.title}</PageTitle>
-          {product.intro ? <p className="lead">{product.intro}</p> : null}
           <BuyForm product={product} />
+          {product.intro ? <p className="lead">{product.intro}</p> : null}
           {product.reproduces ? (
             <p className="meta">
               {s.reproduces}{" "}
