@@ -30,7 +30,7 @@ function Home() {
   const session = useSession();
   useDocumentMeta(t.account);
   return (
-    <div className="page account" data-page="account">
+    <div className="page page--narrow account" data-page="account">
       <PageTitle>{session.user ? s.myAccount : t.account}</PageTitle>
       {session.user ? <Dashboard /> : restoring(session) ? <Loading /> : <SignIn />}
     </div>

@@ -43,7 +43,7 @@ export function Confirm() {
   // Signed in from here: on to the account.
   if (state === "done" && session.user) return <Navigate to={pathFor(lang, "account")} replace />;
   return (
-    <div className="page account" data-page="account-confirm">
+    <div className="page page--narrow account" data-page="account-confirm">
       <PageTitle>{s.myAccount}</PageTitle>
       <div role="status" aria-live="polite">
         {state === "busy" ? <p>{s.confirming}</p> : null}

@@ -21,7 +21,7 @@ export function ConfirmDeletion() {
   useDocumentMeta(s.deleteAccount);
   if (deleted) {
     return (
-      <div className="page account" data-page="account-deleted">
+      <div className="page page--narrow account" data-page="account-deleted">
         <PageTitle>{s.deleteAccount}</PageTitle>
         <p className="notice" role="status">
           {s.deleted}
@@ -30,7 +30,7 @@ export function ConfirmDeletion() {
     );
   }
   return (
-    <div className="page account" data-page="account-delete">
+    <div className="page page--narrow account" data-page="account-delete">
       <PageTitle>{s.deleteAccount}</PageTitle>
       {!session.user && restoring(session) ? <Loading /> : null}
       {!session.user && !restoring(session) ? <SignIn after={s.signInToDelete} /> : null}

@@ -24,7 +24,7 @@ export function ForgotPassword() {
   const { errors, busy, form, submit } = useSubmit();
   useDocumentMeta(s.forgotTitle);
   return (
-    <div className="page account" data-page="account-forgot-password">
+    <div className="page page--narrow account" data-page="account-forgot-password">
       <PageTitle>{s.forgotTitle}</PageTitle>
       <div role="status" aria-live="polite">
         {sent ? <p className="notice">{s.resetSent(sent)}</p> : null}

@@ -21,7 +21,7 @@ export function Register() {
   const { errors, busy, form, submit } = useSubmit();
   useDocumentMeta(s.register);
   return (
-    <div className="page account" data-page="account-register">
+    <div className="page page--narrow account" data-page="account-register">
       <PageTitle>{s.register}</PageTitle>
       <div role="status" aria-live="polite">
         {done ? <p className="notice">{s.registered(done)}</p> : null}

@@ -28,7 +28,7 @@ export function ResetPassword() {
   if (done && session.user) return <Navigate to={pathFor(lang, "account")} replace />;
   const forgot = `${pathFor(lang, "account")}/forgot${email ? `?email=${encodeURIComponent(email)}` : ""}`;
   return (
-    <div className="page account" data-page="account-reset-password">
+    <div className="page page--narrow account" data-page="account-reset-password">
       <PageTitle>{s.newPasswordTitle}</PageTitle>
       {!email || !token ? (
         <FormError message={s.resetLinkIncomplete} />

@@ -55,7 +55,7 @@ export function Confirmation({ order }: { order: ConfirmedOrder }) {
   const shipped = order.pickup ? null : order.shippingAddress;
   const hasDownloads = order.lines.some((line) => line.downloadUrl);
   return (
-    <div className="page checkout-confirmation" data-page="order-confirmation">
+    <div className="page page--narrow checkout-confirmation" data-page="order-confirmation">
       <PageTitle>{s.thanks}</PageTitle>
       <dl className="order-facts">
         <div>
