@@ -2,7 +2,7 @@
 import { Link } from "react-router-dom";
 import { pathFor, useLang, useT, type Lang, type Strings } from "../i18n";
 import type { ExhibitionCardFieldsFragment } from "../pages/exhibitions/exhibitions.generated";
-import { formatDate } from "./dates";
+import { formatDate } from "../i18n/format";
 import { ResponsiveImage } from "./ResponsiveImage";
 
 export function exhibitionDates(
@@ -11,9 +11,9 @@ export function exhibitionDates(
   t: Strings,
 ): string {
   const { startDate, endDate } = exhibition;
-  if (startDate && endDate) return `${formatDate(startDate, lang)} – ${formatDate(endDate, lang)}`;
-  if (startDate) return `${t.from} ${formatDate(startDate, lang)}`;
-  if (endDate) return `${t.until} ${formatDate(endDate, lang)}`;
+  if (startDate && endDate) return `${formatDate(lang, startDate)} – ${formatDate(lang, endDate)}`;
+  if (startDate) return `${t.from} ${formatDate(lang, startDate)}`;
+  if (endDate) return `${t.until} ${formatDate(lang, endDate)}`;
   return "";
 }
 

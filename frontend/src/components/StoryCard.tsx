@@ -2,7 +2,7 @@
 import { Link } from "react-router-dom";
 import { pathFor, useLang } from "../i18n";
 import type { StoryCardFieldsFragment } from "../pages/stories/stories.generated";
-import { formatDate } from "./dates";
+import { formatDate } from "../i18n/format";
 import { ResponsiveImage } from "./ResponsiveImage";
 
 export function StoryCard({ story, headingLevel = 3 }: { story: StoryCardFieldsFragment; headingLevel?: 2 | 3 }) {
@@ -25,7 +25,7 @@ export function StoryCard({ story, headingLevel = 3 }: { story: StoryCardFieldsF
           </Link>
         </Heading>
         <p className="meta">
-          <time dateTime={story.date}>{formatDate(story.date, lang)}</time>
+          <time dateTime={story.date}>{formatDate(lang, story.date)}</time>
         </p>
         <p className="card__text">{story.intro}</p>
       </div>

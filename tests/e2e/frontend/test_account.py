@@ -1,6 +1,7 @@
 """A visitor's account in the browser, through @saleor/sdk: register, confirm with the
 e-mailed link, sign in, add an address, download their data, delete the account with
-the e-mailed link.
+the e-mailed link; a refused sign-in shown above the form with the e-mail kept; a
+forgotten password reset from the e-mailed link.
 
 Database work happens before the browser starts or after it closed; the e-mails are read
 from Django's test outbox (the live server runs in this process).
@@ -17,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import Page, expect
 
+from tests.accounts import builders as accounts
 from tests.e2e.browser import chromium
 from tests.e2e.frontend.conftest import check_accessibility, screenshot, settle
 
@@ -116,3 +118,117 @@ def test_a_visitor_registers_adds_an_address_downloads_their_data_and_deletes_th
         screenshot(page, "account-deleted")
 
     assert not get_user_model().objects.filter(email__iexact=EMAIL, is_active=True).exists()
+
+
+def accept_necessary_cookies(
+    page: Page, region: str = "Cookies and privacy", button: str = "Necessary only"
+) -> None:
+    page.get_by_role("region", name=region).get_by_role("button", name=button).click()
+
+
+def test_a_wrong_password_or_unknown_address_is_refused_above_the_form_and_the_email_stays(site):
+    customer = accounts.customer("jan.van.eyck@example.be")
+    with chromium() as browser:
+        page = browser.new_page(locale="en-GB")
+        page.on("pageerror", lambda error: print("pageerror:", error))
+        page.goto(f"{site}/en/account")
+        settle(page)
+        accept_necessary_cookies(page)
+        form = page.locator("form").filter(has=page.get_by_label("Password"))
+        email = form.get_by_label("E-mail address")
+
+        email.fill(customer.email)
+        form.get_by_label("Password").fill("not-the-password")
+        form.get_by_role("button", name="Sign in").click()
+        alert = form.get_by_role("alert")
+        expect(alert).to_have_text("The e-mail address or password is wrong.")
+        expect(alert).to_be_focused()
+        expect(email).to_have_value(customer.email)
+        check_accessibility(page, "account-sign-in-refused")
+        screenshot(page, "account-sign-in-refused")
+
+        email.fill("nobody.here@example.be")
+        form.get_by_label("Password").fill(accounts.PASSWORD)
+        form.get_by_role("button", name="Sign in").click()
+        expect(alert).to_have_text("The e-mail address or password is wrong.")
+        expect(email).to_have_value("nobody.here@example.be")
+
+        # In French and Dutch the frontend words the server's refusal itself.
+        for path, label, password_label, button, message in (
+            (
+                "/fr/compte",
+                "Adresse e-mail",
+                "Mot de passe",
+                "Se connecter",
+                "L’adresse e-mail ou le mot de passe est incorrect.",
+            ),
+            (
+                "/nl/account",
+                "E-mailadres",
+                "Wachtwoord",
+                "Aanmelden",
+                "E-mailadres of wachtwoord is onjuist.",
+            ),
+        ):
+            page.goto(f"{site}{path}")
+            settle(page)
+            form = page.locator("form").filter(has=page.get_by_label(password_label))
+            form.get_by_label(label).fill(customer.email)
+            form.get_by_label(password_label).fill("not-the-password")
+            form.get_by_role("button", name=button).click()
+            expect(form.get_by_role("alert")).to_have_text(message)
+            expect(form.get_by_label(label)).to_have_value(customer.email)
+
+
+def test_a_customer_who_forgot_the_password_sets_a_new_one_from_the_emailed_link_and_signs_in(site):
+    customer = accounts.customer("clara.peeters@example.be")
+    new_password = "Stilleven-1611-Antwerpen"
+    mail.outbox.clear()
+    with chromium() as browser:
+        page = browser.new_page(locale="en-GB")
+        page.on("pageerror", lambda error: print("pageerror:", error))
+        page.goto(f"{site}/en/account")
+        settle(page)
+        accept_necessary_cookies(page)
+        form = page.locator("form").filter(has=page.get_by_label("Password"))
+        form.get_by_label("E-mail address").fill(customer.email)
+        page.get_by_role("link", name="Forgot password?").click()
+
+        # The request form, with the typed address taken along.
+        expect(page.get_by_role("heading", level=1)).to_have_text("Forgotten password")
+        request = page.locator("form").filter(has=page.get_by_role("button", name="Send the link"))
+        expect(request.get_by_label("E-mail address")).to_have_value(customer.email)
+        check_accessibility(page, "account-forgot-password")
+        screenshot(page, "account-forgot-password")
+        request.get_by_role("button", name="Send the link").click()
+        expect(page.get_by_text(f"If there is an account for {customer.email}")).to_be_visible()
+
+        # The e-mailed link opens the page that sets the new password, and signs in.
+        link = emailed_link(site)
+        assert "/en/account/reset?" in link, link
+        page.goto(link)
+        settle(page)
+        expect(page.get_by_role("heading", level=1)).to_have_text("Choose a new password")
+        password = page.get_by_label("New password")
+        password.fill("short")
+        page.get_by_role("button", name="Save the password").click()
+        expect(password).to_have_attribute("aria-invalid", "true")
+        check_accessibility(page, "account-reset-password")
+        screenshot(page, "account-reset-password")
+        password.fill(new_password)
+        page.get_by_role("button", name="Save the password").click()
+        expect(page.get_by_text(f"Signed in as {customer.email}")).to_be_visible()
+
+        # Signed out, the new password signs in and the old one no longer does.
+        page.get_by_role("button", name="Sign out").click()
+        sign_in(page, customer.email, accounts.PASSWORD)
+        expect(page.get_by_role("alert")).to_have_text("The e-mail address or password is wrong.")
+        page.locator("form").filter(has=page.get_by_label("Password")).get_by_label(
+            "Password"
+        ).fill(new_password)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_text(f"Signed in as {customer.email}")).to_be_visible()
+        screenshot(page, "account-signed-in-after-reset")
+
+    customer.refresh_from_db()
+    assert customer.check_password(new_password)

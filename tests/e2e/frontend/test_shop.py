@@ -132,7 +132,11 @@ def test_a_customer_buys_a_replica_pays_with_a_test_card_and_finds_the_order(sho
         step.get_by_role("button", name="Save and continue").click()
         expect(step).to_contain_text("Shipping address: Lieven Bauwens, Korenmarkt 1, 9000 Gent")
 
-        # Delivery: picking up at the museum desk, free; then the voucher.
+        # Delivery: the first method is chosen already, so payment is open at once; the
+        # customer picks up at the museum desk instead (free); then the voucher.
+        delivery = page.get_by_role("region", name="3. Delivery")
+        expect(delivery.get_by_role("radio").first).to_be_checked()
+        expect(page.get_by_test_id("card-element")).to_be_visible()
         page.get_by_role("radio", name=re.compile("^Pick up at the museum desk")).check()
         expect(page.get_by_role("radio", name=re.compile("^Pick up"))).to_be_checked()
         voucher = page.get_by_label("Voucher code")
@@ -153,7 +157,17 @@ def test_a_customer_buys_a_replica_pays_with_a_test_card_and_finds_the_order(sho
         card.locator("input[placeholder=cvc]").fill("123")
         card.locator("input[placeholder=postal_code]").fill("9000")
         screenshot(page, "checkout-payment")
-        page.get_by_role("button", name="Pay €88.20").click()
+
+        # On a phone the summary (lines, totals, VAT) comes before the Pay button.
+        page.set_viewport_size({"width": 390, "height": 844})
+        pay = page.get_by_role("button", name="Pay €88.20")
+        summary = page.get_by_role("complementary", name="Summary")
+        assert summary.bounding_box()["y"] < pay.bounding_box()["y"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        pay.scroll_into_view_if_needed()
+        screenshot(page, "phone-checkout-payment")
+        page.set_viewport_size({"width": 1280, "height": 900})
+        pay.click()
 
         expect(page.get_by_role("heading", level=1)).to_have_text(
             "Thank you for your order!", timeout=20_000
@@ -164,6 +178,16 @@ def test_a_customer_buys_a_replica_pays_with_a_test_card_and_finds_the_order(sho
         assert re.fullmatch(r"\S+", number)
         # Order lines keep the product's name as the shop's source language has it.
         expect(page.get_by_text(re.compile(r"^2 × .+ \(Ø 22 cm\)"))).to_be_visible()
+        # VAT per rate, the address, and what happens next (a pickup: no shipping address).
+        expect(page.get_by_test_id("order-vat")).to_have_text(
+            re.compile(r"^VAT 21%\s*€\d+\.\d{2}$")
+        )
+        expect(page.get_by_role("region", name="Billing address")).to_contain_text("Korenmarkt 1")
+        expect(page.get_by_test_id("order-shipping-address")).to_have_count(0)
+        next_steps = page.get_by_role("region", name="What happens next")
+        expect(next_steps).to_contain_text(f"We sent a confirmation to {customer.email}.")
+        expect(next_steps).to_contain_text("ready at the museum desk")
+        screenshot(page, "order-confirmation")
         check_accessibility(page, "order-confirmation")
         expect(page.get_by_test_id("cart-badge")).to_have_count(0)
 
@@ -195,3 +219,60 @@ def test_a_customer_buys_a_replica_pays_with_a_test_card_and_finds_the_order(sho
     assert order.customer_id == customer.pk
     assert str(order.total_gross) == "88.20" and order.voucher_code == "MUSEUM10"
     assert [(line.sku, line.quantity) for line in order.lines.all()] == [("REP-KRAAK-L", 2)]
+
+
+def test_on_a_phone_the_header_is_compact_and_the_buy_button_and_first_search_result_are_on_the_first_screen(
+    site,
+):
+    phone_size = {"width": 390, "height": 844}
+    with chromium() as browser:
+        page = browser.new_page(locale="nl-BE", viewport=phone_size)
+        page.on("pageerror", lambda error: print("pageerror:", error))
+        page.goto(f"{site}/nl/winkel/replica-kraakkom")
+        settle(page)
+        page.get_by_role("region", name="Cookies en privacy").get_by_role(
+            "button", name="Alleen noodzakelijk"
+        ).click()
+
+        # The header: one row with the museum and a Menu button, at most 80 px high.
+        header = page.locator(".site-header").bounding_box()
+        assert header["height"] <= 80, f"the header takes {header['height']}px on a phone"
+        menu = page.get_by_role("button", name="Menu")
+        expect(menu).to_have_attribute("aria-expanded", "false")
+        navigation = page.get_by_role("navigation", name="Hoofdnavigatie")
+        expect(navigation).to_be_hidden()
+
+        # The product's buy button is on the first screen, without scrolling.
+        buy = page.get_by_role("button", name="In het winkelmandje")
+        box = buy.bounding_box()
+        assert box["y"] + box["height"] <= phone_size["height"], f"the buy button is at {box}"
+        screenshot(page, "phone-product-first-screen")
+        check_accessibility(page, "phone-product")
+
+        # The menu opens the navigation and the language switch, and closes on navigating.
+        menu.click()
+        expect(menu).to_have_attribute("aria-expanded", "true")
+        expect(navigation).to_be_visible()
+        expect(page.get_by_role("navigation", name="Kies een taal")).to_be_visible()
+        screenshot(page, "phone-menu-open")
+        check_accessibility(page, "phone-menu-open")
+        navigation.get_by_role("link", name="Winkel", exact=True).click()
+        settle(page)
+        expect(navigation).to_be_hidden()
+        assert page.evaluate("document.documentElement.scrollWidth") <= phone_size["width"]
+
+        # Search: the first result shows without scrolling; the filters wait behind a button.
+        page.goto(f"{site}/nl/zoeken?q=zilver")
+        settle(page)
+        first = page.locator(".result").first
+        expect(first).to_be_visible()
+        box = first.bounding_box()
+        assert box["y"] + box["height"] <= phone_size["height"], f"the first result is at {box}"
+        filters = page.get_by_role("button", name="Filters")
+        expect(filters).to_have_attribute("aria-expanded", "false")
+        expect(page.get_by_role("checkbox", name=re.compile(r"^Object"))).to_be_hidden()
+        screenshot(page, "phone-search")
+        check_accessibility(page, "phone-search")
+        filters.click()
+        expect(page.get_by_role("checkbox", name=re.compile(r"^Object"))).to_be_visible()
+        screenshot(page, "phone-search-filters")

@@ -415,7 +415,7 @@ def test_hotspot_and_scene_texts_stay_text_in_the_page_and_the_canvas(site):
         expect(page.locator("#tour-scene-heading")).to_have_text(HOSTILE)
         label = page.locator(".tour-hotspot__label").first
         expect(label).to_have_text(SHOWN)
-        page.locator("button[aria-expanded]").first.click()
+        page.locator("main button[aria-expanded]").first.click()
         expect(page.locator("#tour-hotspot-panel h3")).to_have_text(SHOWN)
         expect(page.locator(".psv-marker.vitrine-hotspot")).to_have_count(1)
         # The canvas's caption and the marker's tooltip are text too (the API escaped them).

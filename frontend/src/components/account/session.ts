@@ -85,3 +85,12 @@ export function hasStoredSession(): boolean {
     return false;
   }
 }
+
+/**
+ * Whether the SDK is signing in silently from a stored refresh token (after a reload).
+ * While the visitor signs in with the form the SDK says "authenticating" too: the form
+ * must stay, or a refusal would show on an emptied, remounted form.
+ */
+export function restoring(session: Session): boolean {
+  return session.authenticating && hasStoredSession();
+}

@@ -5,7 +5,7 @@
  * so the shop and tours appear in it as soon as their pages are added.
  */
 import { useQuery } from "@apollo/client";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigationType } from "react-router-dom";
 import { ConsentBanner } from "../../consent/ConsentBanner";
 import { ConsentProvider, useConsentState } from "../../consent/ConsentProvider";
@@ -33,9 +33,17 @@ function hasIndexRoute(area: Area): boolean {
   return PAGE_ROUTES.some((route) => route.area === area && route.path === "");
 }
 
+/**
+ * On a phone the header is one compact row (the museum and a Menu button) and the
+ * navigation with the language switch opens under it; from 48rem on both are always
+ * shown and the button is hidden. The menu closes when the visitor goes to another page.
+ */
 function Header() {
   const t = useT();
   const lang = useLang();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [location.pathname]);
   const cartRoute = hasIndexRoute("cart");
   // The museum's name in this language, as editors keep it (the footer's query, cached).
   const museumName = useQuery(SiteChromeDocument, { variables: { locale: lang } }).data?.museumDetails?.museumName;
@@ -46,29 +54,41 @@ function Header() {
           <img src="/logo.svg" alt="" width="40" height="40" className="brand__logo" />
           <span className="brand__name">{museumName ?? t.siteName}</span>
         </Link>
-        <nav className="main-nav" aria-label={t.mainNavigation}>
-          <ul>
-            {NAV_AREAS.filter(hasIndexRoute).map((area) => (
-              <li key={area}>
-                <NavLink to={pathFor(lang, area)}>{t[area]}</NavLink>
-              </li>
-            ))}
-            {cartRoute ? (
-              <li>
-                <NavLink to={pathFor(lang, "cart")}>
-                  {t.cart}
-                  <CartBadge />
-                </NavLink>
-              </li>
-            ) : null}
-            {PAGE_ROUTES.some((route) => route.area === "account") ? (
-              <li>
-                <NavLink to={pathFor(lang, "account")}>{t.account}</NavLink>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-        <LanguageSwitch />
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={open}
+          aria-controls="site-menu"
+          onClick={() => setOpen(!open)}
+        >
+          <span className="menu-button__icon" aria-hidden="true" />
+          {t.menu}
+        </button>
+        <div id="site-menu" className={`site-menu${open ? " site-menu--open" : ""}`}>
+          <nav className="main-nav" aria-label={t.mainNavigation}>
+            <ul>
+              {NAV_AREAS.filter(hasIndexRoute).map((area) => (
+                <li key={area}>
+                  <NavLink to={pathFor(lang, area)}>{t[area]}</NavLink>
+                </li>
+              ))}
+              {cartRoute ? (
+                <li>
+                  <NavLink to={pathFor(lang, "cart")}>
+                    {t.cart}
+                    <CartBadge />
+                  </NavLink>
+                </li>
+              ) : null}
+              {PAGE_ROUTES.some((route) => route.area === "account") ? (
+                <li>
+                  <NavLink to={pathFor(lang, "account")}>{t.account}</NavLink>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+          <LanguageSwitch />
+        </div>
       </div>
     </header>
   );

@@ -9,8 +9,9 @@ import { useMutation } from "@apollo/client";
 import { useId, useState } from "react";
 import { Link } from "react-router-dom";
 import { pathFor, useLang, useStrings } from "../../i18n";
-import { CheckField, FormError, TextField } from "../shop/Field";
-import { useSubmit } from "../shop/useSubmit";
+import { CheckField, FormError, TextField } from "../form/Field";
+import { SubmitButton } from "../form/SubmitButton";
+import { useSubmit } from "../form/useSubmit";
 import { NewsletterSubscribeDocument } from "./newsletterSignup.generated";
 import { PRIVACY_STRINGS } from "./strings";
 
@@ -65,9 +66,9 @@ export function NewsletterSignup() {
           <p className="field__help">
             {s.newsletterPolicy} <Link to={pathFor(lang, "privacy")}>{s.privacyPolicy}</Link>.
           </p>
-          <button type="submit" className="button" disabled={busy}>
+          <SubmitButton busy={busy}>
             {s.subscribe}
-          </button>
+          </SubmitButton>
         </form>
       )}
     </section>

@@ -1,7 +1,7 @@
 /**
  * Strings of the privacy self-service (data export and erasure by e-mailed link) and the
  * newsletter (sign-up, confirmation, unsubscription) in nl, en and fr. Error messages
- * are the shop's (components/shop/errors.ts chooses by code) plus the codes of
+ * are the shop's (components/form/errors.ts chooses by code) plus the codes of
  * DataRequestError and NewsletterError; a token's INVALID has its own wording.
  */
 import { defineStrings } from "../../i18n";

@@ -5,7 +5,7 @@
  */
 import { useMemo } from "react";
 import { useLang, useStrings } from "../../i18n";
-import { SelectField, TextField } from "./Field";
+import { SelectField, TextField } from "../form/Field";
 import { SHOP_STRINGS } from "./strings";
 
 export type AddressValues = {

@@ -1,7 +1,7 @@
 /** The checkout's totals: subtotal, discount, shipping, VAT per rate and the total. */
 import { useLang, useStrings } from "../../i18n";
 import type { CheckoutFieldsFragment } from "./checkout.generated";
-import { formatMoney, formatRate } from "./money";
+import { formatMoney, formatRate } from "../../i18n/format";
 import { SHOP_STRINGS } from "./strings";
 
 export function Summary({ checkout }: { checkout: CheckoutFieldsFragment }) {

@@ -14,7 +14,7 @@ import {
   CartLinesUpdateDocument,
   type CheckoutFieldsFragment,
 } from "./checkout.generated";
-import type { PayloadError } from "./errors";
+import type { PayloadError } from "../form/errors";
 import { setCartToken, useCartToken } from "./cartStore";
 
 export type CartResult = { errors: PayloadError[]; checkout: CheckoutFieldsFragment | null };

@@ -5,7 +5,7 @@
 import { useQuery } from "@apollo/client";
 import { useParams } from "react-router-dom";
 import { ContentBlocks } from "../../components/blocks/ContentBlocks";
-import { formatDate } from "../../components/dates";
+import { formatDate } from "../../i18n/format";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
@@ -28,7 +28,7 @@ export function LegalView({
     <article className="page page--narrow" data-page="legal">
       <PageTitle>{title}</PageTitle>
       <p className="meta">
-        {t.lastUpdated} <time dateTime={lastUpdated}>{formatDate(lastUpdated, lang)}</time>
+        {t.lastUpdated} <time dateTime={lastUpdated}>{formatDate(lang, lastUpdated)}</time>
       </p>
       <ContentBlocks blocks={body} />
     </article>

@@ -5,7 +5,7 @@
  */
 import { useQuery } from "@apollo/client";
 import { ContentBlocks } from "../../components/blocks/ContentBlocks";
-import { formatDate } from "../../components/dates";
+import { formatDate } from "../../i18n/format";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
@@ -66,7 +66,7 @@ export function PrivacyPolicyView({
     <article className="page page--narrow" data-page="privacy" lang={locale === lang ? undefined : locale}>
       <PageTitle>{title}</PageTitle>
       <p className="meta">
-        {t.version} {version} · {t.effectiveFrom} <time dateTime={effectiveDate}>{formatDate(effectiveDate, lang)}</time>
+        {t.version} {version} · {t.effectiveFrom} <time dateTime={effectiveDate}>{formatDate(lang, effectiveDate)}</time>
       </p>
       <ContentBlocks blocks={body} />
       <p className="notice">

@@ -12,8 +12,9 @@ import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { PageTitle } from "../../components/PageTitle";
 import { PRIVACY_STRINGS } from "../../components/privacy/strings";
-import { FormError } from "../../components/shop/Field";
-import { useSubmit } from "../../components/shop/useSubmit";
+import { FormError } from "../../components/form/Field";
+import { SubmitButton } from "../../components/form/SubmitButton";
+import { useSubmit } from "../../components/form/useSubmit";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { useStrings } from "../../i18n";
 import { NewsletterUnsubscribeDocument } from "./newsletter.generated";
@@ -44,9 +45,9 @@ export default function NewsletterUnsubscribePage() {
         >
           <p>{s.unsubscribeText}</p>
           <FormError message={errors.form ?? errors.token} />
-          <button type="submit" className="button" disabled={busy}>
+          <SubmitButton busy={busy}>
             {s.unsubscribe}
-          </button>
+          </SubmitButton>
         </form>
       )}
     </div>

@@ -16,10 +16,11 @@ import { Link, useSearchParams } from "react-router-dom";
 import { PageTitle } from "../../components/PageTitle";
 import { Loading } from "../../components/QueryState";
 import { PRIVACY_STRINGS, type PrivacyStrings } from "../../components/privacy/strings";
-import { errorText, type PayloadError } from "../../components/shop/errors";
-import { FormError, TextField } from "../../components/shop/Field";
-import { formatDate, formatMoney } from "../../components/shop/money";
-import { useSubmit } from "../../components/shop/useSubmit";
+import { errorText, type PayloadError } from "../../components/form/errors";
+import { FormError, TextField } from "../../components/form/Field";
+import { SubmitButton } from "../../components/form/SubmitButton";
+import { formatDate, formatMoney } from "../../i18n/format";
+import { useSubmit } from "../../components/form/useSubmit";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { pathFor, useLang, useStrings, useT, type Lang } from "../../i18n";
 import type { DataRequestKind } from "../../graphql/schema-types";
@@ -97,9 +98,9 @@ function RequestForm() {
             error={errors.email}
             onChange={(event) => setEmail(event.target.value)}
           />
-          <button type="submit" className="button" disabled={busy}>
+          <SubmitButton busy={busy}>
             {s.sendLink}
-          </button>
+          </SubmitButton>
         </form>
       )}
       <p>
@@ -288,9 +289,9 @@ function ErasureByLink({ token }: { token: string }) {
         })}
       >
         <FormError message={errors.form} />
-        <button type="submit" className="button button--danger" disabled={busy}>
+        <SubmitButton busy={busy} variant="danger">
           {s.confirmErasure}
-        </button>
+        </SubmitButton>
       </form>
     </div>
   );

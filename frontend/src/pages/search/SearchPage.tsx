@@ -1,9 +1,11 @@
 /**
  * Search over stories, exhibitions, objects and tours (products once the shop registers
  * them), with facets — kind, maker, material, century — whose counts come from the API.
- * The state is in the URL; changing a facet replaces the history entry.
+ * The state is in the URL; changing a facet replaces the history entry. On a phone the
+ * filters are closed behind a "Filters" button, so the first results show at once.
  */
 import { useQuery } from "@apollo/client";
+import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { appendPage, LoadMore } from "../../components/LoadMore";
 import { PageTitle } from "../../components/PageTitle";
@@ -64,20 +66,26 @@ function withChosen<T extends string | number>(
   return [...options, ...missing.map((value) => ({ value, label: String(value), count: 0 }))];
 }
 
+function activeFilters(state: SearchState): number {
+  return state.kinds.length + state.makers.length + state.materials.length + state.centuries.length;
+}
+
 function FacetPanel({
   facets,
   state,
   update,
+  open,
 }: {
   facets: Facets | undefined;
   state: SearchState;
   update: (next: SearchState) => void;
+  open: boolean;
 }) {
   const t = useT();
   if (!facets) return null;
-  const active = state.kinds.length + state.makers.length + state.materials.length + state.centuries.length;
+  const active = activeFilters(state);
   return (
-    <section className="facets" aria-labelledby="facets-heading">
+    <section id="facets" className={`facets${open ? " facets--open" : ""}`} aria-labelledby="facets-heading">
       <h2 id="facets-heading" className="facets__heading">
         {t.filters}
       </h2>
@@ -153,6 +161,8 @@ export default function SearchPage() {
   };
   const { data, previousData, loading, error, fetchMore, refetch } = useQuery(SearchDocument, { variables });
   const result = (data ?? previousData)?.search;
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const active = activeFilters(state);
   useDocumentMeta(state.q ? `${t.search}: ${state.q}` : t.search);
 
   const update = (next: SearchState, replace = true) => setParams(writeSearch(next), { replace });
@@ -172,7 +182,19 @@ export default function SearchPage() {
       <SuggestBox initial={state.q} onSearch={(q) => update({ ...state, q }, false)} onPick={onPick} />
       {error && !result ? <LoadError error={error} retry={() => refetch()} /> : null}
       <div className="search__layout">
-        <FacetPanel facets={result?.facets} state={state} update={(next) => update(next)} />
+        {result?.facets ? (
+          <button
+            type="button"
+            className="button button--secondary facets-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="facets"
+            onClick={() => setFiltersOpen(!filtersOpen)}
+          >
+            {t.filters}
+            {active ? ` (${active})` : ""}
+          </button>
+        ) : null}
+        <FacetPanel facets={result?.facets} state={state} update={(next) => update(next)} open={filtersOpen} />
         <section className="search__results" aria-labelledby="results-heading" aria-busy={loading}>
           <h2 id="results-heading" className="visually-hidden">
             {t.results(result?.totalCount ?? 0)}

@@ -2,15 +2,17 @@
  * The cart: its lines with editable quantities (an error such as "not that many in stock"
  * appears next to the line's quantity), removal, the totals and the way to checkout.
  */
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router-dom";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
 import { ResponsiveImage } from "../../components/ResponsiveImage";
 import type { CheckoutFieldsFragment } from "../../components/shop/checkout.generated";
-import { byField, focusFirstError } from "../../components/shop/errors";
-import { TextField } from "../../components/shop/Field";
-import { formatMoney } from "../../components/shop/money";
+import type { PayloadError } from "../../components/form/errors";
+import { TextField } from "../../components/form/Field";
+import { SubmitButton } from "../../components/form/SubmitButton";
+import { useSubmit } from "../../components/form/useSubmit";
+import { formatMoney } from "../../i18n/format";
 import { SHOP_STRINGS } from "../../components/shop/strings";
 import { Summary } from "../../components/shop/Summary";
 import { useCart } from "../../components/shop/useCart";
@@ -23,31 +25,17 @@ function CartLine({ line, cart }: { line: Line; cart: ReturnType<typeof useCart>
   const s = useStrings(SHOP_STRINGS);
   const lang = useLang();
   const [quantity, setQuantity] = useState(String(line.quantity));
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { errors, busy, form, submit, attempt } = useSubmit();
   const name = line.variant.label ? `${line.productTitle} (${line.variant.label})` : line.productTitle;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  /** Every error of this line is shown at its quantity. */
+  const atQuantity = (found: readonly PayloadError[]) => found.map((error) => ({ ...error, field: "quantity" }));
+
+  async function update() {
     const count = Number(quantity);
-    if (!Number.isInteger(count) || count < 0) {
-      setError(s.errors.INVALID);
-      focusFirstError(form.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = count === 0 ? await cart.remove(line.id) : await cart.update(line.sku, count);
-      const found = byField(s, result.errors);
-      const message = Object.values(found).join(" ");
-      setError(message || undefined);
-      if (message) focusFirstError(form.current);
-    } catch {
-      setError(s.errors.unknown);
-    } finally {
-      setBusy(false);
-    }
+    if (!Number.isInteger(count) || count < 0) return [{ field: "quantity", code: "INVALID" }];
+    const result = count === 0 ? await cart.remove(line.id) : await cart.update(line.sku, count);
+    return atQuantity(result.errors);
   }
 
   return (
@@ -65,7 +53,7 @@ function CartLine({ line, cart }: { line: Line; cart: ReturnType<typeof useCart>
         <p className="meta">
           {formatMoney(lang, line.unitPrice.gross)} × {line.quantity} = <strong>{formatMoney(lang, line.totalPrice.gross)}</strong>
         </p>
-        <form className="cart-line__form" ref={form} onSubmit={submit} noValidate>
+        <form className="cart-line__form" ref={form} onSubmit={submit(update)} noValidate>
           <TextField
             className="field--quantity"
             label={s.quantityOf(name)}
@@ -74,25 +62,18 @@ function CartLine({ line, cart }: { line: Line; cart: ReturnType<typeof useCart>
             min={0}
             step={1}
             value={quantity}
-            error={error}
+            error={errors.quantity ?? errors.form}
             onChange={(event) => setQuantity(event.target.value)}
           />
-          <button type="submit" className="button button--secondary" disabled={busy}>
+          <SubmitButton busy={busy} variant="secondary">
             {s.update}
-          </button>
+          </SubmitButton>
           <button
             type="button"
             className="button--link"
             disabled={busy}
             aria-label={s.removeLine(name)}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                await cart.remove(line.id);
-              } finally {
-                setBusy(false);
-              }
-            }}
+            onClick={() => attempt(async () => atQuantity((await cart.remove(line.id)).errors))}
           >
             {s.remove}
           </button>

@@ -4,15 +4,16 @@
  * cart's answer (an error such as INSUFFICIENT_STOCK) is shown next to the quantity.
  */
 import { useQuery } from "@apollo/client";
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
 import { ResponsiveImage } from "../../components/ResponsiveImage";
 import { RichText } from "../../components/RichText";
-import { byField, focusFirstError } from "../../components/shop/errors";
-import { FormError, TextField } from "../../components/shop/Field";
-import { formatMoney, formatRate } from "../../components/shop/money";
+import { FormError, TextField } from "../../components/form/Field";
+import { SubmitButton } from "../../components/form/SubmitButton";
+import { useSubmit } from "../../components/form/useSubmit";
+import { formatMoney, formatRate } from "../../i18n/format";
 import { SHOP_STRINGS } from "../../components/shop/strings";
 import { useCart } from "../../components/shop/useCart";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
@@ -45,43 +46,25 @@ function BuyForm({ product }: { product: Product }) {
   const firstAvailable = product.variants.find((variant) => variant.availability.inStock) ?? product.variants[0];
   const [sku, setSku] = useState(firstAvailable?.sku ?? "");
   const [quantity, setQuantity] = useState("1");
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [added, setAdded] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { errors, setErrors, busy, form, submit } = useSubmit();
   const variant = product.variants.find((candidate) => candidate.sku === sku) ?? firstAvailable;
   if (!variant) return null;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function add() {
     setAdded(false);
     const count = Number(quantity);
-    if (!Number.isInteger(count) || count < 1) {
-      setErrors({ quantity: s.errors.ZERO_QUANTITY });
-      focusFirstError(form.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await cart.add(variant!.sku, count);
-      const found = byField(s, result.errors);
-      // Line errors come back on "lines" or "quantity": both belong to the quantity field.
-      const quantityError = [found.quantity, found.lines, found.sku].filter(Boolean).join(" ");
-      const next: Record<string, string> = quantityError ? { quantity: quantityError } : {};
-      if (found.form || found.token) next.form = found.form ?? found.token;
-      setErrors(next);
-      if (result.errors.length) focusFirstError(form.current);
-      else setAdded(true);
-    } catch {
-      setErrors({ form: s.errors.unknown });
-      focusFirstError(form.current);
-    } finally {
-      setBusy(false);
-    }
+    if (!Number.isInteger(count) || count < 1) return [{ field: "quantity", code: "ZERO_QUANTITY" }];
+    const result = await cart.add(variant!.sku, count);
+    // Line errors come back on "lines", "quantity" or "sku": all belong to the quantity field.
+    return result.errors.map((error) => ({
+      ...error,
+      field: error.field === "token" ? null : error.field && ["lines", "sku"].includes(error.field) ? "quantity" : error.field,
+    }));
   }
 
   return (
-    <form className="buy-form" ref={form} onSubmit={submit} noValidate>
+    <form className="buy-form" ref={form} onSubmit={submit(add, () => setAdded(true))} noValidate>
       {product.variants.length > 1 ? (
         <fieldset className="variant-choice">
           <legend>{s.choose}</legend>
@@ -127,9 +110,7 @@ function BuyForm({ product }: { product: Product }) {
             error={errors.quantity}
             onChange={(event) => setQuantity(event.target.value)}
           />
-          <button type="submit" className="button" disabled={busy}>
-            {s.addToCart}
-          </button>
+          <SubmitButton busy={busy}>{s.addToCart}</SubmitButton>
         </div>
       ) : null}
       <div role="status" aria-live="polite">
@@ -191,8 +172,8 @@ export default function ProductPage() {
         </div>
         <div className="product__details">
           <PageTitle>{product.title}</PageTitle>
-          {product.intro ? <p className="lead">{product.intro}</p> : null}
           <BuyForm product={product} />
+          {product.intro ? <p className="lead">{product.intro}</p> : null}
           {product.reproduces ? (
             <p className="meta">
               {s.reproduces}{" "}

@@ -9,7 +9,7 @@ import { appendPage, LoadMore } from "../../components/LoadMore";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
 import { ResponsiveImage } from "../../components/ResponsiveImage";
-import { formatMoney, formatRate } from "../../components/shop/money";
+import { formatMoney, formatRate } from "../../i18n/format";
 import { SHOP_STRINGS } from "../../components/shop/strings";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { useUrlParams } from "../../components/useUrlParams";

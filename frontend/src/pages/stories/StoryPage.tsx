@@ -2,7 +2,7 @@
 import { useQuery } from "@apollo/client";
 import { useParams } from "react-router-dom";
 import { ContentBlocks } from "../../components/blocks/ContentBlocks";
-import { formatDate } from "../../components/dates";
+import { formatDate } from "../../i18n/format";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
 import { ResponsiveImage } from "../../components/ResponsiveImage";
@@ -36,7 +36,7 @@ export function StoryView({ slug, previewToken }: { slug?: string; previewToken?
         <PageTitle>{story.title}</PageTitle>
         <p className="meta">
           {story.author ? `${t.by} ${story.author} · ` : null}
-          <time dateTime={story.date}>{formatDate(story.date, lang)}</time>
+          <time dateTime={story.date}>{formatDate(lang, story.date)}</time>
         </p>
         {story.intro ? <p className="lead">{story.intro}</p> : null}
       </header>

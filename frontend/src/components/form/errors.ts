@@ -3,18 +3,22 @@
  * message is chosen by code (and, for INVALID, by field), the server's own English
  * message is the fallback. `byField` groups them for the form fields they belong to.
  */
-import type { ShopStrings } from "./strings";
 
 export type PayloadError = { field?: string | null; code: string; message?: string | null };
 
-export function errorText(strings: Pick<ShopStrings, "errors">, error: PayloadError): string {
-  if (error.code === "INVALID" && error.field && strings.errors[error.field]) return strings.errors[error.field];
-  if (error.code === "NOT_FOUND" && error.field === "promoCode") return strings.errors.promoCode;
+/** A dictionary with a message per error code (and per field for INVALID), and `unknown`. */
+export type ErrorStrings = { errors: Record<string, string> };
+
+export function errorText(strings: ErrorStrings, error: PayloadError): string {
+  // A field in a section ("shipping.postalCode") is worded as the field itself.
+  const field = error.field?.split(".").pop();
+  if (error.code === "INVALID" && field && strings.errors[field]) return strings.errors[field];
+  if (error.code === "NOT_FOUND" && field === "promoCode") return strings.errors.promoCode;
   return strings.errors[error.code] ?? error.message ?? strings.errors.unknown;
 }
 
 /** Errors keyed by field (`null` field under "form"), as messages ready to show. */
-export function byField(strings: Pick<ShopStrings, "errors">, errors: readonly PayloadError[]): Record<string, string> {
+export function byField(strings: ErrorStrings, errors: readonly PayloadError[]): Record<string, string> {
   const found: Record<string, string> = {};
   for (const error of errors) {
     const key = error.field ?? "form";

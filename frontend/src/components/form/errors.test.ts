@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { byField, errorText } from "./errors";
-import { SHOP_STRINGS } from "./strings";
+import { SHOP_STRINGS } from "../shop/strings";
 
 describe("payload errors in the visitor's language", () => {
   it("words an error by its code, whatever language the server answered in", () => {

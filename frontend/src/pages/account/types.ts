@@ -1,0 +1,4 @@
+/** The signed-in customer as the account's overview query answers them. */
+import { type AccountOverviewQuery } from "./account.generated";
+
+export type Me = NonNullable<AccountOverviewQuery["me"]>;

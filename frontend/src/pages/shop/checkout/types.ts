@@ -1,0 +1,28 @@
+/** The checkout as every step receives it, and the order the payment answers. */
+import type { CheckoutCompleteMutation, CheckoutFieldsFragment } from "../../../components/shop/checkout.generated";
+
+export type Checkout = CheckoutFieldsFragment;
+export type Order = NonNullable<NonNullable<CheckoutCompleteMutation["checkoutComplete"]>["order"]>;
+export type Address = NonNullable<Checkout["shippingAddress"]>;
+
+/** An address on one line: "Lieven Bauwens, Korenmarkt 1, 9000 Gent, Belgium". */
+export function addressLine(address: Address): string {
+  return [
+    `${address.firstName} ${address.lastName}`,
+    address.companyName,
+    address.streetAddress1,
+    address.streetAddress2,
+    `${address.postalCode} ${address.city}`,
+    address.country.country,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
+/** Whether everything payment needs is there: e-mail, billing address, lines, delivery. */
+export function isReady(checkout: Checkout): boolean {
+  if (!checkout.email || !checkout.billingAddress || checkout.lines.length === 0) return false;
+  if (!checkout.isShippingRequired) return true;
+  const method = checkout.deliveryMethod;
+  return Boolean(method && (method.kind === "PICKUP" || checkout.shippingAddress));
+}
