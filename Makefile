@@ -67,10 +67,12 @@ lint: install
 # are only real there); what can differ on SQLite (the embedded demo database) runs there
 # too: everything but the browser tests and the modules marked database_neutral (the
 # tiler, catalogue files, Node clients), which behave the same on both. One test process
-# per core (pytest-xdist), each with its own database; a module stays in one process, so
-# its fixtures (the demo museum, localstripe) are made once.
+# per core (pytest-xdist), each with its own database. Tests are handed out one by one in
+# the suite's order (`--dist load`, not by module): pytest-django runs transactional
+# tests last because they leave the database empty, and handing out whole modules would
+# run a module's transactional test before another module's ordinary ones.
 TEST_WORKERS ?= auto
-PYTEST = $(BIN)/pytest -p no:cacheprovider -n $(TEST_WORKERS) --dist loadscope
+PYTEST = $(BIN)/pytest -p no:cacheprovider -n $(TEST_WORKERS) --dist load
 
 test: lint browser-deps frontend-check test-postgres test-sqlite
 
