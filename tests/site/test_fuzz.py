@@ -58,6 +58,10 @@ OWN_MESSAGES = [
     re.escape(input_text.MESSAGE),
     re.escape(pagination.INVALID_CURSOR),
     r"Must provide query string\.|Variables are invalid JSON\.|POST body sent invalid JSON\.",
+    # the view's refusals of what is not GraphQL over HTTP (errors.BadRequest)
+    r"The body is not UTF-8\.|The body must be a JSON object\.",
+    r"`\w+` must be a (string|JSON object)\.|`\w+` is not valid Unicode\.",
+    r"(Variables|Extensions|The body's JSON values) are (nested too deeply|not valid JSON)\.",
     r"`first` must be between 1 and \d+\.",
     r"Unknown locale '.*'\. Use one of: .*",
     r"Invalid or expired preview token\.",

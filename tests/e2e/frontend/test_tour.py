@@ -35,7 +35,8 @@ from tours import models
 pytestmark = pytest.mark.e2e
 
 TOUR = "/nl/rondleidingen/rondleiding"
-TILE_URL = re.compile(r"/media/tours/tiles/[0-9a-f]+/\d+/[fbudlr]\d+_\d+\.jpg$")
+# <sha256 of the panorama>/<layout: tile size, quality, version>/<level>/<face><y>_<x>.jpg
+TILE_URL = re.compile(r"/media/tours/tiles/[0-9a-f]{64}/[\w.-]+/\d+/[fbudlr]\d+_\d+\.jpg$")
 VIEWER = ".tour-viewer"
 DESKTOP = {"width": 1280, "height": 900}
 
