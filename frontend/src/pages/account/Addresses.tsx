@@ -4,6 +4,7 @@ import { authClient } from "../../components/account/session";
 import { AddressFields, EMPTY_ADDRESS, addressValues, type AddressValues } from "../../components/shop/AddressForm";
 import { FormError } from "../../components/form/Field";
 import { SubmitButton } from "../../components/form/SubmitButton";
+import { PostalAddress } from "../../components/shop/PostalAddress";
 import { SHOP_STRINGS } from "../../components/shop/strings";
 import { useSubmit } from "../../components/form/useSubmit";
 import { useStrings } from "../../i18n";
@@ -80,22 +81,7 @@ export function Addresses({ me, refetch }: { me: Me; refetch: () => unknown }) {
               <AddressEditor id={address.id} initial={addressValues(address)} onDone={done} />
             ) : (
               <>
-                <address>
-                  {address.firstName} {address.lastName}
-                  <br />
-                  {address.companyName ? (
-                    <>
-                      {address.companyName}
-                      <br />
-                    </>
-                  ) : null}
-                  {address.streetAddress1}
-                  {address.streetAddress2 ? `, ${address.streetAddress2}` : ""}
-                  <br />
-                  {address.postalCode} {address.city}
-                  <br />
-                  {address.country.country}
-                </address>
+                <PostalAddress address={address} />
                 <p className="meta">
                   {address.isDefaultShippingAddress ? <span className="tag">{s.defaultShipping}</span> : null}{" "}
                   {address.isDefaultBillingAddress ? <span className="tag">{s.defaultBilling}</span> : null}

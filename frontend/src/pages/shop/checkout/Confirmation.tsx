@@ -10,6 +10,7 @@ import { SHOP_STRINGS } from "../../../components/shop/strings";
 import { useDocumentMeta } from "../../../components/useDocumentMeta";
 import { pathFor, useLang, useStrings } from "../../../i18n";
 import { formatMoney, formatRate } from "../../../i18n/format";
+import { PostalAddress } from "../../../components/shop/PostalAddress";
 import type { Address, Order } from "./types";
 
 /** The order as confirmed, and whether it is picked up at the desk (the checkout knew). */
@@ -24,27 +25,6 @@ export function rememberOrder(order: ConfirmedOrder): void {
   } catch {
     // private mode without storage: the confirmation says it has no order to show
   }
-}
-
-function PostalAddress({ address }: { address: Address }) {
-  return (
-    <address>
-      {address.firstName} {address.lastName}
-      <br />
-      {address.companyName ? (
-        <>
-          {address.companyName}
-          <br />
-        </>
-      ) : null}
-      {address.streetAddress1}
-      {address.streetAddress2 ? `, ${address.streetAddress2}` : ""}
-      <br />
-      {address.postalCode} {address.city}
-      <br />
-      {address.country.country}
-    </address>
-  );
 }
 
 export function Confirmation({ order }: { order: ConfirmedOrder }) {
