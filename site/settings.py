@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # After grapple: registers its GraphQL types in grapple's registry in ready().
     "museum_site",
+    "museum_site.museums",
     "tours",
     "search",
     "shop",

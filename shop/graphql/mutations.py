@@ -8,6 +8,7 @@ from __future__ import annotations
 import graphene
 from django.utils import translation
 
+from museum_site.museums.current import museum_for_request
 from shop.accounts.graphql.middleware import current_customer
 from shop.accounts.graphql.types import AddressInput
 from shop.graphql import loaders
@@ -120,11 +121,18 @@ class CheckoutCreate(CheckoutMutation):
 
     @classmethod
     def mutate(cls, root, info, **arguments):
-        return super().mutate(root, info, customer=current_customer(info), **arguments)
+        return super().mutate(
+            root,
+            info,
+            customer=current_customer(info),
+            museum=museum_for_request(info.context),
+            **arguments,
+        )
 
     @classmethod
-    def perform(cls, input, customer=None):
+    def perform(cls, input, customer=None, museum=None):
         return service.create(
+            museum=museum,
             email=input.get("email"),
             locale=input.get("locale"),
             lines=_lines(input.get("lines")),

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from museum_site.museums.models import default_museum_id
+
 from .addresses import Address
 from .catalogue import CURRENCY, ProductVariant
 from .shipping import ShippingMethod
@@ -23,6 +25,14 @@ from .vouchers import Voucher
 
 class Checkout(models.Model):
     token = models.UUIDField(_("token"), primary_key=True, default=uuid.uuid4, editable=False)
+    # The museum that sells: the one the request's host names (museum_site.museums).
+    museum = models.ForeignKey(
+        "museums.Museum",
+        on_delete=models.PROTECT,
+        default=default_museum_id,
+        related_name="checkouts",
+        verbose_name=_("museum"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last change"), auto_now=True, db_index=True)
     email = models.EmailField(_("e-mail"), blank=True)

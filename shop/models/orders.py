@@ -16,6 +16,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from museum_site.museums.models import default_museum_id
+
 from .addresses import Address
 from .catalogue import CURRENCY, MONEY_DIGITS, ProductVariant
 
@@ -82,6 +84,14 @@ class Order(models.Model):
         CANCELED = "canceled", _("Canceled")
 
     checkout_token = models.UUIDField(_("checkout"), unique=True, editable=False)
+    # The museum paid: its checkout's, never changed afterwards.
+    museum = models.ForeignKey(
+        "museums.Museum",
+        on_delete=models.PROTECT,
+        default=default_museum_id,
+        related_name="orders",
+        verbose_name=_("museum"),
+    )
     invoice_number = models.CharField(
         _("invoice number"),
         max_length=16,

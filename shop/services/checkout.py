@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from museum_site.museums.models import Museum
 from shop.graphql.errors import PayloadError
 from shop.models import Address, Checkout, ShippingMethod
 from shop.services import checkout_lines, delivery, vouchers
@@ -64,12 +65,14 @@ def _clean_locale(locale: str | None) -> str:
 
 def create(
     *,
+    museum: Museum | None = None,
     email: str | None = None,
     locale: str | None = None,
     lines: Sequence[LineRequest] = (),
     customer=None,
 ) -> Checkout:
-    """A new checkout; with `customer` (signed in) it is theirs alone from now on."""
+    """A new checkout of `museum` (the default site's when not given); with `customer`
+    (signed in) it is theirs alone from now on."""
     errors = []
     try:
         email = _clean_email(email or "", required=False)
@@ -82,6 +85,7 @@ def create(
     raise_all(errors)
     with transaction.atomic():
         checkout = Checkout.objects.create(
+            museum=museum or Museum.objects.default(),
             email=email,
             locale=locale,
             customer=customer if customer is not None and customer.is_authenticated else None,

@@ -142,6 +142,7 @@ def _place(
     paid = payments.from_cents(intent.amount)
     order = Order.objects.create(
         checkout_token=checkout.token,
+        museum_id=checkout.museum_id,
         customer=customer if customer is not None and customer.is_authenticated else None,
         email=checkout.email,
         locale=checkout.locale,
