@@ -3,10 +3,12 @@
 from django.urls import path
 
 from shop import views
+from shop.visits import views as visit_views
 
 app_name = "shop"
 
 urlpatterns = [
     path("stripe/webhook/", views.stripe_webhook, name="stripe-webhook"),
     path("downloads/<str:token>/", views.download, name="download"),
+    path("visits/guides/<str:secret>.ics", visit_views.guide_feed, name="guide-feed"),
 ]

@@ -1,0 +1,101 @@
+"""The e-mails a group gets: confirmation (with the visit as an .ics), reminder, invoice,
+cancellation. From the museum's name and sender address, in the booking's language, sent
+by a background job after the step's transaction commits."""
+
+from __future__ import annotations
+
+from email.utils import formataddr
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from shop.visits.models import Booking
+from shop.visits.services import calendars
+
+KINDS = ("confirmed", "reminder", "invoice", "cancelled")
+
+
+def after_commit(booking: Booking, kind: str) -> None:
+    from shop.visits.tasks import send_booking_email_task
+
+    assert kind in KINDS
+    transaction.on_commit(lambda: send_booking_email_task.enqueue(booking.pk, kind))
+
+
+def _when(booking: Booking) -> str:
+    start = timezone.localtime(booking.activity.starts_at)
+    return formats.date_format(start, "DATETIME_FORMAT")
+
+
+def _body(booking: Booking, kind: str) -> tuple[str, str]:
+    title = booking.offer.text("title", booking.locale)
+    museum = booking.museum
+    address = ", ".join(
+        part
+        for part in (museum.street_address, f"{museum.postal_code} {museum.city}".strip())
+        if part
+    )
+    facts = {"title": title, "museum": museum.name, "organisation": booking.organisation}
+    if kind == "confirmed":
+        facts |= {"when": _when(booking), "address": address, "size": booking.group_size}
+        return (
+            _("Your group visit is confirmed: %(title)s") % facts,
+            _(
+                "Dear %(organisation)s,\n\nWe look forward to your group of %(size)s on "
+                '%(when)s for "%(title)s" at %(museum)s, %(address)s.\n\nPlease arrive '
+                "ten minutes early. The visit is attached to add to your calendar."
+            )
+            % facts,
+        )
+    if kind == "reminder":
+        facts |= {"when": _when(booking), "address": address}
+        return (
+            _("Reminder: your group visit on %(when)s") % facts,
+            _(
+                'Dear %(organisation)s,\n\nA reminder of your visit "%(title)s" at '
+                "%(museum)s, %(address)s, on %(when)s. To change or cancel, use the link "
+                "in your confirmation."
+            )
+            % facts,
+        )
+    if kind == "invoice":
+        facts |= {
+            "number": booking.invoice_number,
+            "amount": booking.amount,
+            "reference": booking.structured_communication,
+            "po": booking.purchase_order or "-",
+        }
+        return (
+            _("Invoice %(number)s for your group visit") % facts,
+            _(
+                'Dear %(organisation)s,\n\nInvoice %(number)s for "%(title)s" '
+                "(your order number %(po)s): € %(amount)s.\n\nPlease transfer it with the "
+                "structured communication %(reference)s."
+            )
+            % facts,
+        )
+    return (
+        _("Your group visit is cancelled: %(title)s") % facts,
+        _('Dear %(organisation)s,\n\nYour group visit "%(title)s" at %(museum)s is cancelled.')
+        % facts,
+    )
+
+
+def send(booking_id: int, kind: str) -> None:
+    booking = Booking.objects.select_related("museum", "offer", "activity").get(pk=booking_id)
+    with translation.override(booking.locale):
+        subject, body = _body(booking, kind)
+    museum = booking.museum
+    sender = formataddr((museum.name, museum.email)) if museum.email else None
+    message = EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=sender or settings.DEFAULT_FROM_EMAIL,
+        to=[booking.email],
+    )
+    if kind in ("confirmed", "reminder") and booking.activity is not None:
+        message.attach("visit.ics", calendars.booking_ics(booking), "text/calendar")
+    message.send()
