@@ -69,14 +69,21 @@ TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
 
 
 def pytest_collection_modifyitems(items):
-    """Every transactional test restores the database it found (serialized rollback).
+    """Tests marked postgres_only are skipped on any other database.
+
+    Every transactional test restores the database it found (serialized rollback).
 
     A transactional test ends with a flush, which wipes what migrations made (root page,
     home page, locales) and, unless the test rolled back by serialization, re-creates
     content types; a later test that does serialize then fails loading rows that already
     exist. Serializing in all of them keeps every test's starting point the same.
     """
+    from django.db import connection
+
+    needs_postgres = pytest.mark.skip(reason="needs PostgreSQL (postgres_only)")
     for item in items:
+        if connection.vendor != "postgresql" and item.get_closest_marker("postgres_only"):
+            item.add_marker(needs_postgres)
         marker = item.get_closest_marker("django_db")
         transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
             TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ()))

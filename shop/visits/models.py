@@ -270,7 +270,6 @@ class Assignment(models.Model):
 class Booking(models.Model):
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested")
-        PROPOSED = "proposed", _("Slot proposed")
         CONFIRMED = "confirmed", _("Confirmed")
         DONE = "done", _("Visited")
         INVOICED = "invoiced", _("Invoiced")
@@ -331,6 +330,30 @@ class Booking(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
 
+    # Status, planning, amounts and invoice change only through the workflow's actions
+    # (Plan, Record who came, Send the invoice, Cancel), never by editing the form.
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("organisation_kind"),
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+            ],
+            _("Group"),
+        ),
+        FieldRowPanel([FieldPanel("pupils"), FieldPanel("adults"), FieldPanel("language")]),
+        FieldPanel("preferred_start"),
+        FieldPanel("special_needs"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("purchase_order"), FieldPanel("vat_number")]),
+                FieldPanel("billing_address"),
+            ],
+            _("Invoice"),
+        ),
+    ]
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("group booking")
@@ -349,7 +372,6 @@ class BookingEvent(models.Model):
 
     class Kind(models.TextChoices):
         REQUESTED = "requested", _("Requested")
-        PROPOSED = "proposed", _("Slot proposed")
         CONFIRMED = "confirmed", _("Confirmed")
         MOVED = "moved", _("Moved")
         CHANGE_ASKED = "change_asked", _("Change asked")

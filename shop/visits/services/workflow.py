@@ -24,7 +24,7 @@ from shop.visits.models import Activity, Booking, BookingEvent, Resource, VisitC
 from shop.visits.services import planning
 from shop.visits.services.payment_reference import structured_communication
 
-OPEN = (Booking.Status.REQUESTED, Booking.Status.PROPOSED, Booking.Status.CONFIRMED)
+OPEN = (Booking.Status.REQUESTED, Booking.Status.CONFIRMED)
 CENT = Decimal("0.01")
 
 
@@ -53,9 +53,7 @@ def confirm(
     nothing: a taken guide leaves the booking as it was."""
     with transaction.atomic():
         booking = _locked(booking)
-        _require(
-            booking, Booking.Status.REQUESTED, Booking.Status.PROPOSED, Booking.Status.CONFIRMED
-        )
+        _require(booking, Booking.Status.REQUESTED, Booking.Status.CONFIRMED)
         if booking.language not in guide.languages:
             raise PayloadError(
                 VisitErrorCode.LANGUAGE_NOT_OFFERED,
