@@ -62,6 +62,11 @@ JOBS: tuple[Job, ...] = (
         why="forget invoice data whose legal retention period ended",
     ),
     Job("clearsessions", DAY, why="delete expired admin sessions"),
+    Job(
+        "send_visit_reminders",
+        timedelta(hours=1),
+        why="remind confirmed groups of their visit, once, a few days before",
+    ),
 )
 
 
