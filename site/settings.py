@@ -395,7 +395,7 @@ VITRINE_SHOP_INVOICE_RETENTION_YEARS = int(os.environ.get("SHOP_INVOICE_RETENTIO
 # tiler and the e-mails once the transaction has committed): the demo needs no worker,
 # but an editor's publish waits for the tiler. A deployment sets "database": jobs are
 # rows in the database (django-tasks-db) and `manage.py db_worker` runs them in a
-# process of their own (README: "Background jobs").
+# process of their own (docs/settings.md: "Background jobs").
 _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",

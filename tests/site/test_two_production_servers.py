@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 import urllib.parse
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from tests.site import builders as site_builders
 from tests.site.admin_over_http import AdminEditor
 from tests.site.server_process import (
     PRODUCTION,
+    ROOT,
     database_url,
     free_port,
     procfile_command,
@@ -70,13 +73,32 @@ def files_under(folder: Path) -> list[Path]:
     return [path for path in folder.rglob("*") if path.is_file()] if folder.exists() else []
 
 
+@pytest.fixture(scope="module")
+def static_files(tmp_path_factory) -> Path:
+    """`collectstatic` as a deployment runs it before starting the web processes (with
+    DEBUG off the admin's pages name their CSS and JS through the manifest)."""
+    var = tmp_path_factory.mktemp("var")
+    env = server_env(**PRODUCTION, SINGLE_PROCESS="true", VITRINE_VAR_DIR=str(var))
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return var
+
+
 @pytest.fixture
-def production_env(redis_url, tmp_path):
+def production_env(redis_url, tmp_path, static_files):
     """The environment of a web process: DEBUG off, Redis, the test database."""
 
     def env(port: int, name: str, **extra: str) -> dict[str, str]:
         return server_env(
             **PRODUCTION,
+            VITRINE_VAR_DIR=str(static_files),
             DATABASE_URL=database_url(connection.settings_dict),
             REDIS_URL=redis_url,
             PORT=str(port),
