@@ -34,6 +34,7 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -116,10 +117,8 @@ class Demo:
     skus: list[str]
 
 
-def load_demo() -> Demo:
-    from django.core.management import call_command
-
-    call_command("load_demo", verbosity=0)
+def collect_demo() -> Demo:
+    """What the visitors ask for: the demo's slugs and numbers (stock made ample)."""
     from museum_site.models import CollectionObject, ExhibitionPage, StoryPage, Term
     from shop.models import ProductPage, Stock
     from tours.models import TourPage
@@ -399,6 +398,12 @@ def main() -> None:
     parser.add_argument("--visitors", type=int, default=16, help="concurrent visitor threads")
     parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
     parser.add_argument("--sizes", default="1,2", help="worker process counts to run")
+    parser.add_argument(
+        "--existing",
+        action="store_true",
+        help="use DATABASE_URL as it is, the demo already loaded there with its media on the"
+        " object storage MEDIA_STORAGE=s3 and S3_* name (no throw-away database, no load)",
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("bench/load.py runs on PostgreSQL: set DATABASE_URL=postgres://...")
@@ -407,10 +412,14 @@ def main() -> None:
     try:
         redis, redis_url = loopback_services.start_redis(loopback_services.free_port())
         services.append(redis)
-        moto, s3_url = loopback_services.start_moto(loopback_services.free_port())
-        services.append(moto)
-        bucket = f"vitrine-load-{uuid.uuid4().hex[:8]}"
-        loopback_services.create_bucket(s3_url, bucket)
+        if args.existing:
+            storage = {k: v for k, v in os.environ.items() if k.startswith(("MEDIA_", "S3_"))}
+        else:
+            moto, s3_url = loopback_services.start_moto(loopback_services.free_port())
+            services.append(moto)
+            bucket = f"vitrine-load-{uuid.uuid4().hex[:8]}"
+            loopback_services.create_bucket(s3_url, bucket)
+            storage = loopback_services.s3_environment(s3_url, bucket)
         from shop import localstripe_process
 
         stripe, stripe_url = localstripe_process.start(
@@ -418,7 +427,7 @@ def main() -> None:
         )
         services.append(stripe)
         shared = {
-            **loopback_services.s3_environment(s3_url, bucket),
+            **storage,
             "REDIS_URL": redis_url,
             "STRIPE_API_BASE": stripe_url,
             "STRIPE_SECRET_KEY": STRIPE_KEY,
@@ -429,12 +438,25 @@ def main() -> None:
         os.environ.update(shared)
         import setup_django
 
-        created = setup_django.start()
+        if args.existing:
+            import django
+
+            os.environ.setdefault("DJANGO_SETTINGS_MODULE", "museum_site.settings")
+            os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
+            os.environ.setdefault("VITRINE_VAR_DIR", tempfile.mkdtemp(prefix="vitrine-load-"))
+            os.environ.setdefault("MEDIA_ROOT", str(Path(os.environ["VITRINE_VAR_DIR"]) / "media"))
+            django.setup()
+            created = None
+        else:
+            created = setup_django.start()
         try:
+            from django.core.management import call_command
             from django.db import connection
 
-            print("Loading the demo museum onto PostgreSQL and object storage ...", flush=True)
-            demo = load_demo()
+            if not args.existing:
+                print("Loading the demo museum onto PostgreSQL and object storage ...", flush=True)
+                call_command("load_demo", verbosity=0)
+            demo = collect_demo()
             documents = frontend_documents()
             db = dict(connection.settings_dict)
             connection.close()
@@ -443,7 +465,6 @@ def main() -> None:
             env = server_env(
                 **PRODUCTION,
                 **shared,
-                ALLOWED_HOSTS="127.0.0.1,localhost",
                 DATABASE_URL=database_url(db),
                 VITRINE_VAR_DIR=os.environ["VITRINE_VAR_DIR"],
                 MEDIA_ROOT=os.environ["MEDIA_ROOT"],

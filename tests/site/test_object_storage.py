@@ -117,3 +117,14 @@ def test_on_the_local_disk_a_private_link_expires(client, monkeypatch):
     monkeypatch.setattr(storage.time, "time", lambda: later)
     assert client.get(url).status_code == 404
     assert client.get(url[:-4] + "xyz/").status_code == 404  # tampered
+
+
+def test_wagtails_document_view_checks_then_redirects_to_a_signed_url(object_storage, client):
+    document = get_document_model()(title="Persmap")
+    document.file.save("persmap.pdf", ContentFile(b"%PDF-1.4 press"), save=True)
+
+    response = client.get(document.url)  # /documents/<id>/persmap.pdf
+    assert response.status_code == 302
+    signed = response["Location"]
+    assert "X-Amz-Signature=" in signed
+    assert fetch(signed)[2] == b"%PDF-1.4 press"
