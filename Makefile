@@ -57,7 +57,7 @@ demo: install frontend
 	$(BIN)/python manage.py migrate --no-input -v0
 	DEMO_HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py load_demo
 	# runserver, with localstripe on 127.0.0.1:$(STRIPE_PORT) and its signed webhook registered
-	$(BIN)/python manage.py rundemo $(HOST):$(PORT) --stripe-port $(STRIPE_PORT)
+	SINGLE_PROCESS=true $(BIN)/python manage.py rundemo $(HOST):$(PORT) --stripe-port $(STRIPE_PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -19,6 +19,8 @@ def start() -> list | None:
     os.environ.setdefault("VITRINE_VAR_DIR", str(workdir))
     os.environ["MEDIA_ROOT"] = str(workdir / "media")
     os.environ.setdefault("DEBUG", "false")
+    # One server process per benchmark unless it sets REDIS_URL (bench/load.py does).
+    os.environ.setdefault("SINGLE_PROCESS", "true")
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
     os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
     import django

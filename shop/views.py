@@ -6,10 +6,11 @@ import logging
 
 import stripe
 from django.conf import settings
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from museum_site.storage import is_remote, private_url
 from shop.services import downloads, webhooks
 
 logger = logging.getLogger(__name__)
@@ -55,4 +56,14 @@ def download(request: HttpRequest, token: str) -> HttpResponse:
             "This download link has expired or is not valid.", status=410, content_type="text/plain"
         )
     document = line.variant.digital_file
+    if is_remote(document.file.storage):
+        # Object storage: the checks above passed; the file itself comes from the bucket
+        # by a signed URL that expires in S3_SIGNED_URL_SECONDS (museum_site.storage).
+        response = HttpResponseRedirect(
+            private_url(
+                document.file.name, filename=document.filename, storage=document.file.storage
+            )
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)

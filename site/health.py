@@ -2,8 +2,8 @@
 
 - `/healthz`: the process is alive and answers requests. It touches nothing else, so a
   database outage does not get every web process restarted (liveness).
-- `/readyz`: the process can serve: the database answers a query and the cache stores
-  and returns a value. 503 names the part that failed (`{"status": "unavailable",
+- `/readyz`: the process can serve: the database answers a query, the cache stores
+  and returns a value, and the media storages (public and private) can be reached. 503 names the part that failed (`{"status": "unavailable",
   "failed": ["database"]}`), so traffic goes elsewhere until it recovers (readiness).
   The reason is logged here, never sent: the probe's answer may be public.
 
@@ -57,7 +57,17 @@ def _cache_answers() -> None:
         cache.delete(key)
 
 
-CHECKS: dict[str, Callable[[], None]] = {"database": _database_answers, "cache": _cache_answers}
+def _storage_answers() -> None:
+    from museum_site.storage import storage_answers
+
+    storage_answers()
+
+
+CHECKS: dict[str, Callable[[], None]] = {
+    "database": _database_answers,
+    "cache": _cache_answers,
+    "storage": _storage_answers,
+}
 
 
 def healthz() -> JsonResponse:

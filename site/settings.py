@@ -76,6 +76,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # X-Request-ID in, on every log line, and out (museum_site.request_id).
+    "museum_site.request_id.RequestIdMiddleware",
     # /healthz and /readyz for load balancers: before the host check and the HTTPS redirect.
     "museum_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -161,15 +163,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Shared state (docs/deployment.md "Stateless web processes") ---------------------
+# Rate limits and cached GraphQL answers live in the default cache; with several
+# processes it must be shared: Redis (REDIS_URL). Sessions, the content version that keys
+# cached answers, and task results are database rows. A per-process cache is refused with
+# DEBUG off unless the install says it is one process (SINGLE_PROCESS=true: the demo).
+SINGLE_PROCESS = env_bool("SINGLE_PROCESS", False)
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "vitrine"),
         }
     }
+elif not DEBUG and not SINGLE_PROCESS:
+    raise ImproperlyConfigured(
+        "REDIS_URL is not set, so each process would keep its own cache: a publish, a "
+        "rate limit or a sign-in lock in one web process would be unknown to the others. "
+        "Set REDIS_URL=redis://host:6379/0 (a deployment), or SINGLE_PROCESS=true if this "
+        "install really runs one process (the embedded demo)."
+    )
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# --- end of shared state ------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -203,8 +220,16 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on a missing folder
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# --- Media storage (museum_site.storage_settings, docs/deployment.md) -----------------
+# MEDIA_STORAGE=local (the default: MEDIA_ROOT, private files in PRIVATE_MEDIA_ROOT) or
+# s3 (S3_BUCKET, S3_ENDPOINT_URL, ...): public files by unsigned, cacheable URLs,
+# private ones (documents, paid downloads, invoices) by signed URLs that expire.
+from museum_site.storage_settings import media_storages  # noqa: E402
+
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+S3_SIGNED_URL_SECONDS = int(os.environ.get("S3_SIGNED_URL_SECONDS", "300"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **media_storages(os.environ, media_root=MEDIA_ROOT, private_root=PRIVATE_MEDIA_ROOT),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -372,7 +397,7 @@ VITRINE_SHOP_INVOICE_RETENTION_YEARS = int(os.environ.get("SHOP_INVOICE_RETENTIO
 # tiler and the e-mails once the transaction has committed): the demo needs no worker,
 # but an editor's publish waits for the tiler. A deployment sets "database": jobs are
 # rows in the database (django-tasks-db) and `manage.py db_worker` runs them in a
-# process of their own (README: "Background jobs").
+# process of their own (docs/settings.md: "Background jobs").
 _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
@@ -397,9 +422,15 @@ if not DEBUG:
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# --- Logs and error reports (museum_site.observability) -----------------------------
+# One line per record on stderr, JSON with DEBUG off (LOG_FORMAT=json|text), each with
+# the request's id (X-Request-ID, museum_site.request_id). Sentry when SENTRY_DSN is set.
+from museum_site import observability  # noqa: E402
+
+LOGGING = observability.logging_config(
+    level=os.environ.get("LOG_LEVEL", "WARNING"),
+    log_format=os.environ.get("LOG_FORMAT", "text" if DEBUG else "json"),
+)
+if os.environ.get("SENTRY_DSN"):
+    observability.start_sentry(os.environ["SENTRY_DSN"], os.environ)
+# --- end of logs and error reports --------------------------------------------------

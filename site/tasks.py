@@ -1,7 +1,7 @@
 """Background jobs of the site app (django-tasks, as the tiler in tours/tasks.py).
 
 With the default immediate backend the job runs right after the commit that queued it,
-in the editor's request; a deployment runs them in `manage.py db_worker` (README:
+in the editor's request; a deployment runs them in `manage.py db_worker` (docs/settings.md:
 "Background jobs").
 """
 

@@ -4,7 +4,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from museum_site import views
+from museum_site import storage, views
 from museum_site.graphql.view import MuseumGraphQLView
 
 urlpatterns = [
@@ -13,6 +13,9 @@ urlpatterns = [
     # Authenticated by header, never by cookie, so CSRF does not apply.
     path("graphql/", csrf_exempt(MuseumGraphQLView.as_view(graphiql=settings.DEBUG))),
     path("shop/", include("shop.urls")),  # Stripe webhook, digital downloads
+    # Private files on the local disk, by an expiring signed link (museum_site.storage);
+    # on object storage the same links are signed S3 URLs.
+    path("media/private/<str:token>/", storage.private_file, name="private_file"),
 ]
 
 if settings.DEBUG:

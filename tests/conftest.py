@@ -1,20 +1,57 @@
 """Shared fixtures. The suite runs on PostgreSQL (DATABASE_URL) and on SQLite."""
 
 import signal
+import uuid
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from museum_site import loopback_services
+from museum_site.storage_settings import media_storages
 from tests import demo_snapshot as snapshot
 
 
 @pytest.fixture(autouse=True)
 def _isolated_media_and_cache(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    private = settings.STORAGES.get("private", {})
+    if private.get("BACKEND") == "django.core.files.storage.FileSystemStorage":
+        options = {**private.get("OPTIONS", {}), "location": str(tmp_path / "private")}
+        settings.STORAGES = {**settings.STORAGES, "private": {**private, "OPTIONS": options}}
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """An S3-compatible server (moto) on loopback for this test process; its URL."""
+    process, url = loopback_services.start_moto(loopback_services.free_port())
+    yield url
+    loopback_services.stop(process)
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A Redis server of this test process's own, on loopback, in memory only."""
+    process, url = loopback_services.start_redis(loopback_services.free_port())
+    yield url
+    loopback_services.stop(process)
+
+
+@pytest.fixture
+def object_storage(settings, s3_endpoint, tmp_path) -> dict[str, str]:
+    """MEDIA_STORAGE=s3 on a fresh bucket for this test; returns the environment that
+    gives another process (a second server) the same settings."""
+    bucket = f"vitrine-{uuid.uuid4().hex[:16]}"
+    loopback_services.create_bucket(s3_endpoint, bucket)
+    env = loopback_services.s3_environment(s3_endpoint, bucket)
+    settings.STORAGES = {
+        **media_storages(env, media_root=tmp_path / "media", private_root=tmp_path / "private"),
+        "staticfiles": settings.STORAGES["staticfiles"],
+    }
+    return env
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 
 With the default immediate backend the job runs right after the publishing commit, in
 the editor's request; a deployment sets TASKS_BACKEND=database and runs
-`manage.py db_worker`, so editors do not wait for tiling (README: "Background jobs").
+`manage.py db_worker`, so editors do not wait for tiling (docs/settings.md: "Background jobs").
 """
 
 from django_tasks import task

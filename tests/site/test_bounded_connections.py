@@ -101,12 +101,14 @@ SERVERS = {
 @pytest.mark.postgres_only
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="counts PostgreSQL connections")
 @pytest.mark.parametrize("server", SERVERS)
-def test_forty_clients_never_take_more_connections_than_the_pool(server, tmp_path):
+def test_forty_clients_never_take_more_connections_than_the_pool(server, tmp_path, redis_url):
     command, environment, bound = SERVERS[server]
     assert bound < CLIENTS
     settings_dict = connection.settings_dict
     port = free_port()
-    env = server_env(**environment, DATABASE_URL=database_url(settings_dict), PORT=str(port))
+    env = server_env(
+        **environment, DATABASE_URL=database_url(settings_dict), PORT=str(port), REDIS_URL=redis_url
+    )
     connection.close()  # only the server's connections count
     sampler = ConnectionSampler(settings_dict)
     with running(command(port), env, port, tmp_path / f"{server}.log") as url:

@@ -114,8 +114,16 @@ def test_check_deploy_passes_with_production_settings():
 
 
 @pytest.mark.django_db(transaction=False)
-def test_check_deploy_warns_when_the_cache_is_per_process():
+def test_debug_off_with_a_per_process_cache_refuses_to_start_and_says_why():
     result = check_deploy()
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: REDIS_URL is not set" in result.stderr
+    assert "SINGLE_PROCESS=true" in result.stderr  # and how to say it is one process
+
+
+@pytest.mark.django_db(transaction=False)
+def test_a_single_process_install_starts_but_is_still_warned_about_its_cache():
+    result = check_deploy(SINGLE_PROCESS="true")
     assert result.returncode != 0
     assert "vitrine.W001" in result.stdout + result.stderr
 

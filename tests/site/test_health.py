@@ -1,5 +1,5 @@
-"""/healthz says the process is alive; /readyz says whether the database and the cache
-answer, and names the one that does not (503), for load balancers and orchestrators."""
+"""/healthz says the process is alive; /readyz says whether the database, the cache and
+the media storage answer, and names the one that does not (503), for load balancers and orchestrators."""
 
 from __future__ import annotations
 
@@ -27,10 +27,10 @@ def test_healthz_answers_without_touching_the_database(client, django_assert_num
     assert response["Cache-Control"] == "no-store"
 
 
-def test_readyz_checks_the_database_and_the_cache(client):
+def test_readyz_checks_the_database_the_cache_and_the_storage(client):
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checked": ["database", "cache"]}
+    assert response.json() == {"status": "ok", "checked": ["database", "cache", "storage"]}
 
 
 def test_readyz_names_an_unreachable_cache(client):
@@ -47,7 +47,9 @@ def test_readyz_names_an_unreachable_cache(client):
     assert b"Error" not in response.content  # the reason is logged, not sent
 
 
-def test_the_production_server_answers_probes_and_names_an_unreachable_database(tmp_path):
+def test_the_production_server_answers_probes_and_names_an_unreachable_database(
+    tmp_path, redis_url
+):
     """The Procfile's web process with DEBUG off, its database gone: alive, not ready. The
     probes come by plain HTTP with the machine's address as Host, as a load balancer's do:
     neither the host check nor the HTTPS redirect may hide the answer."""
@@ -55,6 +57,7 @@ def test_the_production_server_answers_probes_and_names_an_unreachable_database(
     env = server_env(
         **{**PRODUCTION, "SECURE_SSL_REDIRECT": "true"},
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{free_port()}/nowhere",
+        REDIS_URL=redis_url,
         PORT=str(port),
         WEB_CONCURRENCY="1",
         WEB_THREADS="2",
