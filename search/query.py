@@ -96,6 +96,10 @@ def _single(
         alternatives += [Alternative((term,), Match.PREFIX) for _w, term in found.completions]
     elif len(stem) >= MIN_INFLECTED_STEM:
         alternatives.append(Alternative((stem,), Match.PREFIX, prefix=True))
+    if len(stem) >= MIN_INFLECTED_STEM + 2:
+        # Another inflection of a long word may end differently after a shared beginning
+        # the stemmer does not cut to ("patinage", "patineurs"): its stem less two letters.
+        alternatives.append(Alternative((stem[:-2],), Match.PREFIX, prefix=True))
     held = word in found.known
     if not term_ids:
         corrections = found.corrections(word, stem)

@@ -80,6 +80,11 @@ class SearchResults:
             if self._summary.count == 0 and len(self.request.query_words()) > 1:
                 self.request = replace(self.request, match_any=True)
                 self._summary = self.backend.summary(self.request, names)
+            if self._summary.count == 0 and self.applied_filters and self.request.terms:
+                # The words left beside a rule ("a nice gift under 20 euro") found nothing
+                # within its filters: the filters alone answer.
+                self.request = replace(self.request, terms=(), words=(), match_any=False)
+                self._summary = self.backend.summary(self.request, names)
         return self._summary
 
     def count(self) -> int:

@@ -29,6 +29,7 @@ MAX_WORD_LENGTH = 64
 NEAREST = 40  # trigram neighbours read per typed word, before the edit distance decides
 MAX_COMPLETIONS = 12
 MIN_PART = 3  # the shortest piece of a compound
+MIN_WHOLE_PIECE = 4  # the shortest piece that may stand for a compound alone
 
 
 def allowed_typos(word: str) -> int:
@@ -94,12 +95,19 @@ class Spelling:
         found.sort(key=lambda item: (item[2], abs(len(item[0]) - len(word)), item[0]))
         return found
 
-    def compound(self, word: str) -> tuple[str, str] | None:
-        """The split of `word` into two held words, the longest first piece first."""
-        for head, rest in sorted(compound_splits(word), key=lambda s: (-len(s[0]), len(s[1]))):
+    def compound(self, word: str) -> tuple[str, ...]:
+        """The pieces of `word` the index holds: both pieces of a split when it holds
+        both (the longest first piece first), else the longest piece it holds of at
+        least MIN_WHOLE_PIECE letters; nothing for a word that is no compound of ours."""
+        splits = sorted(compound_splits(word), key=lambda s: (-len(s[0]), len(s[1])))
+        for head, rest in splits:
             if head in self.known and rest in self.known:
                 return head, rest
-        return None
+        pieces = {piece for split in splits for piece in split if piece in self.known}
+        pieces = {piece for piece in pieces if len(piece) >= MIN_WHOLE_PIECE}
+        if pieces:
+            return (max(pieces, key=lambda piece: (len(piece), piece)),)
+        return ()
 
 
 def lookup(locale: str, words: Sequence[str], fuzzy: Sequence[str], prefix: str | None) -> Spelling:

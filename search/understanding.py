@@ -89,6 +89,10 @@ PRICE = re.compile(
 GIFT_WORDS = re.compile(
     r"\b(?:cadeau(?:s|x|tje|tjes)?|geschenk(?:en)?|gifts?|presents?|souvenirs?)\b"
 )
+# Said with a price wish, these only repeat it.
+CHEAP_WORDS = re.compile(
+    r"\b(?:goedkope?|voordelige?|cheap|inexpensive|affordable|pas cher|bon marche)\b"
+)
 
 
 def _roman(letters: str) -> int | None:
@@ -139,7 +143,7 @@ def understand(query: str, language: str, skip: frozenset[Rule] = frozenset()) -
                         found.group(0).strip(),
                     )
                 )
-                result.text = result.text.replace(found.group(0), " ", 1)
+                result.text = CHEAP_WORDS.sub(" ", result.text.replace(found.group(0), " ", 1))
         wants_gift = bool(GIFT_WORDS.search(result.text))
         if Rule.PRODUCTS not in skip and (wants_gift or result.max_price is not None):
             result.products_only = True

@@ -124,40 +124,54 @@ def build_objects(ids: Sequence[int]) -> Iterator[Document]:
             ),
         )
     )
-    stand_ins = _missing_translations(objects)
+    stand_ins, titles = _translations(objects)
     for obj in objects:
-        yield _object_document(obj, obj.locale.language_code)
+        other_titles = [
+            title for title in titles.get(obj.translation_key, ()) if title != obj.title
+        ]
+        yield _object_document(obj, obj.locale.language_code, other_titles=other_titles)
         for language in stand_ins.get(obj.pk, ()):
-            yield _object_document(obj, language, stand_in=True)
+            yield _object_document(obj, language, stand_in=True, other_titles=other_titles)
 
 
-def _missing_translations(objects: list[models.CollectionObject]) -> dict[int, list[str]]:
-    """The languages each object stands in for: those of the site that have no visible
-    translation of it. Only one object of a translation group stands in, the one in the
-    default language (else the oldest), so a group is found once per language."""
+def _translations(
+    objects: list[models.CollectionObject],
+) -> tuple[dict[int, list[str]], dict[object, list[str]]]:
+    """The languages each object stands in for, and the titles of each translation group.
+
+    An object stands in for the languages of the site that have no visible translation of
+    it. Only one object of a translation group stands in, the one in the default language
+    (else the oldest), so a group is found once per language. The titles of a group are
+    searchable in every language (as related text): a visitor may know a work by its name
+    in another language ("Boerenbruiloft" on the English site)."""
     if not objects:
-        return {}
+        return {}, {}
     languages = list(Locale.objects.order_by("pk").values_list("language_code", flat=True))
     default = Locale.get_default().language_code
     keys = {obj.translation_key for obj in objects}
     present: dict = {}
-    for key, language, pk in (
+    titles: dict = {}
+    for key, language, pk, title in (
         indexable_objects(models.CollectionObject.objects.filter(translation_key__in=keys))
         .order_by("pk")
-        .values_list("translation_key", "locale__language_code", "pk")
+        .values_list("translation_key", "locale__language_code", "pk", "title")
     ):
         present.setdefault(key, {}).setdefault(language, pk)
+        titles.setdefault(key, []).append(title)
     found = {}
     for obj in objects:
         group = present.get(obj.translation_key, {})
         source = group.get(default) or min(group.values(), default=obj.pk)
         if source == obj.pk:
             found[obj.pk] = [language for language in languages if language not in group]
-    return found
+    return found, titles
 
 
 def _object_document(
-    obj: models.CollectionObject, language: str, stand_in: bool = False
+    obj: models.CollectionObject,
+    language: str,
+    stand_in: bool = False,
+    other_titles: Sequence[str] = (),
 ) -> Document:
     """An object's document in `language`: its own, or (`stand_in`) one for a language it
     has no translation into, found through what needs no translation (makers, object type
@@ -190,14 +204,14 @@ def _object_document(
     if stand_in:
         fields = {
             Field.LABELS: labels,
-            Field.RELATED: [obj.title],
+            Field.RELATED: [obj.title, *other_titles],
         }
     else:
         fields = {
             Field.TITLE: [obj.title],
             Field.LABELS: labels,
             Field.BODY: [description, obj.date_text],
-            Field.RELATED: [obj.credit_line],
+            Field.RELATED: [obj.credit_line, *other_titles],
         }
     return Document(
         kind=SearchKind.OBJECT,

@@ -18,6 +18,7 @@ from museum_site.models import public_pages
 from museum_site.visibility import public_objects, visible_now
 
 OBJECT_PREFETCHES = (
+    "object_type",
     "makers",
     "materials",
     "periods",
@@ -53,7 +54,7 @@ def exhibitions(queryset: QuerySet) -> QuerySet:
         Prefetch("chapters__exhibited_objects", queryset=chapter_objects),
         *(
             f"chapters__exhibited_objects__collection_object__{relation}"
-            for relation in ("makers", "materials", "periods")
+            for relation in ("object_type", "makers", "materials", "periods")
         ),
         Prefetch(
             "chapters__exhibited_objects__collection_object__images",
