@@ -117,7 +117,6 @@ class FacetCount:
     value: str
     label: str
     count: int
-    approximate: bool = False  # estimated from a sample of many matches
 
 
 @dataclass(frozen=True)

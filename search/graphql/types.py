@@ -159,9 +159,6 @@ class TermFacetValue(graphene.ObjectType):
     id = graphene.ID(required=True)
     label = graphene.String(required=True, description="In the requested locale.")
     count = graphene.Int(required=True)
-    approximate = graphene.Boolean(
-        required=True, description="The count is estimated (from a sample of many matches)."
-    )
 
     @staticmethod
     def resolve_id(value: FacetCount, info) -> str:
