@@ -212,3 +212,26 @@ def test_a_price_wish_finds_products_up_to_that_price(demo, query, language):
 def test_an_undone_price_rule_keeps_the_words(demo):
     found = search("gift under 20 euro", "en", skip_rules=[Rule.MAX_PRICE, Rule.PRODUCTS])
     assert found.applied_filters == [] and found.request.max_price is None
+
+
+# --- the spelling list -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "word"), [("nl", "memling"), ("en", "tapestry"), ("fr", "eglise")]
+)
+def test_the_spelling_list_holds_every_indexed_word_with_its_term(demo, language, word):
+    from search.analysis import analyzer
+    from search.models import SearchWord
+
+    held = SearchWord.objects.get(locale=language, word=word)
+    assert held.term == analyzer(language).stem(word)
+
+
+@pytest.mark.postgres_only
+def test_postgresql_has_the_trigram_and_unaccent_extensions(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT extname FROM pg_extension WHERE extname IN ('pg_trgm', 'unaccent')")
+        assert {row[0] for row in cursor.fetchall()} == {"pg_trgm", "unaccent"}
