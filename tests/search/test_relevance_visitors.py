@@ -151,7 +151,6 @@ def test_visitor_queries_are_scored_by_class_and_language(demo, relevance_report
     assert len(report.outcomes) == len(judged.load(VISITORS))
 
 
-@pytest.mark.xfail(reason="issue 20: search helper raises this", strict=False)
 def test_visitor_queries_reach_the_goal_of_issue_20(demo):
     report = _report()
     assert report.mrr >= GOAL_MRR, "\n".join(score_lines(report))
