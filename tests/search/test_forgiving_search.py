@@ -67,9 +67,12 @@ def test_the_last_word_is_completed_as_it_is_typed(demo, query, language, expect
     assert expected in slugs(query, language)
 
 
-def test_a_finished_last_word_is_not_completed(demo):
-    words = plan("tapestr ", "en")
-    assert not any(alt.prefix for word in words for alt in word.alternatives)
+@pytest.mark.parametrize(("word", "language"), [("kom", "nl"), ("cup", "en"), ("bol", "fr")])
+def test_a_last_word_followed_by_a_space_is_not_completed(demo, word, language):
+    def prefixes(query: str) -> list:
+        return [alt for w in plan(query, language) for alt in w.alternatives if alt.prefix]
+
+    assert prefixes(word) and not prefixes(word + " ")
 
 
 # --- compounds, synonyms and broader terms ----------------------------------------------
