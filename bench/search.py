@@ -1,7 +1,8 @@
-"""Search latency on 20,000 collection objects and products, against plain icontains
-queries, same run.
+"""Search latency at 20,000 and 200,000 documents (objects and products), against plain
+icontains queries, same run.
 
-Generates 19,000 objects (Dutch titles from a museum vocabulary, descriptions drawn from
+At each size (`--sizes`, default 20000,200000; one run grows the collection from one to
+the next and rebuilds the index) it generates objects up to the size (Dutch titles from a museum vocabulary, descriptions drawn from
 the words of the demo museum's texts with their Zipf frequencies, 300 makers, 40
 materials, 6 periods, dates from 1300 to 1900) and 1,000 shop products (replicas,
 posters, books... of those objects, in 6 categories, 1 to 3 variants priced from 2 to
@@ -15,6 +16,8 @@ printed twice: plain, and with the same facet counts done by the ORM.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/vitrine_bench .venv/bin/python bench/search.py
 
 Goals (issue 5): p95 under 50 ms for the facet queries, and faster than the baseline.
+Issue 20: the same at 200,000 documents, growth under x3 for 10x the data, indexing that
+grows linearly.
 """
 
 from __future__ import annotations
@@ -130,9 +133,10 @@ QUERIES = [
 ]
 
 
-def generate(count: int, products: int, seed: int = 5) -> None:
+def generate(count: int, products: int, seed: int = 5, start: int = 0) -> None:
     """`count` live Dutch objects with makers, materials, periods and dates, and
-    `products` published products of them, written in bulk where Django allows it."""
+    `products` published products of them, written in bulk where Django allows it.
+    Inventory numbers start at `start`, so a second call adds to the first."""
     from decimal import Decimal
 
     from django.db import transaction
@@ -141,7 +145,7 @@ def generate(count: int, products: int, seed: int = 5) -> None:
     from museum_site.models import CollectionObject, HomePage, Term
     from shop.models import ProductCategory, ProductIndexPage, ProductPage, ProductVariant, Stock
 
-    rng = random.Random(seed)
+    rng = random.Random(seed + start)
     locale, _ = Locale.objects.get_or_create(language_code="nl")
     with transaction.atomic():
         names = [f"{first} {last}" for first in FIRST_NAMES for last in SURNAMES]
@@ -167,7 +171,7 @@ def generate(count: int, products: int, seed: int = 5) -> None:
             objects.append(
                 CollectionObject(
                     title=title[:255],
-                    inventory_number=f"B.{index:06d}",
+                    inventory_number=f"B.{start + index:06d}",
                     locale=locale,
                     translation_key=uuid.uuid4(),
                     live=True,
@@ -202,6 +206,8 @@ def generate(count: int, products: int, seed: int = 5) -> None:
         CollectionObject.materials.through.objects.bulk_create(material_rows, batch_size=5000)
         CollectionObject.periods.through.objects.bulk_create(period_rows, batch_size=5000)
 
+        if not products:
+            return
         categories = {
             slug: ProductCategory.objects.create(slug=slug, name_nl=slug.capitalize())
             for slug, _title, _prices in PRODUCT_KINDS
@@ -319,21 +325,17 @@ def measure(run: Callable[[str, dict], None], queries: list, rounds: int) -> lis
     return samples
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--objects", type=int, default=19_000)
-    parser.add_argument("--products", type=int, default=1_000)
-    parser.add_argument("--rounds", type=int, default=20)
-    options = parser.parse_args()
-
-    setup_django.start()
+def run_size(size: int, products: int, generated_before: int, rounds: int) -> dict:
+    """Grow the collection to `size` documents, rebuild the index, measure; the figures."""
     from django.db import connection
 
     from museum_site.models import Term
     from search.indexing import rebuild
+    from search.services import search
 
     started = time.perf_counter()
-    generate(options.objects, options.products)
+    new_products = 0 if generated_before else products
+    generate(size - generated_before - new_products, new_products, start=generated_before)
     generated = time.perf_counter() - started
     started = time.perf_counter()
     written = rebuild()
@@ -346,18 +348,18 @@ def main() -> None:
         (text, {name: [chosen.get(v, v) for v in values] for name, values in f.items()})
         for text, f in QUERIES
     ]
+    documents = sum(written.values())
     print(
-        f"{connection.vendor}: {options.objects} objects and {options.products} products "
-        f"generated in {generated:.1f} s, "
-        f"{sum(written.values())} documents indexed in {indexed:.1f} s"
+        f"\n{connection.vendor}, {documents} documents: generated in {generated:.1f} s, "
+        f"indexed in {indexed:.1f} s ({indexed / documents * 1000:.2f} ms per document)"
     )
     measured = {
-        "search (count, page, facets)": measure(search_with_facets, queries, options.rounds),
+        "search (count, page, facets)": measure(search_with_facets, queries, rounds),
         "icontains (count, page)": measure(
-            lambda t, f: icontains(t, f, facets=False), queries, options.rounds
+            lambda t, f: icontains(t, f, facets=False), queries, rounds
         ),
         "icontains + ORM facets": measure(
-            lambda t, f: icontains(t, f, facets=True), queries, options.rounds
+            lambda t, f: icontains(t, f, facets=True), queries, rounds
         ),
     }
     for label, samples in measured.items():
@@ -369,16 +371,46 @@ def main() -> None:
         print(
             f"search / {baseline}: p50 {search_p50 / base_p50:.2f}, p95 {search_p95 / base_p95:.2f}"
         )
-    from search.services import search
-
     print("per query: results, search p95 / icontains (count, page) p95")
     for text, filters in queries:
-        ours = percentiles(measure(search_with_facets, [(text, filters)], options.rounds))[1]
+        ours = percentiles(measure(search_with_facets, [(text, filters)], rounds))[1]
         plain = percentiles(
-            measure(lambda t, f: icontains(t, f, facets=False), [(text, filters)], options.rounds)
+            measure(lambda t, f: icontains(t, f, facets=False), [(text, filters)], rounds)
         )[1]
         found = search(text, "nl", filters=filters).count()
         print(f"  {text!r:22} {filters!s:20} {found:6} results {ours:6.1f} ms / {plain:6.1f} ms")
+    return {"documents": documents, "indexed": indexed, "p50": search_p50, "p95": search_p95}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes",
+        default="20000,200000",
+        help="Documents to measure at, smallest first, comma-separated (one run grows "
+        "the collection from one size to the next).",
+    )
+    parser.add_argument("--products", type=int, default=1_000)
+    parser.add_argument("--rounds", type=int, default=20)
+    options = parser.parse_args()
+    sizes = sorted(int(size) for size in options.sizes.split(","))
+
+    setup_django.start()
+    figures = []
+    generated = 0
+    for size in sizes:
+        figures.append(run_size(size, options.products, generated, options.rounds))
+        generated = size
+    if len(figures) > 1:
+        first, last = figures[0], figures[-1]
+        growth = last["documents"] / first["documents"]
+        print(
+            f"\n{last['documents']} / {first['documents']} documents (x{growth:.1f}): "
+            f"search p95 x{last['p95'] / first['p95']:.2f} "
+            f"({first['p95']:.1f} -> {last['p95']:.1f} ms), "
+            f"indexing x{last['indexed'] / first['indexed']:.2f} "
+            f"({first['indexed']:.0f} -> {last['indexed']:.0f} s)"
+        )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,9 @@ from wagtail.images import get_image_model_string
 class SearchDocument(models.Model):
     kind = models.CharField(max_length=16)
     locale = models.CharField(max_length=8)
+    # The language the record is shown in: the document's own, or for a record that has
+    # no translation into `locale`, the language of the record it stands in for.
+    source_locale = models.CharField(max_length=8, blank=True)
     source_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     source_id = models.BigIntegerField()
     anchor = models.CharField(max_length=64, blank=True)
@@ -38,6 +41,8 @@ class SearchDocument(models.Model):
     # Facet values again, as "name<US>value<US>label" strings, so that counting the facets
     # of a set of matches reads the matched rows only (SearchFacetValue serves filters).
     facet_entries = models.JSONField(default=list, blank=True)
+    # The lowest price a product can be bought at (EUR, VAT included), for price wishes.
+    price = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     # Analysed terms (search.analysis); the migration indexes these columns.
     title_terms = models.TextField(blank=True)
     labels_terms = models.TextField(blank=True)
@@ -48,7 +53,8 @@ class SearchDocument(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["source_type", "source_id", "anchor"], name="search_document_unique_source"
+                fields=["source_type", "source_id", "anchor", "locale"],
+                name="search_document_unique_source",
             )
         ]
         indexes = [models.Index(fields=["locale", "kind"], name="search_doc_locale_kind")]
@@ -72,3 +78,26 @@ class SearchFacetValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}={self.value} ({self.label})"
+
+
+class SearchWord(models.Model):
+    """The spelling list: every word the index holds, folded, with its index term.
+
+    Built from the documents as they are written, never from a dictionary, so corrections
+    and completions only ever lead to words that find something. Words are never removed
+    when their last document goes: a stale word costs one alternative that matches nothing.
+    A trigram index (pg_trgm on PostgreSQL, an FTS5 trigram table on SQLite, both made by
+    the migration) finds the words that look like a typed one.
+    """
+
+    locale = models.CharField(max_length=8)
+    word = models.CharField(max_length=64)
+    term = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "word"], name="search_word_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.locale}: {self.word} -> {self.term}"

@@ -17,6 +17,7 @@ import datetime
 import enum
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import models
 
@@ -69,6 +70,9 @@ class Document:
     expires_at: datetime.datetime | None = None
     visible_from: datetime.datetime | None = None  # the source's go_live_at
     facets: list[FacetValue] = field(default_factory=list)
+    # For a record without a translation into `locale`: the language it is shown in.
+    source_locale: str = ""
+    price: Decimal | None = None  # a product's lowest price, for price wishes
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,10 @@ from search.backends import (
     Summary,
     get_backend,
 )
+from search.query import highlight_terms, plan
 from search.registry import SearchKind
 from search.snippets import snippet
+from search.understanding import AppliedFilter, Rule, understand
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 12
@@ -51,9 +53,10 @@ class SearchResult:
     url_path: str | None
     slug: str
     scene_key: str | None
-    locale: str
+    locale: str  # the language the record is shown in
     image: ResultImage | None
     score: float
+    translated: bool = True  # False: no translation into the requested language exists
 
 
 class SearchResults:
@@ -64,6 +67,7 @@ class SearchResults:
         self.request = request
         self.nothing = nothing  # a query with nothing to look for answers nothing
         self._summary: Summary | None = None
+        self.applied_filters: list[AppliedFilter] = []
 
     def _settle(self) -> Summary:
         """Count and facets in one go, and the choice between all terms and any term."""
@@ -73,8 +77,13 @@ class SearchResults:
                 self._summary = Summary(0, {name: [] for name in [KIND_FACET, *names]})
                 return self._summary
             self._summary = self.backend.summary(self.request, names)
-            if self._summary.count == 0 and len(self.request.terms) > 1:
+            if self._summary.count == 0 and len(self.request.query_words()) > 1:
                 self.request = replace(self.request, match_any=True)
+                self._summary = self.backend.summary(self.request, names)
+            if self._summary.count == 0 and self.applied_filters and self.request.terms:
+                # The words left beside a rule ("a nice gift under 20 euro") found nothing
+                # within its filters: the filters alone answer.
+                self.request = replace(self.request, terms=(), words=(), match_any=False)
                 self._summary = self.backend.summary(self.request, names)
         return self._summary
 
@@ -95,7 +104,7 @@ class SearchResults:
             if image_ids
             else {}
         )
-        terms = frozenset(self.request.terms)
+        terms = frozenset(self.request.terms) | highlight_terms(self.request.words)
         analysis = analyzer(self.request.locale)
         return [
             SearchResult(
@@ -105,7 +114,8 @@ class SearchResults:
                 url_path=hit.url_path,
                 slug=hit.slug,
                 scene_key=hit.anchor or None,
-                locale=hit.locale,
+                locale=hit.source_locale or hit.locale,
+                translated=not hit.source_locale,
                 image=(
                     ResultImage(images[hit.image_id], hit.image_alt)
                     if hit.image_id in images
@@ -125,24 +135,51 @@ def search(
     locale: str,
     kinds: Sequence[SearchKind] = (),
     filters: dict[str, Sequence[str]] | None = None,
+    skip_rules: Sequence[Rule] = (),
 ) -> SearchResults:
     """Published, public documents of `locale` matching `query` (all of them when the query
-    is blank), of `kinds` (every kind when empty), with facet `filters`."""
+    is blank), of `kinds` (every kind when empty), with facet `filters`.
+
+    Words that are really filters (a century, a price wish: search.understanding) become
+    filters, listed in `applied_filters` of the answer; `skip_rules` keeps them words."""
     if len(query) > MAX_QUERY_LENGTH:
         raise SearchInputError(f"A query has at most {MAX_QUERY_LENGTH} characters.")
-    terms = tuple(analyzer(locale).query_terms(query))
+    understood = understand(query, locale, frozenset(Rule(rule) for rule in skip_rules))
+    text = understood.text
+    terms = tuple(analyzer(locale).query_terms(text))
     if len(terms) > MAX_QUERY_TERMS:
         raise SearchInputError(f"A query has at most {MAX_QUERY_TERMS} words.")
+    backend = get_backend()
+    chosen = {name: frozenset(values) for name, values in (filters or {}).items() if values}
+    if understood.centuries:
+        wanted = {str(number) for number in understood.centuries}
+        chosen["century"] = chosen.get("century", frozenset()) | wanted
+    wanted_kinds = frozenset(SearchKind(kind) for kind in kinds)
+    if understood.products_only and (not wanted_kinds or SearchKind.PRODUCT in wanted_kinds):
+        wanted_kinds = frozenset({SearchKind.PRODUCT})
     request = SearchRequest(
         terms=terms,
         locale=locale,
-        query=query,
-        kinds=frozenset(SearchKind(kind) for kind in kinds),
-        filters={name: frozenset(values) for name, values in (filters or {}).items() if values},
+        query=text,
+        kinds=wanted_kinds,
+        filters=chosen,
+        words=plan(text, locale, spelling=backend.uses_spelling_list) if terms else (),
+        max_price=understood.max_price,
     )
     # Only stop words ("de", "the") leave nothing to look for: that answers nothing, not
-    # everything (a blank query browses everything).
-    return SearchResults(get_backend(), request, nothing=bool(query.strip()) and not terms)
+    # everything (a blank query browses everything) - unless a rule made them filters.
+    nothing = bool(text.strip()) and not terms and not understood.applied
+    results = SearchResults(backend, request, nothing=nothing)
+    results.applied_filters = understood.applied
+    return results
+
+
+def search_objects(text: str, locale: str) -> SearchResults:
+    """Collection objects matching `text` as a visitor's search finds them (typos,
+    synonyms, other languages' names): for pickers in the admin and other callers that
+    need objects by text. Slice the answer for a page; each result's `slug` is the
+    object's inventory number."""
+    return search(text, locale, kinds=[SearchKind.OBJECT])
 
 
 def suggest(prefix: str, locale: str, limit: int) -> list[Suggestion]:

@@ -15,10 +15,12 @@ GraphQL field does not know which one runs:
 
 from __future__ import annotations
 
+import enum
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import cache
 
 from django.conf import settings
@@ -26,6 +28,44 @@ from django.conf import settings
 from search.registry import Document, SearchKind
 
 KIND_FACET = "kind"
+
+
+class Match(enum.IntEnum):
+    """How an alternative relates to what was typed; lower ranks higher."""
+
+    EXACT = 0  # the typed word's own term
+    SYNONYM = 1  # another name of the Term the typed words name
+    PART = 2  # a piece of a compound
+    PREFIX = 3  # a word the typed one begins (unfinished, or inflected)
+    TYPO = 4  # a held word within the typed word's edit distance
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One way a query word may match: all of `terms` (a name of several words), the last
+    as a prefix when `prefix`."""
+
+    terms: tuple[str, ...]
+    match: Match = Match.EXACT
+    prefix: bool = False
+
+    @property
+    def strong(self) -> bool:
+        """Matches what was typed, not a guess about it: ranked above the guesses."""
+        return self.match <= Match.SYNONYM
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """A word (or a run of words naming one Term) of the query and its alternatives, any
+    of which may match."""
+
+    typed: str
+    alternatives: tuple[Alternative, ...]
+
+    @property
+    def strong(self) -> tuple[Alternative, ...]:
+        return tuple(alternative for alternative in self.alternatives if alternative.strong)
 
 
 @dataclass(frozen=True)
@@ -39,6 +79,14 @@ class SearchRequest:
     kinds: frozenset[SearchKind] = frozenset()  # empty means every kind
     filters: dict[str, frozenset[str]] = field(default_factory=dict)
     match_any: bool = False
+    # The planned query (search.query); when empty, each term is one exact word.
+    words: tuple[QueryWord, ...] = ()
+    max_price: Decimal | None = None  # products only, below this price (a price wish)
+
+    def query_words(self) -> tuple[QueryWord, ...]:
+        if self.words:
+            return self.words
+        return tuple(QueryWord(term, (Alternative((term,)),)) for term in self.terms)
 
     def without(self, facet: str) -> SearchRequest:
         """The same request with one facet's filter lifted, to count that facet."""
@@ -61,6 +109,7 @@ class Hit:
     image_id: int | None
     image_alt: str
     score: float
+    source_locale: str = ""  # set when the record stands in for a missing translation
 
 
 @dataclass(frozen=True)
@@ -97,6 +146,10 @@ MAX_FACET_VALUES = 50
 
 
 class SearchBackend(ABC):
+    # Whether queries are planned with the spelling list (search.spelling); a backend that
+    # corrects typos and completes words itself says no.
+    uses_spelling_list = True
+
     @abstractmethod
     def replace(self, source_label: str, source_ids: Sequence[int], documents: list[Document]):
         """Make `documents` the only documents of these source rows."""

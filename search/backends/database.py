@@ -30,13 +30,16 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from django.utils import timezone
 
-from search import registry
-from search.analysis import analyzer, fold, suggest_words
+from search import registry, spelling
+from search.analysis import analyzer, fold, suggest_words, words
 from search.backends import (
     KIND_FACET,
     MAX_FACET_VALUES,
+    Alternative,
     FacetCount,
     Hit,
+    Match,
+    QueryWord,
     SearchBackend,
     SearchRequest,
     Suggestion,
@@ -51,6 +54,8 @@ FACET_SEPARATOR = "\x1f"  # ASCII unit separator: never in a label
 # Relative weight of a match in each field. PostgreSQL takes four weights, D to A.
 POSTGRES_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # related, body, labels, title
 SQLITE_WEIGHTS = (10.0, 4.0, 1.0, 0.4, 0.0)  # title, labels, body, related, suggest
+# Added to the relevance of a document that matches as typed: above any guessed match.
+STRONG_BONUS = 10.0
 
 
 def _postgres_query(terms: Sequence[str], operator: str, prefix_last: bool = False) -> str:
@@ -67,9 +72,37 @@ def _sqlite_query(terms: Sequence[str], operator: str, prefix_last: bool = False
     return f" {operator} ".join(quoted)
 
 
+def _alternative(alternative: Alternative, postgres: bool) -> str:
+    if postgres:
+        text = _postgres_query(alternative.terms, "&", alternative.prefix)
+    else:
+        text = _sqlite_query(alternative.terms, "AND", alternative.prefix)
+    return f"({text})" if len(alternative.terms) > 1 else text
+
+
+def words_query(
+    words: Sequence[QueryWord], postgres: bool, match_any: bool = False, strong: bool = False
+) -> str:
+    """The full-text query of planned words: every word (any word when `match_any`) by one
+    of its alternatives (only the strong ones when `strong`). Empty if a word has none."""
+    groups = []
+    for word in words:
+        alternatives = word.strong if strong else word.alternatives
+        if not alternatives:
+            return ""
+        either = (" | " if postgres else " OR ").join(
+            _alternative(alternative, postgres) for alternative in alternatives
+        )
+        groups.append(f"({either})" if len(alternatives) > 1 else either)
+    if postgres:
+        return (" | " if match_any else " & ").join(groups)
+    return (" OR " if match_any else " AND ").join(groups)
+
+
 # What a result shows; the analysed terms and facets stay in the database.
 HIT_FIELDS = (
     "kind",
+    "source_locale",
     "title",
     "text",
     "slug",
@@ -108,7 +141,17 @@ class DatabaseBackend(SearchBackend):
     def replace(self, source_label: str, source_ids: Sequence[int], documents: list[Document]):
         source_type = ContentType.objects.get_by_natural_key(*source_label.split("."))
         rows = [self._row(document, source_type) for document in documents]
+        spelling_words: dict[str, set[tuple[str, str]]] = {}
+        for document in documents:
+            analysis = analyzer(document.locale)
+            pairs = spelling_words.setdefault(document.locale, set())
+            for texts in document.fields.values():
+                for word in words(" ".join(texts)):
+                    if not analysis.is_stopword(word):
+                        pairs.add((word, analysis.stem(word)))
         with transaction.atomic():
+            for locale, pairs in sorted(spelling_words.items()):
+                spelling.remember(locale, pairs)
             SearchDocument.objects.filter(
                 source_type=source_type, source_id__in=list(source_ids)
             ).delete()
@@ -136,6 +179,8 @@ class DatabaseBackend(SearchBackend):
         return SearchDocument(
             kind=document.kind.value,
             locale=document.locale,
+            source_locale=document.source_locale,
+            price=document.price,
             source_type=source_type,
             source_id=document.source.pk,
             anchor=document.anchor,
@@ -162,6 +207,7 @@ class DatabaseBackend(SearchBackend):
 
     def reset(self) -> None:
         SearchDocument.objects.all().delete()
+        spelling.forget_all()
 
     # --- reading ---------------------------------------------------------------------
 
@@ -175,6 +221,8 @@ class DatabaseBackend(SearchBackend):
         )
         if request.kinds:
             queryset = queryset.filter(kind__in=sorted(request.kinds))
+        if request.max_price is not None:
+            queryset = queryset.filter(price__lte=request.max_price)
         for name, values in sorted(request.filters.items()):
             sql, params = self._has_facet(name, values)
             queryset = queryset.filter(RawSQL(sql, params, output_field=BooleanField()))
@@ -194,32 +242,28 @@ class DatabaseBackend(SearchBackend):
         params = [part for prefix in prefixes for part in (len(prefix), prefix)]
         return f"EXISTS (SELECT 1 FROM json_each(facet_entries) AS x WHERE {test})", params
 
-    def _operator(self, request: SearchRequest) -> str:
-        if self.postgres:
-            return "|" if request.match_any else "&"
-        return "OR" if request.match_any else "AND"
+    def _query(self, request: SearchRequest, strong: bool = False) -> str:
+        return words_query(request.query_words(), self.postgres, request.match_any, strong)
 
     def _matching(self, request: SearchRequest) -> QuerySet:
         queryset = self._filtered(request)
-        if not request.terms:
+        if not request.terms and not request.words:
             return queryset
-        operator = self._operator(request)
         if self.postgres:
             match = RawSQL(
                 "search_vector @@ to_tsquery('simple', %s)",
-                [_postgres_query(request.terms, operator)],
+                [self._query(request)],
                 output_field=BooleanField(),
             )
             return queryset.filter(match)
         return queryset.filter(
             pk__in=RawSQL(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-                [_sqlite_query(request.terms, operator)],
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self._query(request)]
             )
         )
 
     def hits(self, request: SearchRequest, offset: int, limit: int) -> list[Hit]:
-        if not request.terms:
+        if not request.terms and not request.words:
             documents = list(
                 self._filtered(request)
                 .only(*HIT_FIELDS)
@@ -232,16 +276,48 @@ class DatabaseBackend(SearchBackend):
             documents = list(self._sqlite_ranked(request, offset, limit))
         return [self._hit(document, float(document.score)) for document in documents]
 
+    def _tiers(self, request: SearchRequest) -> tuple[str, str, str]:
+        """The full query, the query of what was typed exactly, and of what was typed or
+        its synonyms (empty when it is the same as the one before)."""
+        full = self._query(request)
+        words = request.query_words()
+        exact_words = [
+            replace(
+                word, alternatives=tuple(a for a in word.alternatives if a.match == Match.EXACT)
+            )
+            for word in words
+        ]
+        exact = words_query(exact_words, self.postgres, request.match_any)
+        strong = self._query(request, strong=True)
+        return full, exact if exact != full else "", strong if strong not in (full, exact) else ""
+
     def _postgres_ranked(self, request: SearchRequest, offset: int, limit: int) -> list:
         """Every match is ranked, in a subquery that reads only what ranking needs; the
-        page's rows are read whole afterwards (ranking those few again costs nothing)."""
+        page's rows are read whole afterwards (ranking those few again costs nothing).
+
+        Documents that match every word as typed come first, ranked as before any guess
+        was made; then those that match with synonyms; then those that needed a
+        correction, a completion or a piece of a compound. The rank of the first tier is
+        computed on the typed words alone: a record that lists every synonym of a Term
+        must not outrank the one that says the typed word most."""
         weight_sql, weight_params = _kind_weight("kind")
-        rank = RawSQL(
-            f"ts_rank('{POSTGRES_WEIGHTS}', search_vector, to_tsquery('simple', %s), 1)"
-            f" * {weight_sql}",
-            [_postgres_query(request.terms, self._operator(request)), *weight_params],
-            output_field=FloatField(),
-        )
+        full, exact, strong = self._tiers(request)
+        rank_sql = f"ts_rank('{POSTGRES_WEIGHTS}', search_vector, to_tsquery('simple', %s), 1)"
+        sql = f"{rank_sql} * {weight_sql}"
+        params: list = [full, *weight_params]
+        if strong:
+            sql = (
+                f"CASE WHEN search_vector @@ to_tsquery('simple', %s) "
+                f"THEN {STRONG_BONUS} + {sql} ELSE {sql} END"
+            )
+            params = [strong, *params, *params]
+        if exact:
+            sql = (
+                f"CASE WHEN search_vector @@ to_tsquery('simple', %s) "
+                f"THEN {2 * STRONG_BONUS} + {rank_sql} * {weight_sql} ELSE {sql} END"
+            )
+            params = [exact, exact, *weight_params, *params]
+        rank = RawSQL(sql, params, output_field=FloatField())
         page = (
             self._matching(request)
             .annotate(score=rank)
@@ -256,20 +332,45 @@ class DatabaseBackend(SearchBackend):
         )
 
     def _sqlite_ranked(self, request: SearchRequest, offset: int, limit: int):
-        """FTS5 ranks only inside its own query, so the filters go in as a subquery."""
+        """FTS5 ranks only inside its own query, so the filters go in as a subquery, and
+        the tiers (as on PostgreSQL) are FTS5 queries of their own, joined by rowid."""
         filtered_sql, filtered_params = self._filtered(request).values("pk").query.sql_with_params()
         weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
         weight_sql, weight_params = _kind_weight("d.kind")
+        full, exact, strong = self._tiers(request)
+        joins, join_params = "", []
+        score = f"-bm25({FTS_TABLE}, {weights}) * {weight_sql}"
+        score_params = list(weight_params)
+        if strong:
+            joins += (
+                f" LEFT JOIN (SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+                " AS strong ON strong.id = d.id"
+            )
+            join_params.append(strong)
+            score = (
+                f"CASE WHEN strong.id IS NULL THEN {score} ELSE {STRONG_BONUS * 100} + {score} END"
+            )
+            score_params = [*score_params, *score_params]
+        if exact:
+            joins += (
+                f" LEFT JOIN (SELECT rowid AS id, -bm25({FTS_TABLE}, {weights}) AS rank "
+                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) AS exact ON exact.id = d.id"
+            )
+            join_params.append(exact)
+            score = (
+                f"CASE WHEN exact.id IS NULL THEN {score} "
+                f"ELSE {2 * STRONG_BONUS * 100} + exact.rank * {weight_sql} END"
+            )
+            score_params = [*score_params, *weight_params]
         sql = (
-            f"SELECT d.*, -bm25({FTS_TABLE}, {weights}) * {weight_sql} AS score "
+            f"SELECT d.*, {score} AS score "
             f"FROM {FTS_TABLE} JOIN {SearchDocument._meta.db_table} AS d "
-            f"ON d.id = {FTS_TABLE}.rowid "
+            f"ON d.id = {FTS_TABLE}.rowid{joins} "
             f"WHERE {FTS_TABLE} MATCH %s AND d.id IN ({filtered_sql}) "
             "ORDER BY score DESC, d.title, d.id LIMIT %s OFFSET %s"
         )
-        query = _sqlite_query(request.terms, self._operator(request))
         return SearchDocument.objects.raw(
-            sql, [*weight_params, query, *filtered_params, limit, offset]
+            sql, [*score_params, *join_params, full, *filtered_params, limit, offset]
         )
 
     @staticmethod
@@ -285,6 +386,7 @@ class DatabaseBackend(SearchBackend):
             image_id=document.image_id,
             image_alt=document.image_alt,
             score=score,
+            source_locale=document.source_locale,
         )
 
     def summary(self, request: SearchRequest, names: Sequence[str]) -> Summary:

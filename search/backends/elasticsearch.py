@@ -6,8 +6,11 @@ drop the same stop words (and single letters), and stem with the Snowball stemme
 language. So a query matches the same documents on either backend; only the scoring
 formula differs (BM25 here, ts_rank or FTS5's bm25 on the database).
 
-Matching uses a `cross_fields` multi_match with `operator: and` (every term somewhere
-in the weighted fields). Kinds and facet filters go into `post_filter`, and each facet is
+Matching: every word of the planned query (search.query) must match, each as typed
+(boosted, so exact matches rank first), with the typos its length allows (`fuzziness`
+AUTO:5,9: none under 5 letters, 1 up to 8, 2 beyond), by the synonyms the museum's Terms
+give it, and, for the last word, as a beginning (edge n-grams of the `prefixes` field).
+A request without planned words uses a `cross_fields` multi_match with `operator: and`. Kinds and facet filters go into `post_filter`, and each facet is
 a `filter` aggregation holding every filter but its own, which is how Elasticsearch does
 the disjunctive facets the database backend does with subqueries. Facet values are stored
 twice: `facet_<name>` (the value, for filters) and `facet_label_<name>` ("value|label",
@@ -33,6 +36,7 @@ from elasticsearch_dsl import (
     Keyword,
     Mapping,
     Q,
+    ScaledFloat,
     Search,
     SearchAsYouType,
     Text,
@@ -48,6 +52,8 @@ from search.backends import (
     MAX_FACET_VALUES,
     FacetCount,
     Hit,
+    Match,
+    QueryWord,
     SearchBackend,
     SearchRequest,
     Suggestion,
@@ -100,6 +106,9 @@ def mapping(language: str, facet_names: Sequence[str]) -> Mapping:
     for name in Field:
         fields.field(name.value, Text(analyzer=language_analyzer))
     fields.field("suggest", SearchAsYouType(analyzer=SUGGEST_ANALYZER))
+    fields.field("prefixes", Text(analyzer=prefix_analyzer(), search_analyzer=SUGGEST_ANALYZER))
+    fields.field("source_locale", Keyword())
+    fields.field("price", ScaledFloat(scaling_factor=100))
     fields.field("text", Text(index=False))
     fields.field("slug", Keyword(index=False))
     fields.field("url_path", Keyword(index=False))
@@ -122,7 +131,8 @@ def index_definition(language: str, facet_names: Sequence[str]) -> Index:
 
 
 def document_id(source_label: str, document: Document) -> str:
-    return f"{source_label}:{document.source.pk}:{document.anchor}"
+    stand_in = f":{document.locale}" if document.source_locale else ""
+    return f"{source_label}:{document.source.pk}:{document.anchor}{stand_in}"
 
 
 def document_body(source_label: str, document: Document, suggested: Sequence[str]) -> dict:
@@ -142,9 +152,14 @@ def document_body(source_label: str, document: Document, suggested: Sequence[str
         "visible_from": document.visible_from.isoformat() if document.visible_from else None,
         "expires_at": document.expires_at.isoformat() if document.expires_at else None,
         "suggest_entries": [],
+        "source_locale": document.source_locale,
+        "price": float(document.price) if document.price is not None else None,
     }
     for name in Field:
         body[name.value] = " ".join(document.fields.get(name, ()))
+    body["prefixes"] = " ".join(
+        text for name in (Field.TITLE, Field.LABELS) for text in document.fields.get(name, ())
+    )
     for facet in document.facets:
         body.setdefault(f"facet_{facet.name}", []).append(facet.value)
         label = facet.label.replace(SEPARATOR, "/")  # the separator stays unambiguous
@@ -179,9 +194,55 @@ def visible() -> Q:
     )
 
 
+# Typos a word may have, as Meilisearch allows them and the database backend counts them:
+# none under 5 letters, 1 up to 8, 2 from 9.
+FUZZINESS = "AUTO:5,9"
+EXACT_BOOST = 10  # a match as typed ranks above a corrected or completed one
+FIELDS = [f"{name.value}^{boost}" for name, boost in FIELD_BOOSTS.items()]
+
+
+def word_query(word: QueryWord, last: bool) -> Q:
+    """One planned word (search.query): as typed (boosted), by its synonyms, with the
+    typos its length allows, and as the beginning of a word when it is the last one
+    (edge n-grams of the `prefixes` field)."""
+    should = [
+        Q("multi_match", query=word.typed, type="best_fields", fields=FIELDS, boost=EXACT_BOOST),
+        Q(
+            "multi_match",
+            query=word.typed,
+            type="best_fields",
+            fields=FIELDS,
+            fuzziness=FUZZINESS,
+            prefix_length=1,
+        ),
+    ]
+    for alternative in word.alternatives:
+        if alternative.match == Match.SYNONYM:
+            should.append(
+                Q(
+                    "multi_match",
+                    query=" ".join(alternative.terms),
+                    type="phrase",
+                    fields=FIELDS,
+                    boost=EXACT_BOOST / 2,
+                )
+            )
+    if last and any(a.match == Match.PREFIX and a.prefix for a in word.alternatives):
+        should.append(Q("match", prefixes={"query": word.typed, "operator": "and"}))
+    return Q("bool", should=should, minimum_should_match=1)
+
+
 def text_query(request: SearchRequest) -> Q:
-    if not request.terms:
+    if not request.terms and not request.words:
         return Q("match_all")
+    if request.words:
+        words = [
+            word_query(word, last=index == len(request.words) - 1)
+            for index, word in enumerate(request.words)
+        ]
+        if request.match_any:
+            return Q("bool", should=words, minimum_should_match=1)
+        return Q("bool", must=words)
     return Q(
         "multi_match",
         query=request.query,
@@ -193,11 +254,22 @@ def text_query(request: SearchRequest) -> Q:
 
 def facet_filters(request: SearchRequest) -> dict[str, Q]:
     filters = {}
+    if request.max_price is not None:
+        filters["max_price"] = Q("range", price={"lte": float(request.max_price)})
     if request.kinds:
         filters[KIND_FACET] = Q("terms", kind=sorted(str(kind) for kind in request.kinds))
     for name, values in sorted(request.filters.items()):
         filters[name] = Q("terms", **{f"facet_{name}": sorted(values)})
     return filters
+
+
+def prefix_analyzer():
+    """Edge n-grams (2 to 20 letters) of folded words: the index side of completing the
+    last word as it is typed."""
+    edges = token_filter("vitrine_edges", "edge_ngram", min_gram=2, max_gram=20)
+    return analyzer(
+        "vitrine_prefixes", tokenizer=WORDS, filter=["lowercase", "asciifolding", edges]
+    )
 
 
 def base_search(request: SearchRequest, ranked: bool = False) -> Search:
@@ -296,6 +368,9 @@ def suggest_body(words: Sequence[str], locale: str, facets: Sequence[str], limit
 
 
 class ElasticsearchBackend(SearchBackend):
+    # Elasticsearch corrects typos (fuzziness) and completes words (edge n-grams) itself.
+    uses_spelling_list = False
+
     def __init__(self, url: str, client: Elasticsearch | None = None) -> None:
         self.url = url
         self._client = client
@@ -370,6 +445,7 @@ class ElasticsearchBackend(SearchBackend):
                 image_id=hit["_source"]["image_id"],
                 image_alt=hit["_source"]["image_alt"],
                 score=float(hit["_score"] or 0.0) if request.terms else 0.0,
+                source_locale=hit["_source"].get("source_locale", ""),
             )
             for hit in answer["hits"]["hits"]
         ]

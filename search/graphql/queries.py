@@ -11,6 +11,7 @@ from museum_site.graphql.pagination import list_arguments, paginate
 from museum_site.graphql.queries import locale_arg
 from search import services
 from search.graphql.types import (
+    QueryRule,
     SearchFilters,
     SearchKind,
     SearchResultsType,
@@ -22,6 +23,7 @@ FILTER_FACETS = {
     "makers": "maker",
     "materials": "material",
     "periods": "period",
+    "object_types": "object_type",
     "centuries": "century",
     "categories": "category",
     "price_bands": "price_band",
@@ -51,6 +53,11 @@ class SearchQuery:
         kinds=graphene.List(graphene.NonNull(SearchKind), description="Every kind if empty."),
         locale=locale_arg(),
         filters=graphene.Argument(SearchFilters),
+        skip_rules=graphene.List(
+            graphene.NonNull(QueryRule),
+            description="Rules of query understanding not to apply (an applied filter the "
+            "visitor removed): their words are searched as words.",
+        ),
         **list_arguments(),
         description="Published, public stories, exhibitions, objects, tours and purchasable "
         "products of one language, best match first, with facet counts.",
@@ -66,7 +73,15 @@ class SearchQuery:
 
     @staticmethod
     def resolve_search(
-        root, info, query, first, after=None, kinds=None, locale=None, filters=None
+        root,
+        info,
+        query,
+        first,
+        after=None,
+        kinds=None,
+        locale=None,
+        filters=None,
+        skip_rules=None,
     ) -> dict:
         language = resolve_locale(locale)
         translation.activate(language)
@@ -76,6 +91,7 @@ class SearchQuery:
                 language,
                 kinds=[kind if not hasattr(kind, "value") else kind.value for kind in kinds or ()],
                 filters=_facet_filters(filters),
+                skip_rules=[getattr(rule, "value", rule) for rule in skip_rules or ()],
             )
         except services.SearchInputError as error:
             raise GraphQLError(str(error)) from error

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import graphene
+from django.utils.translation import gettext, gettext_noop
 
 from museum_site.graphql.images import Image, make_rendition, rendition_field
 from museum_site.graphql.pagination import PageInfo
@@ -10,6 +11,13 @@ from search import registry
 from search.backends import KIND_FACET, FacetCount, Suggestion
 from search.services import ResultImage, SearchResult
 from search.sources.products import PRICE_BANDS
+from search.understanding import AppliedFilter, Rule
+
+LANGUAGE_NAMES = {
+    "nl": gettext_noop("Dutch"),
+    "en": gettext_noop("English"),
+    "fr": gettext_noop("French"),
+}
 
 KIND_DESCRIPTIONS = {
     registry.SearchKind.STORY: "A story (page).",
@@ -52,6 +60,9 @@ class SearchFilters(graphene.InputObjectType):
     materials = graphene.List(graphene.NonNull(graphene.ID), description="Material Term ids.")
     periods = graphene.List(
         graphene.NonNull(graphene.ID), description="Period Term ids (styles and eras)."
+    )
+    object_types = graphene.List(
+        graphene.NonNull(graphene.ID), description="Object type Term ids (what objects are)."
     )
     centuries = graphene.List(
         graphene.NonNull(graphene.Int),
@@ -99,7 +110,20 @@ class SearchResultType(graphene.ObjectType):
         description="Page slug; inventory number for an object; the tour's slug for a scene.",
     )
     scene_key = graphene.String(description="For a scene of a tour: which scene.")
-    locale = graphene.String(required=True)
+    locale = graphene.String(
+        required=True,
+        description="The language the result is in: another than the requested one when "
+        "the record has no translation into it (see `translated`).",
+    )
+    translated = graphene.Boolean(
+        required=True,
+        description="False when the record has no translation into the requested language "
+        "and is shown in its own (found through names, types and numbers, which need none).",
+    )
+    note = graphene.String(
+        description="For a result shown in another language: a note saying so, in the "
+        "requested language."
+    )
     image = graphene.Field(SearchImage)
     score = graphene.Float(
         required=True,
@@ -109,6 +133,14 @@ class SearchResultType(graphene.ObjectType):
     @staticmethod
     def resolve_kind(result: SearchResult, info):
         return result.kind
+
+    @staticmethod
+    def resolve_note(result: SearchResult, info) -> str | None:
+        if result.translated:
+            return None
+        return gettext("Not translated; shown in %(language)s.") % {
+            "language": gettext(LANGUAGE_NAMES.get(result.locale, result.locale))
+        }
 
 
 class KindFacetValue(graphene.ObjectType):
@@ -121,7 +153,8 @@ class KindFacetValue(graphene.ObjectType):
 
 
 class TermFacetValue(graphene.ObjectType):
-    """A maker, material or period Term: pass `id` in `filters` to narrow to it."""
+    """A maker, material, period or object type Term: pass `id` in `filters` to narrow to
+    it."""
 
     id = graphene.ID(required=True)
     label = graphene.String(required=True, description="In the requested locale.")
@@ -184,6 +217,7 @@ class SearchFacets(graphene.ObjectType):
     makers = graphene.List(graphene.NonNull(TermFacetValue), required=True)
     materials = graphene.List(graphene.NonNull(TermFacetValue), required=True)
     periods = graphene.List(graphene.NonNull(TermFacetValue), required=True)
+    object_types = graphene.List(graphene.NonNull(TermFacetValue), required=True)
     centuries = graphene.List(graphene.NonNull(CenturyFacetValue), required=True)
     categories = graphene.List(graphene.NonNull(CategoryFacetValue), required=True)
     price_bands = graphene.List(graphene.NonNull(PriceBandFacetValue), required=True)
@@ -206,6 +240,10 @@ class SearchFacets(graphene.ObjectType):
         return facets.get("period", [])
 
     @staticmethod
+    def resolve_object_types(facets: dict[str, list[FacetCount]], info):
+        return facets.get("object_type", [])
+
+    @staticmethod
     def resolve_centuries(facets: dict[str, list[FacetCount]], info):
         return facets.get("century", [])
 
@@ -222,9 +260,48 @@ class SearchFacets(graphene.ObjectType):
         return facets.get("in_stock", [])
 
 
+QueryRule = graphene.Enum.from_enum(
+    Rule,
+    name="QueryRule",
+    description=lambda value: (
+        RULE_DESCRIPTIONS[value] if value else "A rule of query understanding."
+    ),
+)
+RULE_DESCRIPTIONS = {
+    Rule.CENTURY: "Century words or Roman numerals ('zeventiende eeuw', 'XVIIe siècle') became "
+    "the century filter; `value` is the century (17 is 1600-1699).",
+    Rule.MAX_PRICE: "A price wish ('onder 20 euro', 'under €20', 'moins de 20 euros') keeps "
+    "products up to that price; `value` is the amount in EUR.",
+    Rule.PRODUCTS: "A gift or price wish ('cadeau', 'gift') keeps shop products only.",
+}
+
+
+class AppliedFilterType(graphene.ObjectType):
+    """A filter the search read from the query's words. Show it, and let the visitor undo
+    it: the same search with the rule in `skipRules` searches those words as words."""
+
+    class Meta:
+        name = "AppliedFilter"
+
+    rule = graphene.Field(QueryRule, required=True)
+    value = graphene.String(required=True)
+    label = graphene.String(required=True, description="Shown to the visitor, translated.")
+    text = graphene.String(required=True, description="The words of the query it came from.")
+
+    @staticmethod
+    def resolve_rule(applied: AppliedFilter, info):
+        return applied.rule
+
+
 class SearchResultsType(graphene.ObjectType):
     class Meta:
         name = "SearchResults"
+
+    applied_filters = graphene.List(
+        graphene.NonNull(AppliedFilterType),
+        required=True,
+        description="Filters read from the query's words (centuries, price wishes).",
+    )
 
     total_count = graphene.Int(required=True, description="Results in the whole list.")
     page_info = graphene.Field(PageInfo, required=True)
@@ -234,6 +311,10 @@ class SearchResultsType(graphene.ObjectType):
     @staticmethod
     def resolve_facets(root: dict, info):
         return root["results"].facets()
+
+    @staticmethod
+    def resolve_applied_filters(root: dict, info):
+        return root["results"].applied_filters
 
 
 class SearchSuggestionType(graphene.ObjectType):

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from django.db.models import Model, Prefetch, Q
 from django.utils.html import strip_tags
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 
 from museum_site import models
@@ -33,7 +33,7 @@ from museum_site.visibility import indexable_objects, indexable_pages, visible_n
 from search import registry
 from search.registry import Document, FacetValue, Field, SearchKind, SearchSource, Watch
 
-OBJECT_FACETS = ("maker", "material", "period", "century")
+OBJECT_FACETS = ("maker", "material", "period", "century", "object_type")
 
 
 def term_names(term: models.Term) -> list[str]:
@@ -109,9 +109,9 @@ def _image_fields(image: models.MuseumImage | None, alt: str = "") -> dict:
 
 
 def build_objects(ids: Sequence[int]) -> Iterator[Document]:
-    objects = (
+    objects = list(
         indexable_objects(models.CollectionObject.objects.filter(pk__in=ids))
-        .select_related("locale")
+        .select_related("locale", "object_type__broader__broader__broader")
         .prefetch_related(
             "makers",
             "materials",
@@ -124,49 +124,129 @@ def build_objects(ids: Sequence[int]) -> Iterator[Document]:
             ),
         )
     )
+    stand_ins, titles = _translations(objects)
     for obj in objects:
-        language = obj.locale.language_code
-        makers, materials = list(obj.makers.all()), list(obj.materials.all())
-        periods = list(obj.periods.all())
-        description = get_text_for_indexing(obj.description)
-        images = list(obj.images.all())
-        facets = [FacetValue("maker", str(term.pk), term.label(language)) for term in makers]
-        facets += [FacetValue("material", str(term.pk), term.label(language)) for term in materials]
-        facets += [FacetValue("period", str(term.pk), term.label(language)) for term in periods]
-        facets += [
-            FacetValue("century", str(number), century_label(number, language))
-            for number in centuries(obj.earliest_year, obj.latest_year)
+        other_titles = [
+            title for title in titles.get(obj.translation_key, ()) if title != obj.title
         ]
-        yield Document(
-            kind=SearchKind.OBJECT,
-            source=obj,
-            locale=language,
-            title=obj.title,
-            fields={
-                Field.TITLE: [obj.title],
-                Field.LABELS: [
-                    obj.inventory_number,
-                    *(
-                        name
-                        for term in [*makers, *materials, *periods]
-                        for name in term_names(term)
-                    ),
-                ],
-                Field.BODY: [description, obj.date_text],
-                Field.RELATED: [obj.credit_line],
-            },
-            text=" ".join(part for part in (description, obj.date_text) if part),
-            slug=obj.inventory_number,
-            expires_at=obj.expire_at,
-            visible_from=obj.go_live_at,
-            facets=facets,
-            **_image_fields(images[0].image if images else None, images[0].alt if images else ""),
+        yield _object_document(obj, obj.locale.language_code, other_titles=other_titles)
+        for language in stand_ins.get(obj.pk, ()):
+            yield _object_document(obj, language, stand_in=True, other_titles=other_titles)
+
+
+def _translations(
+    objects: list[models.CollectionObject],
+) -> tuple[dict[int, list[str]], dict[object, list[str]]]:
+    """The languages each object stands in for, and the titles of each translation group.
+
+    An object stands in for the languages of the site that have no visible translation of
+    it. Only one object of a translation group stands in, the one in the default language
+    (else the oldest), so a group is found once per language. The titles of a group are
+    searchable in every language (as related text): a visitor may know a work by its name
+    in another language ("Boerenbruiloft" on the English site)."""
+    if not objects:
+        return {}, {}
+    languages = list(Locale.objects.order_by("pk").values_list("language_code", flat=True))
+    default = Locale.get_default().language_code
+    keys = {obj.translation_key for obj in objects}
+    present: dict = {}
+    titles: dict = {}
+    for key, language, pk, title in (
+        indexable_objects(models.CollectionObject.objects.filter(translation_key__in=keys))
+        .order_by("pk")
+        .values_list("translation_key", "locale__language_code", "pk", "title")
+    ):
+        present.setdefault(key, {}).setdefault(language, pk)
+        titles.setdefault(key, []).append(title)
+    found = {}
+    for obj in objects:
+        group = present.get(obj.translation_key, {})
+        source = group.get(default) or min(group.values(), default=obj.pk)
+        if source == obj.pk:
+            found[obj.pk] = [language for language in languages if language not in group]
+    return found, titles
+
+
+def _object_document(
+    obj: models.CollectionObject,
+    language: str,
+    stand_in: bool = False,
+    other_titles: Sequence[str] = (),
+) -> Document:
+    """An object's document in `language`: its own, or (`stand_in`) one for a language it
+    has no translation into, found through what needs no translation (makers, object type
+    and materials by their names in every language, inventory number) and shown as it is."""
+    source_language = obj.locale.language_code
+    makers, materials = list(obj.makers.all()), list(obj.materials.all())
+    periods = list(obj.periods.all())
+    object_types = [obj.object_type, *obj.object_type.ancestors()] if obj.object_type else []
+    description = get_text_for_indexing(obj.description)
+    images = list(obj.images.all())
+    facets = [FacetValue("maker", str(term.pk), term.label(language)) for term in makers]
+    facets += [FacetValue("material", str(term.pk), term.label(language)) for term in materials]
+    facets += [FacetValue("period", str(term.pk), term.label(language)) for term in periods]
+    facets += [
+        FacetValue("century", str(number), century_label(number, language))
+        for number in centuries(obj.earliest_year, obj.latest_year)
+    ]
+    if obj.object_type:
+        facets.append(
+            FacetValue("object_type", str(obj.object_type.pk), obj.object_type.label(language))
         )
+    labels = [
+        obj.inventory_number,
+        *(
+            name
+            for term in [*makers, *materials, *periods, *object_types]
+            for name in term_names(term)
+        ),
+    ]
+    if stand_in:
+        fields = {
+            Field.LABELS: labels,
+            Field.RELATED: [obj.title, *other_titles],
+        }
+    else:
+        fields = {
+            Field.TITLE: [obj.title],
+            Field.LABELS: labels,
+            Field.BODY: [description, obj.date_text],
+            Field.RELATED: [obj.credit_line, *other_titles],
+        }
+    return Document(
+        kind=SearchKind.OBJECT,
+        source=obj,
+        locale=language,
+        source_locale=source_language if stand_in else "",
+        title=obj.title,
+        fields=fields,
+        text=" ".join(part for part in (description, obj.date_text) if part),
+        slug=obj.inventory_number,
+        expires_at=obj.expire_at,
+        visible_from=obj.go_live_at,
+        facets=facets,
+        **_image_fields(images[0].image if images else None, images[0].alt if images else ""),
+    )
+
+
+def translations_of_object(obj: models.CollectionObject) -> Iterable[int]:
+    """Every object of its translation group: a new or removed translation decides
+    whether another of them stands in for its language."""
+    return models.CollectionObject.objects.filter(translation_key=obj.translation_key).values_list(
+        "pk", flat=True
+    )
 
 
 def objects_with_term(term: models.Term) -> Iterable[int]:
     return (
-        models.CollectionObject.objects.filter(Q(makers=term) | Q(materials=term) | Q(periods=term))
+        models.CollectionObject.objects.filter(
+            Q(makers=term)
+            | Q(materials=term)
+            | Q(periods=term)
+            | Q(object_type=term)
+            | Q(object_type__broader=term)
+            | Q(object_type__broader__broader=term)
+        )
         .values_list("pk", flat=True)
         .distinct()
     )
@@ -290,11 +370,11 @@ def register_sources() -> None:
             model=models.CollectionObject,
             build=build_objects,
             watches=(
-                Watch(models.CollectionObject, lambda obj: [obj.pk]),
+                Watch(models.CollectionObject, translations_of_object),
                 Watch(models.Term, objects_with_term),
             ),
             facets=OBJECT_FACETS,
-            suggested_facets=("maker", "material", "period"),
+            suggested_facets=("maker", "material", "period", "object_type"),
         )
     )
     registry.register(

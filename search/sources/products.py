@@ -168,6 +168,7 @@ def build_products(ids: Sequence[int]) -> Iterator[Document]:
             image_id=images[0].image_id if images else None,
             image_alt=images[0].alt if images else "",
             facets=facets,
+            price=min(variant.gross_price for variant in sold),
         )
 
 

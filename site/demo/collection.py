@@ -19,6 +19,7 @@ from wagtail.models import Locale
 from museum_site import models
 from museum_site.demo import images
 from museum_site.demo.records import ObjectRecord, Picture, TermRecord
+from museum_site.demo.terms import OBJECT_TYPE_OF_MOTIF
 
 
 def load_terms(records: tuple[TermRecord, ...]) -> dict[str, models.Term]:
@@ -42,6 +43,12 @@ def load_terms(records: tuple[TermRecord, ...]) -> dict[str, models.Term]:
                 setattr(term, name, value)
             term.save()
         terms[record.key] = term
+    for record in records:
+        broader = terms[record.broader] if record.broader else None
+        term = terms[record.key]
+        if term.broader_id != (broader.pk if broader else None):
+            term.broader = broader
+            term.save(update_fields=["broader"])
     return terms
 
 
@@ -160,7 +167,24 @@ def load_objects(
             found[(language, record.inventory_number)] = _translate(
                 source, record, language, locales[language]
             )
+    _set_object_types(records, terms, found)
     return found
+
+
+def _set_object_types(
+    records: tuple[ObjectRecord, ...],
+    terms: dict[str, models.Term],
+    found: dict[tuple[str, str], models.CollectionObject],
+) -> None:
+    """Every object's type from its record's motif, also on a demo loaded before objects
+    had a type."""
+    by_number = {record.inventory_number: record for record in records}
+    for (_language, number), obj in found.items():
+        key = OBJECT_TYPE_OF_MOTIF.get(by_number[number].motif) if number in by_number else None
+        wanted = terms[key] if key else None
+        if obj.object_type_id != (wanted.pk if wanted else None):
+            obj.object_type = wanted
+            obj.save(update_fields=["object_type"])
 
 
 def _translate(

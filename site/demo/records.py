@@ -39,6 +39,7 @@ class TermRecord:
     label: Text
     alt_labels: tuple[str, ...] = ()
     scope_note: str = ""
+    broader: str = ""  # key of the broader term, if any
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,11 @@ OBJECT_PREFETCHES = (
 
 
 def collection_objects(queryset: QuerySet) -> QuerySet:
-    return public_objects(queryset).select_related("locale").prefetch_related(*OBJECT_PREFETCHES)
+    return (
+        public_objects(queryset)
+        .select_related("locale", "object_type")
+        .prefetch_related(*OBJECT_PREFETCHES)
+    )
 
 
 def stories(queryset: QuerySet) -> QuerySet:
@@ -43,7 +47,7 @@ def stories(queryset: QuerySet) -> QuerySet:
 def exhibitions(queryset: QuerySet) -> QuerySet:
     chapter_objects = models.ChapterObject.objects.filter(
         visible_now(prefix="collection_object__")
-    ).select_related("collection_object__locale")
+    ).select_related("collection_object__locale", "collection_object__object_type")
     public_story_links = models.ExhibitionRelatedStory.objects.filter(
         story__in=public_pages(models.StoryPage.objects.all()).values("pk")
     ).select_related("story__locale", "story__hero_image")
@@ -94,7 +98,7 @@ def stream_bodies(pages: Iterable[object], field: str = "body") -> None:
     for page in pages:
         _walk(getattr(page, field), images, objects)
     if objects:
-        prefetch_related_objects(objects, "locale", *OBJECT_PREFETCHES)
+        prefetch_related_objects(objects, "locale", "object_type", *OBJECT_PREFETCHES)
         images.extend(item.image for obj in objects for item in obj.images.all())
     if images:
         prefetch_related_objects(images, "renditions")

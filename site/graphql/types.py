@@ -110,6 +110,9 @@ class CollectionObjectType(graphene.ObjectType):
     locale = graphene.String(required=True)
     title = graphene.String(required=True)
     inventory_number = graphene.String(required=True)
+    object_type = graphene.Field(
+        TermType, description="What the object is (a Term of kind OBJECT_TYPE), e.g. tapestries."
+    )
     makers = graphene.List(graphene.NonNull(TermType), required=True)
     materials = graphene.List(graphene.NonNull(TermType), required=True)
     periods = graphene.List(

@@ -46,6 +46,16 @@ class CollectionObject(
         limit_choices_to={"kind": Term.Kind.PERSON},
         verbose_name=_("makers"),
     )
+    object_type = models.ForeignKey(
+        Term,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="objects_of_type",
+        limit_choices_to={"kind": Term.Kind.OBJECT_TYPE},
+        verbose_name=_("object type"),
+        help_text=_("What the object is, e.g. a tapestry, a chasuble, a painting."),
+    )
     date_text = models.CharField(
         _("date"), max_length=100, blank=True, help_text=_("As shown, e.g. 'c. 1650–1660'.")
     )
@@ -81,6 +91,7 @@ class CollectionObject(
         FieldRowPanel([FieldPanel("inventory_number"), FieldPanel("rights")]),
         MultiFieldPanel(
             [
+                FieldPanel("object_type"),
                 FieldPanel("makers"),
                 FieldPanel("date_text"),
                 FieldRowPanel([FieldPanel("earliest_year"), FieldPanel("latest_year")]),

@@ -20,6 +20,7 @@ class Term(index.Indexed, models.Model):
         CONCEPT = "concept", _("Concept")
         MATERIAL = "material", _("Material")
         PERIOD = "period", _("Period")
+        OBJECT_TYPE = "object_type", _("Object type")
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     label_nl = models.CharField(_("preferred label (Dutch)"), max_length=255)
@@ -36,12 +37,27 @@ class Term(index.Indexed, models.Model):
         help_text=_("The matching record in Getty AAT/ULAN/TGN, Wikidata, RKD, ..."),
     )
     scope_note = models.TextField(_("scope note"), blank=True)
+    broader = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="narrower",
+        verbose_name=_("broader term"),
+        help_text=_(
+            "The wider concept this term belongs to, as in its authority: silverware for "
+            "a chalice. A search for the broader term finds the narrower ones."
+        ),
+    )
 
     panels = [
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("label_nl"), FieldPanel("label_en"), FieldPanel("label_fr")]),
         FieldPanel("alt_labels"),
-        MultiFieldPanel([FieldPanel("authority_uri"), FieldPanel("scope_note")], _("Authority")),
+        MultiFieldPanel(
+            [FieldPanel("authority_uri"), FieldPanel("broader"), FieldPanel("scope_note")],
+            _("Authority"),
+        ),
     ]
 
     search_fields = [
@@ -73,6 +89,17 @@ class Term(index.Indexed, models.Model):
         """The preferred label in `language`, falling back to Dutch, the vocabulary's base."""
         language = (language or translation.get_language() or "nl")[:2]
         return getattr(self, f"label_{language}", "") or self.label_nl
+
+    def ancestors(self) -> list["Term"]:
+        """Broader terms, nearest first; a cycle an editor made stops at the repeat."""
+        found: list[Term] = []
+        seen = {self.pk}
+        term = self.broader
+        while term is not None and term.pk not in seen:
+            found.append(term)
+            seen.add(term.pk)
+            term = term.broader
+        return found
 
     @property
     def alternative_labels(self) -> list[str]:

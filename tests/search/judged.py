@@ -29,6 +29,9 @@ class Judgement:
     locale: str
     text: str
     ranked: tuple[tuple[str, ...], ...]
+    # The failure class a query stands for (judgements_visitors.toml); blank in the
+    # project's own set.
+    label: str = ""
 
     def grades(self) -> dict[str, int]:
         return {
@@ -47,11 +50,16 @@ class Outcome:
     missing: list[str]
 
 
-def load() -> list[Judgement]:
-    with JUDGEMENTS.open("rb") as file:
+def load(path: Path = JUDGEMENTS) -> list[Judgement]:
+    with path.open("rb") as file:
         data = tomllib.load(file)
     return [
-        Judgement(entry["locale"], entry["text"], tuple(tuple(group) for group in entry["ranked"]))
+        Judgement(
+            entry["locale"],
+            entry["text"],
+            tuple(tuple(group) for group in entry["ranked"]),
+            entry.get("class", ""),
+        )
         for entry in data["query"]
     ]
 
@@ -115,5 +123,5 @@ class Report:
         return lines
 
 
-def run(search: Callable[[str, str], list[SearchResult]]) -> Report:
-    return Report([evaluate(j, [name(r) for r in search(j.text, j.locale)]) for j in load()])
+def run(search: Callable[[str, str], list[SearchResult]], path: Path = JUDGEMENTS) -> Report:
+    return Report([evaluate(j, [name(r) for r in search(j.text, j.locale)]) for j in load(path)])

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 
 from search.analysis import SNOWBALL_LANGUAGES, STOPWORDS
-from search.backends import SearchRequest
+from search.backends import Alternative, Match, QueryWord, SearchRequest
 from search.backends import elasticsearch as es
 from search.registry import Document, FacetValue, Field, SearchKind
 
@@ -404,3 +405,65 @@ def test_a_product_document_carries_its_shop_facets(db, committed):
     assert body["facet_price_band"] == ["0-10", "25-50"]
     assert body["facet_label_in_stock"] == ["false|uitverkocht"]
     assert "Boeken" in body["labels"] and "Books" in body["labels"]
+
+
+# --- issue 20: typos, completion, synonyms, price wishes ---------------------------------
+
+
+def planned(*words: QueryWord, **fields) -> SearchRequest:
+    terms = tuple(word.alternatives[0].terms[0] for word in words)
+    return request(terms=terms, query=" ".join(w.typed for w in words), words=words, **fields)
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"), [("memlimg", "nl"), ("bruegle", "en"), ("tapiserie", "fr")]
+)
+def test_every_planned_word_matches_as_typed_first_then_with_the_typos_its_length_allows(
+    typed, language
+):
+    word = QueryWord(typed, (Alternative((typed,)),))
+    body = es.hits_body(planned(word, locale=language), offset=0, limit=20)
+    [must] = body["query"]["function_score"]["query"]["bool"]["must"]
+    should = must["bool"]["must"][0]["bool"]["should"]
+    exact, fuzzy = should[0]["multi_match"], should[1]["multi_match"]
+    assert exact["query"] == fuzzy["query"] == typed
+    assert exact["boost"] == es.EXACT_BOOST and "fuzziness" not in exact
+    # None under 5 letters, 1 up to 8, 2 beyond: Elasticsearch's AUTO with those bounds.
+    assert fuzzy["fuzziness"] == "AUTO:5,9" and "boost" not in fuzzy
+
+
+def test_the_unfinished_last_word_matches_the_edge_ngrams_and_synonyms_match_as_phrases():
+    first = QueryWord(
+        "zilverwerk",
+        (Alternative(("zilverwerk",)), Alternative(("silver", "plate"), Match.SYNONYM)),
+    )
+    last = QueryWord(
+        "bek", (Alternative(("bek",)), Alternative(("bek",), Match.PREFIX, prefix=True))
+    )
+    query = es.text_query(planned(first, last)).to_dict()
+    first_should, last_should = (w["bool"]["should"] for w in query["bool"]["must"])
+    assert {"multi_match": {"query": "silver plate", "type": "phrase", "fields": WEIGHTED_FIELDS,
+                            "boost": es.EXACT_BOOST / 2}} in first_should  # fmt: skip
+    assert not any("match" in clause for clause in first_should)
+    assert {"match": {"prefixes": {"query": "bek", "operator": "and"}}} in last_should
+
+
+def test_edge_ngrams_of_titles_and_labels_are_indexed_for_completion():
+    properties = es.mapping("nl", []).to_dict()["properties"]
+    assert properties["prefixes"] == {
+        "type": "text",
+        "analyzer": "vitrine_prefixes",
+        "search_analyzer": "vitrine_suggest",
+    }
+    analysis = es.index_definition("nl", []).to_dict()["settings"]["analysis"]
+    assert analysis["filter"]["vitrine_edges"] == {
+        "type": "edge_ngram",
+        "min_gram": 2,
+        "max_gram": 20,
+    }
+
+
+def test_a_price_wish_is_a_range_filter_on_the_price():
+    body = es.summary_body(request(terms=(), query="", max_price=Decimal("20")), [])
+    kind_filter = body["aggs"]["kind"]["filter"]["bool"]["filter"]
+    assert {"range": {"price": {"lte": 20.0}}} in kind_filter

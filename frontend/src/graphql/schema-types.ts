@@ -311,6 +311,15 @@ export type ProductVariantKind =
   | 'DIGITAL'
   | 'PHYSICAL';
 
+/** A rule of query understanding. */
+export type QueryRule =
+  /** Century words or Roman numerals ('zeventiende eeuw', 'XVIIe siècle') became the century filter; `value` is the century (17 is 1600-1699). */
+  | 'CENTURY'
+  /** A price wish ('onder 20 euro', 'under €20', 'moins de 20 euros') keeps products up to that price; `value` is the amount in EUR. */
+  | 'MAX_PRICE'
+  /** A gift or price wish ('cadeau', 'gift') keeps shop products only. */
+  | 'PRODUCTS';
+
 /** An enumeration. */
 export type RightsStatement =
   | 'CC0'
@@ -336,6 +345,8 @@ export type SearchFilters = {
   makers?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Material Term ids. */
   materials?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Object type Term ids (what objects are). */
+  objectTypes?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Period Term ids (styles and eras). */
   periods?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Products with a variant in one of these bands. */
@@ -376,6 +387,7 @@ export type StoryOrder =
 export type TermKind =
   | 'CONCEPT'
   | 'MATERIAL'
+  | 'OBJECT_TYPE'
   | 'PERIOD'
   | 'PERSON'
   | 'PLACE';

@@ -13,12 +13,17 @@ import { LoadError } from "../../components/QueryState";
 import { ResponsiveImage } from "../../components/ResponsiveImage";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { useUrlParams } from "../../components/useUrlParams";
-import { useLang, useT } from "../../i18n";
+import { isLang, useLang, useT, type Lang } from "../../i18n";
 import { SearchDocument, type SearchQuery } from "./search.generated";
 import { readSearch, resultPath, toggle, writeSearch, type SearchState } from "./searchState";
 import { SuggestBox, type Suggestion } from "./SuggestBox";
 
 type Facets = SearchQuery["search"]["facets"];
+
+/** A result's own language, when it has no translation into the visitor's. */
+function asLang(locale: string, fallback: Lang): Lang {
+  return isLang(locale) ? locale : fallback;
+}
 
 function FacetGroup<T extends string | number>({
   legend,
@@ -67,7 +72,41 @@ function withChosen<T extends string | number>(
 }
 
 function activeFilters(state: SearchState): number {
-  return state.kinds.length + state.makers.length + state.materials.length + state.centuries.length;
+  return (
+    state.kinds.length + state.makers.length + state.materials.length + state.objectTypes.length + state.centuries.length
+  );
+}
+
+type Applied = SearchQuery["search"]["appliedFilters"][number];
+
+/**
+ * What the search read from the query's words (a century, a price wish), as chips: removing
+ * one searches those words as words again (the rule goes into `skipRules`).
+ */
+function AppliedFilters({ applied, onRemove }: { applied: Applied[]; onRemove: (rule: Applied["rule"]) => void }) {
+  const t = useT();
+  if (!applied.length) return null;
+  return (
+    <section className="applied-filters" aria-label={t.appliedFilters}>
+      <p className="applied-filters__heading">{t.appliedFilters}</p>
+      <ul className="plain-list chips">
+        {applied.map((filter) => (
+          <li key={`${filter.rule}-${filter.value}`} className="chip">
+            <span>{filter.label}</span>
+            <button
+              type="button"
+              className="chip__remove"
+              aria-label={t.removeAppliedFilter(filter.label)}
+              title={t.removeAppliedFilter(filter.label)}
+              onClick={() => onRemove(filter.rule)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function FacetPanel({
@@ -120,6 +159,16 @@ function FacetPanel({
         onToggle={(id) => update({ ...state, materials: toggle(state.materials, id) })}
       />
       <FacetGroup
+        legend={t.objectTypes}
+        name="type"
+        options={withChosen(
+          facets.objectTypes.map((facet) => ({ value: facet.id, label: facet.label, count: facet.count })),
+          state.objectTypes,
+        )}
+        chosen={state.objectTypes}
+        onToggle={(id) => update({ ...state, objectTypes: toggle(state.objectTypes, id) })}
+      />
+      <FacetGroup
         legend={t.century}
         name="century"
         options={withChosen(
@@ -133,7 +182,7 @@ function FacetPanel({
         <button
           type="button"
           className="button--link"
-          onClick={() => update({ ...state, kinds: [], makers: [], materials: [], centuries: [] })}
+          onClick={() => update({ ...state, kinds: [], makers: [], materials: [], objectTypes: [], centuries: [] })}
         >
           {t.clearFilters}
         </button>
@@ -148,7 +197,7 @@ export default function SearchPage() {
   const navigate = useNavigate();
   const [params, setParams] = useUrlParams();
   const state = readSearch(params);
-  const browsing = !state.q && !state.kinds.length && !state.makers.length && !state.materials.length && !state.centuries.length;
+  const browsing = !state.q && !activeFilters(state);
   const variables = {
     query: state.q,
     locale: lang,
@@ -156,8 +205,10 @@ export default function SearchPage() {
     filters: {
       makers: state.makers.length ? state.makers : null,
       materials: state.materials.length ? state.materials : null,
+      objectTypes: state.objectTypes.length ? state.objectTypes : null,
       centuries: state.centuries.length ? state.centuries : null,
     },
+    skipRules: state.skipRules.length ? state.skipRules : null,
   };
   const { data, previousData, loading, error, fetchMore, refetch } = useQuery(SearchDocument, { variables });
   const result = (data ?? previousData)?.search;
@@ -179,7 +230,11 @@ export default function SearchPage() {
   return (
     <div className="page search" data-page="search">
       <PageTitle>{t.search}</PageTitle>
-      <SuggestBox initial={state.q} onSearch={(q) => update({ ...state, q }, false)} onPick={onPick} />
+      <SuggestBox initial={state.q} onSearch={(q) => update({ ...state, q, skipRules: [] }, false)} onPick={onPick} />
+      <AppliedFilters
+        applied={result?.appliedFilters ?? []}
+        onRemove={(rule) => update({ ...state, skipRules: [...state.skipRules, rule] }, false)}
+      />
       {error && !result ? <LoadError error={error} retry={() => refetch()} /> : null}
       <div className="search__layout">
         {result?.facets ? (
@@ -213,9 +268,12 @@ export default function SearchPage() {
                 )}
                 <div>
                   <p className="result__kind">{t.kindNames[node.kind]}</p>
-                  <h3 className="result__title">
-                    <Link to={resultPath(lang, node.kind, node.slug, node.sceneKey)}>{node.title}</Link>
+                  <h3 className="result__title" lang={node.translated ? undefined : node.locale}>
+                    <Link to={resultPath(node.translated ? lang : asLang(node.locale, lang), node.kind, node.slug, node.sceneKey)}>
+                      {node.title}
+                    </Link>
                   </h3>
+                  {node.note ? <p className="result__note meta">{node.note}</p> : null}
                   {/* Escaped by the API, with only <mark> added around matched words. */}
                   <p className="result__snippet" dangerouslySetInnerHTML={{ __html: node.snippet }} />
                 </div>

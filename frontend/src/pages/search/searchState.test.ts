@@ -3,10 +3,20 @@ import { readSearch, resultPath, toggle, writeSearch } from "./searchState";
 
 describe("search state in the URL", () => {
   it("round-trips query and facets, dropping what is not a facet value", () => {
-    const params = new URLSearchParams("q=zilver&kind=OBJECT&kind=BOGUS&material=30&century=17&century=x");
+    const params = new URLSearchParams(
+      "q=zilver&kind=OBJECT&kind=BOGUS&material=30&type=7&century=17&century=x&literal=CENTURY&literal=NOPE",
+    );
     const state = readSearch(params);
-    expect(state).toEqual({ q: "zilver", kinds: ["OBJECT"], makers: [], materials: ["30"], centuries: [17] });
-    expect(writeSearch(state).toString()).toBe("q=zilver&kind=OBJECT&material=30&century=17");
+    expect(state).toEqual({
+      q: "zilver",
+      kinds: ["OBJECT"],
+      makers: [],
+      materials: ["30"],
+      objectTypes: ["7"],
+      centuries: [17],
+      skipRules: ["CENTURY"],
+    });
+    expect(writeSearch(state).toString()).toBe("q=zilver&kind=OBJECT&material=30&type=7&century=17&literal=CENTURY");
   });
 
   it("toggles a facet value on and off", () => {

@@ -2,17 +2,21 @@
  * The search lives in the URL (`?q=zilver&kind=OBJECT&material=30&century=17`), so a
  * result list can be bookmarked, shared and reached with the back button.
  */
-import type { SearchKind } from "../../graphql/schema-types";
+import type { QueryRule, SearchKind } from "../../graphql/schema-types";
 import { pathFor, type Lang } from "../../i18n";
 
 export const KINDS: SearchKind[] = ["STORY", "EXHIBITION", "OBJECT", "TOUR", "PRODUCT"];
+export const RULES: QueryRule[] = ["CENTURY", "MAX_PRICE", "PRODUCTS"];
 
 export type SearchState = {
   q: string;
   kinds: SearchKind[];
   makers: string[];
   materials: string[];
+  objectTypes: string[];
   centuries: number[];
+  /** Rules of query understanding the visitor undid: their words are searched as words. */
+  skipRules: QueryRule[];
 };
 
 export function readSearch(params: URLSearchParams): SearchState {
@@ -21,10 +25,12 @@ export function readSearch(params: URLSearchParams): SearchState {
     kinds: params.getAll("kind").filter((kind): kind is SearchKind => (KINDS as string[]).includes(kind)),
     makers: params.getAll("maker"),
     materials: params.getAll("material"),
+    objectTypes: params.getAll("type"),
     centuries: params
       .getAll("century")
       .map(Number)
       .filter((value) => Number.isInteger(value)),
+    skipRules: params.getAll("literal").filter((rule): rule is QueryRule => (RULES as string[]).includes(rule)),
   };
 }
 
@@ -34,7 +40,9 @@ export function writeSearch(state: SearchState): URLSearchParams {
   for (const kind of state.kinds) params.append("kind", kind);
   for (const maker of state.makers) params.append("maker", maker);
   for (const material of state.materials) params.append("material", material);
+  for (const objectType of state.objectTypes) params.append("type", objectType);
   for (const century of state.centuries) params.append("century", String(century));
+  for (const rule of state.skipRules) params.append("literal", rule);
   return params;
 }
 
