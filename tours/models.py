@@ -460,6 +460,17 @@ class Hotspot(TranslatableMixin, Orderable):
 
     def clean(self) -> None:
         super().clean()
+        if self.yaw is None or self.pitch is None:
+            # Not yet placed (the editor added it and saved, or the autosave ran first):
+            # a form error that says what to do, not a TypeError from the angle maths.
+            raise ValidationError(
+                {
+                    "yaw": _(
+                        "This hotspot is not placed yet: click “Place on panorama”, then "
+                        "the spot in the panorama."
+                    )
+                }
+            )
         self.yaw = normalise_yaw(self.yaw)
         if self.target_yaw is not None:
             self.target_yaw = normalise_yaw(self.target_yaw)
