@@ -184,6 +184,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("fr", "Français"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# A new translation is a draft until a translator publishes it: the English and French
+# sites fall back to the Dutch original meanwhile, never a live copy of Dutch text.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # The languages an editor may choose for the admin itself (Account > Language). Wagtail
 # translates its own interface; each app's locale/ folder translates ours. Content
 # languages are the same three, but the two settings are independent.
