@@ -62,6 +62,7 @@ JOBS: tuple[Job, ...] = (
         why="forget invoice data whose legal retention period ended",
     ),
     Job("clearsessions", DAY, why="delete expired admin sessions"),
+    Job("notify_low_stock", MINUTE, why="tell staff once when a variant runs low on stock"),
 )
 
 
