@@ -139,3 +139,10 @@ def flag_changed_passages(request, page):
             ],
         )
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def museum_dashboard_panels(request, panels: list) -> None:
+    from museum_site.dashboard import SITE_PANELS, add_panels
+
+    add_panels(request, panels, SITE_PANELS)

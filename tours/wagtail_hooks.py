@@ -65,3 +65,11 @@ def load_demo_tour(stdout) -> None:
     from tours.demo import load_demo_tour
 
     load_demo_tour(stdout)
+
+
+@hooks.register("construct_homepage_panels")
+def tour_dashboard_panels(request, panels: list) -> None:
+    from museum_site.dashboard import add_panels
+    from tours.dashboard import TOUR_PANELS
+
+    add_panels(request, panels, TOUR_PANELS)
