@@ -30,9 +30,10 @@ def add_tour_queries(query_mixins: list) -> None:
 @hooks.register("insert_editor_js")
 def panorama_editor_js() -> str:
     return format_html(
-        '<script src="{}"></script><script src="{}"></script>',
+        '<script src="{}"></script><script src="{}"></script><script src="{}"></script>',
         static("tours/vendor/pannellum-2.5.7/pannellum.js"),
         static("tours/js/panorama-editor.js"),
+        static("tours/js/scene-choices.js"),
     )
 
 
