@@ -17,6 +17,7 @@ from wagtail.models import Page as WagtailPage
 from wagtail.users.models import UserProfile
 
 from tests.e2e.browser import ARTIFACTS, chromium
+from tests.e2e.test_panorama_editor import settled_box
 from tests.shop import builders as shop_builders
 
 pytestmark = [pytest.mark.e2e]
@@ -243,6 +244,25 @@ def test_the_tour_editor_chooses_scenes_by_title_and_explains_its_errors(live_se
         error.scroll_into_view_if_needed()
         shot(page, "21-tour-unplaced-hotspot-error")
 
+        # Placed on the panorama, the same hotspot saves.
+        editor_panel = page.locator('[data-panorama-editor][data-form-prefix="scenes-0"]')
+        editor_panel.locator("[data-panorama-open]").click()
+        viewer = editor_panel.locator("[data-panorama-viewer]")
+        page.wait_for_function(
+            "el => el.querySelector('.pnlm-render-container canvas') && "
+            "getComputedStyle(el.querySelector('.pnlm-load-box')).display === 'none'",
+            arg=viewer.element_handle(),
+        )
+        page.locator('[data-hotspot-prefix="scenes-0-hotspots-1"]').click()
+        box = settled_box(page, viewer)
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        expect(editor_panel.locator("[data-panorama-status]")).to_contain_text("Placed at yaw")
+        viewer.screenshot(path=SHOTS / "23-tour-hotspot-placed.png")
+        with page.expect_navigation():
+            page.locator("button.action-save").first.click()
+        expect(page.locator(".messages .success")).to_be_visible()
+        shot(page, "24-tour-saved")
+
         # A corrupt JPEG is a form error where the editor uploads images.
         page.goto(f"{live_server.url}/admin/images/multiple/add/")
         page.locator("#fileupload").set_input_files(
@@ -253,4 +273,9 @@ def test_the_tour_editor_chooses_scenes_by_title_and_explains_its_errors(live_se
         expect(page.get_by_text(damaged)).to_be_visible()
         shot(page, "22-corrupt-jpeg-form-error")
 
-    assert not models.Hotspot.objects.filter(label="Back to the library").exists()
+    draft = models.TourPage.objects.get(pk=tour.pk).get_latest_revision_as_object()
+    hall = draft.scenes.all()[0]
+    placed = [hotspot for hotspot in hall.hotspots.all() if hotspot.label == "Back to the library"]
+    assert [(hotspot.target_scene_key, hotspot.yaw is not None) for hotspot in placed] == [
+        ("library", True)
+    ]
