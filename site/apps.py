@@ -14,6 +14,9 @@ class MuseumSiteConfig(AppConfig):
             checks,  # noqa: F401
             renditions,  # noqa: F401 (request budget, publish signals)
         )
+        from museum_site.admin_language import make_chooser_labels_lazy
         from museum_site.graphql import registration, signals  # noqa: F401
+
+        make_chooser_labels_lazy()
 
         registration.register_types()

@@ -222,6 +222,8 @@ WHITENOISE_IMMUTABLE_FILE_TEST = r"^/?assets/.+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$"
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Vitrine")
+# Wagtail's login form with the password label translated (museum_site.admin_language).
+WAGTAILADMIN_USER_LOGIN_FORM = "museum_site.admin_language.MuseumLoginForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "museum_site.MuseumImage"
 # Bounded uploads: no decompression bombs, no giant files.

@@ -55,6 +55,7 @@ def out_of_date_english_translation() -> Translation:
             data="EN",
             translation_type="manual",
         )
+    translation.save_target(publish=False)  # the English draft a translator works on
     story.intro = "Een zilveren drinkbeker."
     story.save_revision().publish()
     source.update_from_db()
