@@ -4,7 +4,8 @@ Wagtail's ``ChooserViewSet`` spells its labels with the eager ``gettext`` as cla
 attributes ("Choose", "Search", …), so they are translated once, when Wagtail is
 imported, into LANGUAGE_CODE: with our Dutch default an English admin showed "Zoeken"
 on the image chooser's tab and "Kies collection object" over the object chooser.
-Making them lazy translates them per request. Wagtail's login form leaves the password
+Making them lazy translates them per request. A new editor can choose the admin
+language without first filling in a first and last name. Wagtail's login form leaves the password
 field without a label, so Django shows its field name, "Password", in every language.
 """
 
@@ -35,6 +36,18 @@ def make_chooser_labels_lazy() -> None:
         eager = isinstance(viewset, ChooserViewSet) and isinstance(viewset.page_title, str)
         if eager and type(viewset).page_title is None:
             viewset.page_title = viewset.choose_one_text
+
+
+def names_are_optional_in_the_account_form() -> None:
+    """A new editor picks the admin language before (or without) giving a name.
+
+    Wagtail's account page saves all its panels together, and its name form requires a
+    first and last name: an editor without them could not change the language.
+    """
+    from wagtail.admin.forms.account import NameEmailForm
+
+    for name in ("first_name", "last_name"):
+        NameEmailForm.base_fields[name].required = False
 
 
 class MuseumLoginForm(LoginForm):

@@ -136,3 +136,18 @@ def test_the_object_chooser_title_speaks_the_editors_language(admin_in, language
 def test_the_login_page_asks_for_the_password_in_dutch(client):
     text = visible_text(client.get("/admin/login/").content.decode())
     assert "Wachtwoord" in text and "Password" not in text
+
+
+def test_a_new_editor_picks_the_admin_language_without_giving_a_name(client, django_user_model):
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    user = django_user_model.objects.create_superuser("nieuw", "nieuw@museum.be", "pw")
+    client.force_login(user)
+    form = querydict_from_html(client.get("/admin/account/").content.decode(), form_id=None)
+    language_field = next(name for name in form if name.endswith("preferred_language"))
+    form[language_field] = "en"
+    response = client.post("/admin/account/", form)
+    assert response.status_code == 302
+    assert UserProfile.get_for_user(user).preferred_language == "en"
+    user.refresh_from_db()
+    assert (user.first_name, user.last_name) == ("", "")
