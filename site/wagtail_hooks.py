@@ -146,3 +146,15 @@ def museum_dashboard_panels(request, panels: list) -> None:
     from museum_site.dashboard import SITE_PANELS, add_panels
 
     add_panels(request, panels, SITE_PANELS)
+
+
+def _connect_schedule_cancelling() -> None:
+    from django.db.models.signals import post_save
+    from wagtail.models import Revision
+
+    from museum_site.scheduling import forget_cancelled_schedule
+
+    post_save.connect(forget_cancelled_schedule, sender=Revision, dispatch_uid="vitrine-unschedule")
+
+
+_connect_schedule_cancelling()
