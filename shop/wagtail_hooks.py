@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import django_filters
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -64,8 +66,26 @@ class StockPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Stock, StockPermissionPolicy(Stock), exact_class=True)
 
 
+class StockFilterSet(WagtailFilterSet):
+    """``?low=true``: the rows the dashboard's "Low stock" panel counts."""
+
+    low = django_filters.BooleanFilter(label=_("Low stock"), method="filter_low")
+
+    class Meta:
+        model = Stock
+        fields: list[str] = []
+
+    def filter_low(self, queryset, name, value):
+        from shop.services.stock_alerts import LOW
+
+        if value is None:
+            return queryset
+        return queryset.filter(LOW) if value else queryset.exclude(LOW)
+
+
 class StockViewSet(SnippetViewSet):
     model = Stock
+    filterset_class = StockFilterSet
     icon = "clipboard-list"
     menu_label = _("Stock")
     list_display = [
@@ -75,6 +95,7 @@ class StockViewSet(SnippetViewSet):
         "quantity",
         "allocated",
         Column("available", label=_("Available")),
+        "low_stock_threshold",
     ]
     search_fields = ["variant__sku", "variant__product__title"]
     ordering = ["variant__sku"]
@@ -194,3 +215,11 @@ def sold_files():
     from shop.services.paid_files import paid_document_ids
 
     return paid_document_ids()
+
+
+@hooks.register("construct_homepage_panels")
+def shop_dashboard_panels(request, panels: list) -> None:
+    from museum_site.dashboard import add_panels
+    from shop.dashboard import SHOP_PANELS
+
+    add_panels(request, panels, SHOP_PANELS)

@@ -14,6 +14,13 @@ class MuseumSiteConfig(AppConfig):
             checks,  # noqa: F401
             renditions,  # noqa: F401 (request budget, publish signals)
         )
+        from museum_site.admin_language import (
+            make_chooser_labels_lazy,
+            names_are_optional_in_the_account_form,
+        )
         from museum_site.graphql import registration, signals  # noqa: F401
+
+        make_chooser_labels_lazy()
+        names_are_optional_in_the_account_form()
 
         registration.register_types()

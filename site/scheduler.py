@@ -67,6 +67,7 @@ JOBS: tuple[Job, ...] = (
         timedelta(hours=1),
         why="remind confirmed groups of their visit, once, a few days before",
     ),
+    Job("notify_low_stock", MINUTE, why="tell staff once when a variant runs low on stock"),
 )
 
 

@@ -203,6 +203,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("fr", "Français"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# A new translation is a draft until a translator publishes it: the English and French
+# sites fall back to the Dutch original meanwhile, never a live copy of Dutch text.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # The languages an editor may choose for the admin itself (Account > Language). Wagtail
 # translates its own interface; each app's locale/ folder translates ours. Content
 # languages are the same three, but the two settings are independent.
@@ -246,6 +249,8 @@ WHITENOISE_IMMUTABLE_FILE_TEST = r"^/?assets/.+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$"
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Vitrine")
+# Wagtail's login form with the password label translated (museum_site.admin_language).
+WAGTAILADMIN_USER_LOGIN_FORM = "museum_site.admin_language.MuseumLoginForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "museum_site.MuseumImage"
 # Bounded uploads: no decompression bombs, no giant files.

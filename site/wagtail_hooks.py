@@ -82,3 +82,79 @@ def end_mutations_with_object_type(mutation_mixins: list) -> None:
     mutation_mixins[:] = [
         mixin for mixin in mutation_mixins if mixin is not graphene.ObjectType
     ] + [graphene.ObjectType]
+
+
+@hooks.register("register_admin_urls")
+def translation_review_urls() -> list:
+    from django.urls import path
+
+    from museum_site import translation_views
+
+    return [
+        path(
+            "translations/<int:translation_id>/changed/",
+            translation_views.changed_passages,
+            name="vitrine_changed_passages",
+        )
+    ]
+
+
+@hooks.register("after_publish_page")
+def sync_translations_after_publishing_the_original(request, page) -> None:
+    """What "Sync translated pages" did by hand, without publishing any translation."""
+    from museum_site.translation_changes import sync_translations_of
+
+    sync_translations_of(page)
+
+
+@hooks.register("before_edit_page", order=-1)
+def flag_changed_passages(request, page):
+    """Before wagtail-localize's translation editor opens: say which passages of the
+    original changed since they were translated, with a link to their previous
+    translations. Returns nothing, so the editor opens as usual."""
+    if request.method != "GET":
+        return None
+    from django.urls import reverse
+    from wagtail.admin import messages
+    from wagtail_localize.models import Translation
+
+    from museum_site.translation_changes import changed_segments
+
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        return None
+    changed = changed_segments(translation)
+    if changed:
+        messages.warning(
+            request,
+            _("Passages of the original that changed since they were translated: %(count)s.")
+            % {"count": len(changed)},
+            buttons=[
+                messages.button(
+                    reverse("vitrine_changed_passages", args=[translation.pk]),
+                    _("Review with the previous translation"),
+                )
+            ],
+        )
+    return None
+
+
+@hooks.register("construct_homepage_panels")
+def museum_dashboard_panels(request, panels: list) -> None:
+    from museum_site.dashboard import SITE_PANELS, add_panels
+
+    add_panels(request, panels, SITE_PANELS)
+
+
+def _connect_schedule_cancelling() -> None:
+    from django.db.models.signals import post_save
+    from wagtail.models import Revision
+
+    from museum_site.scheduling import forget_cancelled_schedule
+
+    post_save.connect(forget_cancelled_schedule, sender=Revision, dispatch_uid="vitrine-unschedule")
+
+
+_connect_schedule_cancelling()

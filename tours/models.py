@@ -28,6 +28,7 @@ from museum_site import content_limits
 from museum_site.models import MuseumPage
 from tours.angles import clamp_pitch, normalise_yaw
 from tours.panels import PanoramaEditorPanel
+from tours.scene_choices import SceneChoiceSelect, SceneKeyInput, TourPageForm, key_from_title
 
 YAW_CONSTRAINT = models.Q(yaw__gt=-180) & models.Q(yaw__lte=180)
 PITCH_CONSTRAINT = models.Q(pitch__gte=-90) & models.Q(pitch__lte=90)
@@ -101,6 +102,7 @@ class TourPage(MuseumPage):
         ),
     ]
     search_fields = [*MuseumPage.search_fields, index.SearchField("intro", boost=2)]
+    base_form_class = TourPageForm
     parent_page_types = ["tours.TourIndexPage"]
     subpage_types: list[str] = []
 
@@ -109,9 +111,19 @@ class TourPage(MuseumPage):
 
     def clean(self) -> None:
         super().clean()
+        self._make_missing_scene_keys()
         errors = [*self._key_errors(), *self._reference_errors()]
         if errors:
             raise ValidationError(errors)
+
+    def _make_missing_scene_keys(self) -> None:
+        """Scenes whose key the browser did not fill get one from their title."""
+        scenes = list(self.scenes.all())
+        taken = {scene.key for scene in scenes if scene.key}
+        for scene in scenes:
+            if not scene.key:
+                scene.key = key_from_title(scene.title, taken)
+                taken.add(scene.key)
 
     def _key_errors(self) -> list[str]:
         errors = []
@@ -268,7 +280,8 @@ class Scene(TranslatableMixin, Orderable, ClusterableModel):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("title"), FieldPanel("key")]),
+        FieldPanel("title"),
+        FieldPanel("key", widget=SceneKeyInput()),
         FieldPanel("description"),
         FieldPanel("panorama"),
         PanoramaEditorPanel(heading=_("Panorama editor")),
@@ -426,7 +439,11 @@ class Hotspot(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("yaw"), FieldPanel("pitch")]),
         FieldPanel("target_kind"),
         FieldRowPanel(
-            [FieldPanel("target_scene_key"), FieldPanel("target_yaw"), FieldPanel("target_pitch")]
+            [
+                FieldPanel("target_scene_key", widget=SceneChoiceSelect()),
+                FieldPanel("target_yaw"),
+                FieldPanel("target_pitch"),
+            ]
         ),
         FieldPanel("target_object"),
         FieldPanel("target_story"),
@@ -460,6 +477,17 @@ class Hotspot(TranslatableMixin, Orderable):
 
     def clean(self) -> None:
         super().clean()
+        if self.yaw is None or self.pitch is None:
+            # Not yet placed (the editor added it and saved, or the autosave ran first):
+            # a form error that says what to do, not a TypeError from the angle maths.
+            raise ValidationError(
+                {
+                    "yaw": _(
+                        "This hotspot is not placed yet: click “Place on panorama”, then "
+                        "the spot in the panorama."
+                    )
+                }
+            )
         self.yaw = normalise_yaw(self.yaw)
         if self.target_yaw is not None:
             self.target_yaw = normalise_yaw(self.target_yaw)
@@ -502,7 +530,7 @@ class GuidedStop(TranslatableMixin, Orderable):
     dwell_seconds = models.PositiveIntegerField(_("stay for (seconds)"), default=20)
 
     panels = [
-        FieldPanel("scene_key"),
+        FieldPanel("scene_key", widget=SceneChoiceSelect()),
         FieldRowPanel([FieldPanel("yaw"), FieldPanel("pitch"), FieldPanel("fov")]),
         FieldPanel("narration"),
         FieldRowPanel([FieldPanel("audio"), FieldPanel("dwell_seconds")]),

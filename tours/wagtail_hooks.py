@@ -30,9 +30,10 @@ def add_tour_queries(query_mixins: list) -> None:
 @hooks.register("insert_editor_js")
 def panorama_editor_js() -> str:
     return format_html(
-        '<script src="{}"></script><script src="{}"></script>',
+        '<script src="{}"></script><script src="{}"></script><script src="{}"></script>',
         static("tours/vendor/pannellum-2.5.7/pannellum.js"),
         static("tours/js/panorama-editor.js"),
+        static("tours/js/scene-choices.js"),
     )
 
 
@@ -65,3 +66,11 @@ def load_demo_tour(stdout) -> None:
     from tours.demo import load_demo_tour
 
     load_demo_tour(stdout)
+
+
+@hooks.register("construct_homepage_panels")
+def tour_dashboard_panels(request, panels: list) -> None:
+    from museum_site.dashboard import add_panels
+    from tours.dashboard import TOUR_PANELS
+
+    add_panels(request, panels, TOUR_PANELS)

@@ -35,6 +35,24 @@ class Stock(CountedUnderLock):
         help_text=_("Units of paid orders not yet shipped or picked up."),
     )
 
+    low_stock_threshold = models.PositiveIntegerField(
+        _("low-stock alert at"),
+        null=True,
+        blank=True,
+        default=3,
+        help_text=_(
+            "Staff are told once, by e-mail and on the dashboard, when no more than this "
+            "many units can be sold. Empty: no alert."
+        ),
+    )
+    low_stock_alerted_at = models.DateTimeField(
+        _("low-stock alert sent"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When staff were told; cleared once the stock is above the alert again."),
+    )
+
     counted_fields = ("allocated",)
 
     panels = [
@@ -45,6 +63,7 @@ class Stock(CountedUnderLock):
             )
         ),
         FieldPanel("quantity"),
+        FieldPanel("low_stock_threshold"),
     ]
 
     class Meta:
@@ -66,6 +85,10 @@ class Stock(CountedUnderLock):
 
     def __str__(self) -> str:
         return str(self.variant)
+
+    @property
+    def is_low(self) -> bool:
+        return self.low_stock_threshold is not None and self.available <= self.low_stock_threshold
 
     @property
     def available(self) -> int:

@@ -52,3 +52,31 @@ def test_the_damaged_image_message_is_translated(language):
         english = str(DAMAGED)
     with translation.override(language):
         assert str(DAMAGED) != english
+
+
+def jpeg_cut_after_its_header() -> bytes:
+    """A photo whose header (size, tables) is whole and whose picture data stops halfway:
+    the size can be read, the picture cannot be decoded."""
+    import numpy as np
+
+    noise = np.random.default_rng(19).integers(0, 255, (512, 512, 3), dtype=np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(noise).save(buffer, "JPEG", quality=90)
+    data = buffer.getvalue()
+    return data[: len(data) // 2]
+
+
+def test_a_jpeg_cut_after_its_header_is_a_form_error(admin_client):
+    upload = SimpleUploadedFile("half.jpg", jpeg_cut_after_its_header(), content_type="image/jpeg")
+    response = admin_client.post("/admin/images/add/", {"title": "Half", "file": upload})
+    assert response.status_code == 200
+    assert str(DAMAGED) in response.content.decode()
+    assert not MuseumImage.objects.exists()
+
+
+def test_a_jpeg_cut_after_its_header_in_the_multiple_upload_is_an_error(admin_client):
+    upload = SimpleUploadedFile("half.jpg", jpeg_cut_after_its_header(), content_type="image/jpeg")
+    response = admin_client.post("/admin/images/multiple/add/", {"files[]": upload})
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert not MuseumImage.objects.exists()
