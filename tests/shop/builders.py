@@ -155,6 +155,7 @@ def ready_checkout(
     email: str = "anna@example.be",
     voucher_code: str | None = None,
     locale: str | None = None,
+    museum=None,
 ) -> models.Checkout:
     """A checkout with lines, e-mail, billing and shipping address and delivery chosen:
     what `checkoutPaymentCreate` needs."""
@@ -162,6 +163,7 @@ def ready_checkout(
     from shop.services.checkout_lines import LineRequest
 
     checkout = service.create(
+        museum=museum,
         email=email,
         locale=locale,
         lines=[LineRequest(sku=sku, quantity=quantity) for sku, quantity in lines],
