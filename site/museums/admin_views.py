@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import Museum
+from .permissions import MuseumScopedViewSet
 
 
-class MuseumViewSet(ModelViewSet):
+class MuseumViewSet(MuseumScopedViewSet, ModelViewSet):
     model = Museum
     icon = "home"
     menu_label = _("Museums")

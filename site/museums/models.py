@@ -78,6 +78,13 @@ class Museum(models.Model):
         _("listed"), default=True, help_text=_("Listed in the group's list of museums.")
     )
     opening_hours = models.TextField(_("opening hours"), blank=True)
+    staff_groups = models.ManyToManyField(
+        "auth.Group",
+        blank=True,
+        related_name="museums",
+        verbose_name=_("staff groups"),
+        help_text=_("Members of these groups work for this museum and see only its data."),
+    )
 
     # Branding: what the frontend shows as this museum (header, footer, colours, type).
     logo = models.ForeignKey(
@@ -132,6 +139,7 @@ class Museum(models.Model):
         FieldPanel("slug"),
         FieldPanel("site"),
         FieldPanel("is_public"),
+        FieldPanel("staff_groups"),
         MultiFieldPanel([FieldPanel("legal_name"), FieldPanel("vat_number")], _("Legal identity")),
         MultiFieldPanel(
             [
@@ -168,6 +176,9 @@ class Museum(models.Model):
 
     class Meta:
         ordering = ["name"]
+        permissions = [
+            ("see_all_museums", _("Can see and change the data of every museum (group role)"))
+        ]
         verbose_name = _("museum")
         verbose_name_plural = _("museums")
 

@@ -167,7 +167,7 @@ def test_an_event_signed_for_one_museum_is_refused_by_anothers_endpoint(client, 
 
 
 def test_an_event_about_another_museums_payment_is_not_applied(client, museums):
-    fine_arts, design = museums
+    fine_arts, _design = museums
     Payment.objects.create(
         checkout_token="00000000-0000-0000-0000-000000000001",
         museum=fine_arts,
