@@ -13,6 +13,7 @@ themselves) is scoped here: admin listings by `scope_queryset`, single rows by
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, Group
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -76,14 +77,62 @@ class MuseumPermissionPolicy(ModelPermissionPolicy):
         return scope_queryset(user, super().instances_user_has_any_permission_for(user, actions))
 
 
-class MuseumScopedViewSet:
-    """Mixed into a SnippetViewSet/ModelViewSet of a model with a `museum`."""
+class _MuseumScopedObject:
+    """Mixed into a viewset's views that open one row: another museum's row is denied,
+    whatever permission policy the view asks (Wagtail's inspect view asks none)."""
 
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)  # type: ignore[misc]
-        if queryset is None:
-            queryset = self.model._default_manager.all()  # type: ignore[attr-defined]
-        return scope_queryset(request.user, queryset)
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)  # type: ignore[misc]
+        if not may_use(self.request.user, obj):  # type: ignore[attr-defined]
+            raise PermissionDenied
+        return obj
+
+
+class _MuseumScopedListing:
+    def get_base_queryset(self):
+        return scope_queryset(self.request.user, super().get_base_queryset())  # type: ignore[misc]
+
+
+# The views of a viewset that open one row.
+ROW_VIEWS = (
+    "edit_view_class",
+    "delete_view_class",
+    "inspect_view_class",
+    "copy_view_class",
+    "history_view_class",
+    "usage_view_class",
+    "revisions_view_class",
+    "revisions_compare_view_class",
+    "revisions_unschedule_view_class",
+    "revisions_revert_view_class",
+    "unpublish_view_class",
+    "unlock_view_class",
+    "lock_view_class",
+    "workflow_history_view_class",
+    "workflow_history_detail_view_class",
+    "preview_on_edit_view_class",
+)
+
+
+class MuseumScopedViewSet:
+    """Mixed into a SnippetViewSet/ModelViewSet of a model with a `museum`: its listing
+    shows the user's museums' rows, its row views deny the others."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        listing = self.index_view_class  # type: ignore[attr-defined]
+        if not issubclass(listing, _MuseumScopedListing):
+            self.index_view_class = type(
+                f"Museum{listing.__name__}", (_MuseumScopedListing, listing), {}
+            )
+        for name in ROW_VIEWS:
+            view = getattr(self, name, None)
+            if (
+                isinstance(view, type)
+                and hasattr(view, "get_object")
+                and not issubclass(view, _MuseumScopedObject)
+            ):
+                setattr(self, name, type(f"Museum{view.__name__}", (_MuseumScopedObject, view), {}))
 
 
 def grant_staff(group: Group, museum: Museum) -> None:

@@ -57,7 +57,10 @@ def _order(museum: Museum) -> shop_models.Order:
         museum=museum,
         checkout_token=uuid.uuid4(),
         email=f"buyer@{museum.slug}.example",
+        subtotal=Decimal("10.00"),
+        shipping=Decimal("0.00"),
         total_gross=Decimal("10.00"),
+        total_net=Decimal("8.26"),
         status=shop_models.Order.Status.PAID,
     )
 
