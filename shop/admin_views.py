@@ -17,6 +17,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
+from museum_site.museums.permissions import scope_queryset
 from shop.graphql.errors import PayloadError
 from shop.models import Order
 from shop.services import orders
@@ -62,7 +63,8 @@ def _refusal(error: PayloadError, order: Order) -> str:
 
 
 def _act(request: HttpRequest, pk: int, form_class, title, perform) -> HttpResponse:
-    order = get_object_or_404(Order, pk=pk)
+    # Staff of one museum never reach another museum's order (museums_of).
+    order = get_object_or_404(scope_queryset(request.user, Order.objects.all()), pk=pk)
     if form_class is RefundForm:
         form = RefundForm(request.POST or None, initial={"amount": order.refundable}, order=order)
     else:

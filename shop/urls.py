@@ -9,6 +9,7 @@ app_name = "shop"
 
 urlpatterns = [
     path("stripe/webhook/", views.stripe_webhook, name="stripe-webhook"),
+    path("stripe/webhook/<slug:museum>/", views.stripe_webhook, name="stripe-webhook-museum"),
     path("downloads/<str:token>/", views.download, name="download"),
     path("visits/guides/<str:secret>.ics", visit_views.guide_feed, name="guide-feed"),
 ]

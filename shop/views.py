@@ -5,25 +5,39 @@ from __future__ import annotations
 import logging
 
 import stripe
-from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from museum_site.museums.models import Museum
 from museum_site.storage import is_remote, private_url
 from shop.services import downloads, webhooks
+from shop.stripe_accounts import account_for
 
 logger = logging.getLogger(__name__)
 
 
 @csrf_exempt
 @require_POST
-def stripe_webhook(request: HttpRequest) -> HttpResponse:
-    """400 for a body Stripe did not sign (nothing to retry); 500 when handling failed,
+def stripe_webhook(request: HttpRequest, museum: str | None = None) -> HttpResponse:
+    """One endpoint per museum (/shop/stripe/webhook/<slug>/; without a slug, the default
+    museum's), verified with that museum's signing secret: an event signed for another
+    museum's account is refused here like any unsigned body.
+
+    400 for a body Stripe did not sign (nothing to retry); 500 when handling failed,
     so Stripe retries; 200 for handled and for already-handled events, and for a signed
     body that is not an event we can read (logged: retrying it cannot help)."""
+    found = (
+        Museum.objects.select_related("site").filter(slug=museum).first()
+        if museum
+        else Museum.objects.default()
+    )
+    if found is None:
+        return HttpResponse("no such museum", status=404, content_type="text/plain")
     signature = request.headers.get("Stripe-Signature", "")
-    secret = getattr(settings, "STRIPE_WEBHOOK_SECRET", "")
+    secret = account_for(found).webhook_secret
+    if not secret:
+        return HttpResponse("bad signature", status=400, content_type="text/plain")
     try:
         stripe.WebhookSignature.verify_header(request.body, signature, secret)
     except (ValueError, stripe.SignatureVerificationError):
@@ -33,7 +47,7 @@ def stripe_webhook(request: HttpRequest) -> HttpResponse:
     except Exception as error:  # signed, but not JSON or not an object
         return _ignored(error)
     try:
-        webhooks.handle(event)
+        webhooks.handle(event, found)
     except webhooks.MalformedEvent as error:
         return _ignored(error)
     except Exception:

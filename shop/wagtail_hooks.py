@@ -14,6 +14,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from museum_site.museums.permissions import (
+    MuseumPermissionPolicy,
+    MuseumScopedViewSet,
+    may_use,
+)
 from shop import admin_views
 from shop.models import Order, ProductCategory, ShippingMethod, Stock, Voucher
 
@@ -26,7 +31,7 @@ class ProductCategoryViewSet(SnippetViewSet):
     search_fields = ["name_nl", "name_en", "name_fr", "slug"]
 
 
-class ShippingMethodViewSet(SnippetViewSet):
+class ShippingMethodViewSet(MuseumScopedViewSet, SnippetViewSet):
     model = ShippingMethod
     icon = "mail"
     menu_label = _("Delivery")
@@ -35,7 +40,7 @@ class ShippingMethodViewSet(SnippetViewSet):
     search_fields = ["name_nl", "name_en", "name_fr"]
 
 
-class VoucherViewSet(SnippetViewSet):
+class VoucherViewSet(MuseumScopedViewSet, SnippetViewSet):
     model = Voucher
     icon = "pick"
     menu_label = _("Vouchers")
@@ -106,7 +111,7 @@ class StockViewSet(SnippetViewSet):
         return Stock.objects.select_related("variant__product")
 
 
-class OrderPermissionPolicy(ModelPermissionPolicy):
+class OrderPermissionPolicy(MuseumPermissionPolicy):
     """Orders are made by checkouts and changed only by the actions (fulfil, refund),
     never by an edit form: an invoice is not edited."""
 
@@ -124,9 +129,11 @@ class OrderPermissionPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(Order, OrderPermissionPolicy(Order), exact_class=True)
+register_permission_policy(ShippingMethod, MuseumPermissionPolicy(ShippingMethod), exact_class=True)
+register_permission_policy(Voucher, MuseumPermissionPolicy(Voucher), exact_class=True)
 
 
-class OrderViewSet(SnippetViewSet):
+class OrderViewSet(MuseumScopedViewSet, SnippetViewSet):
     model = Order
     icon = "form"
     menu_label = _("Orders")
@@ -149,7 +156,7 @@ def order_action_urls() -> list:
 
 @hooks.register("register_snippet_listing_buttons")
 def order_action_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, Order) and user.has_perm("shop.change_order"):
+    if isinstance(snippet, Order) and user.has_perm("shop.change_order") and may_use(user, snippet):
         if snippet.status == Order.Status.PAID:
             yield ListingButton(
                 _("Mark fulfilled"), reverse("shop_order_fulfil", args=[snippet.pk]), priority=10

@@ -3,10 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from museum_site.models import CollectionObject, MuseumDetails, Term
+from museum_site.museums.permissions import MuseumPermissionPolicy, MuseumScopedViewSet
 
 
 class TermFilterSet(WagtailFilterSet):
@@ -26,7 +28,13 @@ class TermViewSet(SnippetViewSet):
     filterset_class = TermFilterSet
 
 
-class CollectionObjectViewSet(SnippetViewSet):
+# Before the snippet is registered: Wagtail makes a fallback policy on first use.
+register_permission_policy(
+    CollectionObject, MuseumPermissionPolicy(CollectionObject), exact_class=True
+)
+
+
+class CollectionObjectViewSet(MuseumScopedViewSet, SnippetViewSet):
     model = CollectionObject
     icon = "folder-open-inverse"
     menu_label = _("Collection")

@@ -145,7 +145,7 @@ class Checkout(graphene.ObjectType):
     def resolve_available_delivery_methods(checkout: models.Checkout, info):
         address = checkout.shipping_address
         return delivery.available_methods(
-            checkout.loaded_lines, address.country if address else None
+            checkout.loaded_lines, address.country if address else None, checkout.museum_id
         )
 
     @staticmethod

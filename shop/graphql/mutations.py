@@ -8,7 +8,7 @@ from __future__ import annotations
 import graphene
 from django.utils import translation
 
-from museum_site.museums.current import museum_for_request
+from museum_site.museums.current import museum_for_field
 from shop.accounts.graphql.middleware import current_customer
 from shop.accounts.graphql.types import AddressInput
 from shop.graphql import loaders
@@ -87,8 +87,9 @@ class CheckoutMutation(graphene.Mutation):
 
 
 def _require_access(info, token) -> None:
-    """A customer's checkout answers NOT_FOUND to anyone but that customer."""
-    checkout_access.require_access(token, lambda: current_customer(info))
+    """A customer's checkout answers NOT_FOUND to anyone but that customer, and any
+    checkout to another museum's requests."""
+    checkout_access.require_access(token, lambda: current_customer(info), museum_for_field(info).pk)
 
 
 def _payload_errors(group: BaseExceptionGroup) -> list[PayloadError] | None:
@@ -125,7 +126,7 @@ class CheckoutCreate(CheckoutMutation):
             root,
             info,
             customer=current_customer(info),
-            museum=museum_for_request(info.context),
+            museum=museum_for_field(info),
             **arguments,
         )
 
@@ -323,7 +324,7 @@ class CheckoutPaymentMethodSetup(graphene.Mutation):
             return cls(
                 setup=CardSetup(
                     client_secret=setup.client_secret,
-                    publishable_key=payments.publishable_key(),
+                    publishable_key=payments.publishable_key(museum_for_field(info)),
                     stripe_js_url=payments.stripe_js_url(),
                     attempt=setup.attempt,
                 ),

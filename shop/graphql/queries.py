@@ -10,6 +10,9 @@ from museum_site.graphql.locales import resolve_locale
 from museum_site.graphql.pagination import connection_type, list_arguments, paginate
 from museum_site.graphql.queries import in_locale, locale_arg, page_by_slug_or_preview
 from museum_site.models import public_pages
+from museum_site.museums.current import museum_for_field
+from museum_site.museums.graphql_scope import museum_argument
+from museum_site.museums.scoping import pages_of
 from shop import models
 from shop.accounts.graphql.middleware import current_customer
 from shop.graphql import loaders
@@ -57,6 +60,7 @@ class ShopQuery:
 
     products = graphene.Field(
         connection_type(ProductType, "Product"),
+        museum=museum_argument(),
         required=True,
         locale=locale_arg(),
         category=graphene.String(description="Only products in the category with this slug."),
@@ -67,6 +71,7 @@ class ShopQuery:
     )
     product = graphene.Field(
         ProductType,
+        museum=museum_argument(),
         slug=graphene.String(),
         locale=locale_arg(),
         preview_token=graphene.String(
@@ -83,6 +88,7 @@ class ShopQuery:
     )
     checkout = graphene.Field(
         Checkout,
+        museum=museum_argument(),
         token=graphene.Argument(graphene.UUID, required=True),
         description="A checkout by its token; null if there is none, or if it belongs to "
         "another customer (a checkout created while signed in needs that customer's token).",
@@ -99,7 +105,8 @@ class ShopQuery:
         in_stock=None,
         order_by=ProductOrder.TITLE_ASC,
     ):
-        queryset = in_locale(public_pages(models.ProductPage.objects.all()), locale)
+        products = pages_of(museum_for_field(info), models.ProductPage.objects.all())
+        queryset = in_locale(public_pages(products), locale)
         if category:
             queryset = queryset.filter(category__slug=category)
         if in_stock is not None:
@@ -112,7 +119,12 @@ class ShopQuery:
     @staticmethod
     def resolve_product(root, info, slug=None, locale=None, preview_token=None):
         return page_by_slug_or_preview(
-            models.ProductPage, loaders.products, slug, locale, preview_token
+            models.ProductPage,
+            loaders.products,
+            slug,
+            locale,
+            preview_token,
+            museum_for_field(info),
         )
 
     @staticmethod
@@ -125,9 +137,9 @@ class ShopQuery:
     @staticmethod
     def resolve_checkout(root, info, token):
         checkout = loaders.checkout(token)
-        if checkout is None or not checkout_access.is_open_to(
-            checkout.customer_id, lambda: current_customer(info)
-        ):
+        if checkout is None or checkout.museum_id != museum_for_field(info).pk:
+            return None  # another museum's checkout is unknown here
+        if not checkout_access.is_open_to(checkout.customer_id, lambda: current_customer(info)):
             return None  # someone else's checkout answers as an unknown token does
         translation.activate(checkout.locale)
         return checkout

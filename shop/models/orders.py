@@ -36,6 +36,14 @@ class Payment(models.Model):
         CANCELED = "canceled", _("Canceled")
 
     checkout_token = models.UUIDField(_("checkout"), db_index=True)
+    # Whose Stripe account the intent is in: the checkout's museum (shop/stripe_accounts.py).
+    museum = models.ForeignKey(
+        "museums.Museum",
+        on_delete=models.PROTECT,
+        default=default_museum_id,
+        related_name="+",
+        verbose_name=_("museum"),
+    )
     attempt = models.PositiveIntegerField(_("attempt"))
     intent_id = models.CharField(_("Stripe PaymentIntent"), max_length=255, unique=True)
     amount = models.DecimalField(_("amount"), **MONEY_DIGITS)

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from museum_site.museums.models import default_museum_id
+
 from .catalogue import CURRENCY, MONEY_DIGITS
 
 
@@ -33,6 +35,13 @@ class ShippingMethod(models.Model):
         SHIPPING = "shipping", _("Posted to an address")
         PICKUP = "pickup", _("Picked up at the museum desk")
 
+    museum = models.ForeignKey(
+        "museums.Museum",
+        on_delete=models.PROTECT,
+        default=default_museum_id,
+        related_name="+",
+        verbose_name=_("museum"),
+    )
     name_nl = models.CharField(_("name (Dutch)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
     name_fr = models.CharField(_("name (French)"), max_length=100, blank=True)

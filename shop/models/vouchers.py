@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from museum_site.museums.models import default_museum_id
+
 from .catalogue import MONEY_DIGITS
 from .counters import CountedUnderLock
 
@@ -35,6 +37,13 @@ class Voucher(CountedUnderLock):
         PERCENTAGE = "percentage", _("Percentage off the goods")
         FIXED = "fixed", _("Fixed amount off the goods (incl. VAT)")
 
+    museum = models.ForeignKey(
+        "museums.Museum",
+        on_delete=models.PROTECT,
+        default=default_museum_id,
+        related_name="+",
+        verbose_name=_("museum"),
+    )
     code = models.CharField(_("code"), max_length=32, unique=True, validators=[CODE_FORMAT])
     description = models.CharField(
         _("internal note"), max_length=255, blank=True, help_text=_("E.g. the campaign.")

@@ -152,7 +152,9 @@ def update_delivery_method(token: uuid.UUID, method_id: str) -> Checkout:
     with transaction.atomic():
         checkout = _locked(token)
         method = (
-            ShippingMethod.objects.filter(pk=int(method_id), active=True).first()
+            ShippingMethod.objects.filter(
+                pk=int(method_id), active=True, museum_id=checkout.museum_id
+            ).first()
             if method_id.isdigit()
             else None
         )
@@ -172,7 +174,7 @@ def update_delivery_method(token: uuid.UUID, method_id: str) -> Checkout:
 def add_promo_code(token: uuid.UUID, code: str) -> Checkout:
     with transaction.atomic():
         checkout = _locked(token)
-        voucher = vouchers.find(code)
+        voucher = vouchers.find(code, checkout.museum_id)
         vouchers.check(voucher, checkout_lines.goods_gross(checkout_lines.current_lines(checkout)))
         checkout.voucher = voucher
         checkout.save(update_fields=["voucher", "updated_at"])

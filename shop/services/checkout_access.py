@@ -8,8 +8,10 @@ gets: NOT_FOUND for a mutation, null for the query. That also holds once the che
 has become an order: `checkoutComplete` with its token answers the order only to the
 customer it belongs to. A guest's checkout stays open to its token alone.
 
-The owner is fixed when the checkout is created and never changes, so checking before
-the service locks the row cannot race with a change of owner.
+A checkout also belongs to one museum: asked for on another museum's host (or with
+another museum's `museum` argument or `X-Museum` header) it is unknown there, the same
+NOT_FOUND. Owner and museum are fixed when the checkout is created and never change, so
+checking before the service locks the row cannot race with a change of either.
 """
 
 from __future__ import annotations
@@ -28,15 +30,21 @@ NOT_FOUND_MESSAGE = "No checkout has this token."
 Caller = Callable[[], AbstractUser | None]
 
 
-def owner_id(token: uuid.UUID | str) -> int | None:
-    """The account the checkout, or the order it became, belongs to; None for a guest's
-    checkout and for a token nobody knows."""
-    owner = Checkout.objects.filter(token=token).values_list("customer_id", flat=True).first()
-    if owner is None:
-        owner = (
-            Order.objects.filter(checkout_token=token).values_list("customer_id", flat=True).first()
+def owner_and_museum(token: uuid.UUID | str) -> tuple[int | None, int | None]:
+    """The account and museum the checkout, or the order it became, belongs to; account
+    None for a guest's checkout, both None for a token nobody knows."""
+    found = Checkout.objects.filter(token=token).values_list("customer_id", "museum_id").first()
+    if found is None:
+        found = (
+            Order.objects.filter(checkout_token=token)
+            .values_list("customer_id", "museum_id")
+            .first()
         )
-    return owner
+    return found or (None, None)
+
+
+def owner_id(token: uuid.UUID | str) -> int | None:
+    return owner_and_museum(token)[0]
 
 
 def is_open_to(owner: int | None, caller: Caller) -> bool:
@@ -48,7 +56,11 @@ def is_open_to(owner: int | None, caller: Caller) -> bool:
     return user is not None and user.pk == owner
 
 
-def require_access(token: uuid.UUID | str, caller: Caller) -> None:
-    """Raise the unknown token's NOT_FOUND unless the caller may use this checkout."""
-    if not is_open_to(owner_id(token), caller):
+def require_access(token: uuid.UUID | str, caller: Caller, museum_id: int | None = None) -> None:
+    """Raise the unknown token's NOT_FOUND unless the caller may use this checkout (and,
+    given `museum_id`, it is that museum's)."""
+    owner, museum = owner_and_museum(token)
+    if museum_id is not None and museum is not None and museum != museum_id:
+        raise PayloadError(CheckoutErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE, "token")
+    if not is_open_to(owner, caller):
         raise PayloadError(CheckoutErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE, "token")

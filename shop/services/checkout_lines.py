@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from museum_site.museums.scoping import in_museum_pages
 from shop.graphql.errors import PayloadError
 from shop.models import Checkout, CheckoutLine, ProductVariant
 from shop.services import delivery, vouchers
@@ -91,7 +92,11 @@ def change_lines(checkout: Checkout, requests: Sequence[LineRequest], *, replace
     wanted = _parse(requests, replace=replace)
     existing = {line.variant.sku: line for line in current_lines(checkout)}
     variants = (
-        ProductVariant.objects.with_sale_state().filter(sku__in=wanted).in_bulk(field_name="sku")
+        ProductVariant.objects.with_sale_state()
+        .filter(sku__in=wanted)
+        # Only the checkout's museum's products: another museum's SKU is unknown here.
+        .filter(in_museum_pages(checkout.museum, prefix="product__"))
+        .in_bulk(field_name="sku")
     )
     final = {
         sku: quantity if replace else quantity + getattr(existing.get(sku), "quantity", 0)

@@ -65,12 +65,14 @@ def problem(
     return None
 
 
-def available_methods(lines: list[CheckoutLine], country: str | None) -> list[ShippingMethod]:
-    """Methods the buyer can choose now: pick-up, and posting to the address's zone."""
+def available_methods(
+    lines: list[CheckoutLine], country: str | None, museum_id: int | None = None
+) -> list[ShippingMethod]:
+    """Methods the buyer can choose now: the museum's pick-up, and its posting to the
+    address's zone."""
     if not is_shipping_required(lines):
         return []
-    return [
-        method
-        for method in ShippingMethod.objects.filter(active=True)
-        if problem(method, lines, country) is None
-    ]
+    methods = ShippingMethod.objects.filter(active=True)
+    if museum_id is not None:
+        methods = methods.filter(museum_id=museum_id)
+    return [method for method in methods if problem(method, lines, country) is None]

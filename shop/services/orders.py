@@ -599,6 +599,8 @@ def export_orders(held) -> list[dict]:
     return [
         {
             "number": order.invoice_number,
+            # One export covers every museum of the group: say whose order it is.
+            "museum": order.museum.name,
             "status": order.status,
             "placedAt": order.created_at.isoformat(),
             "email": order.email,
@@ -622,9 +624,9 @@ def export_orders(held) -> list[dict]:
                 for payment in order.payments.all()
             ],
         }
-        for order in held.select_related("billing_address", "shipping_address").prefetch_related(
-            "lines", "payments"
-        )
+        for order in held.select_related(
+            "billing_address", "shipping_address", "museum"
+        ).prefetch_related("lines", "payments")
     ]
 
 

@@ -5,9 +5,12 @@ attempt, order and refund number), so a retried request (a timeout, a webhook re
 never charges or refunds twice at Stripe. localstripe, which the tests run against,
 ignores these keys: our own code is idempotent without them (locks, unique constraints).
 
-Settings, read with defaults so the shop runs without them in development:
-STRIPE_API_BASE (unset: real Stripe), STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY,
-STRIPE_WEBHOOK_SECRET, STRIPE_JS_URL (where the browser loads Stripe.js: Stripe's own in
+Each museum's money goes to its own Stripe account (shop/stripe_accounts.py): a checkout
+is paid with its museum's keys, and a refund or a look-up of an intent uses the account
+the intent was created in. Settings, read with defaults so the shop runs without them in
+development: STRIPE_API_BASE (unset: real Stripe), STRIPE_SECRET_KEY,
+STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET (the default museum's account when it has
+no keys of its own), STRIPE_JS_URL (where the browser loads Stripe.js: Stripe's own in
 production, localstripe's stand-in in the demo and the tests).
 
 Two ways to pay. With a PaymentIntent alone (`start_payment(token)`), the browser confirms
@@ -31,24 +34,27 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 
+from museum_site.museums.models import Museum
 from shop.graphql.errors import PayloadError
 from shop.models import Payment
 from shop.services import checkout_lines, delivery
 from shop.services.checkout import _locked
 from shop.services.checkout_totals import totals
 from shop.services.errors import CheckoutErrorCode
+from shop.stripe_accounts import StripeAccount, account_for, account_of_intent
 
 
-def client() -> stripe.StripeClient:
-    """A client for the configured Stripe (or localstripe). A client per call, not the
-    module-level `stripe.api_base`: settings overridden in tests and threads completing
-    checkouts at once must not see each other's configuration."""
-    base = getattr(settings, "STRIPE_API_BASE", None)
-    return stripe.StripeClient(
-        getattr(settings, "STRIPE_SECRET_KEY", "") or "sk_test_unset",
-        base_addresses={"api": base} if base else None,
-        max_network_retries=2,
-    )
+def client(museum: Museum | None = None) -> stripe.StripeClient:
+    """A client for the museum's Stripe account (the default museum's when None)."""
+    return account_for(museum or Museum.objects.default()).client()
+
+
+def _checkout_account(checkout) -> StripeAccount:
+    """The checkout's museum's account; a museum without one cannot take money."""
+    account = account_for(checkout.museum)
+    if not account.is_configured:
+        raise service_unavailable()
+    return account
 
 
 def to_cents(amount: Decimal) -> int:
@@ -59,8 +65,8 @@ def from_cents(cents: int) -> Decimal:
     return (Decimal(cents) / 100).quantize(Decimal("0.01"))
 
 
-def publishable_key() -> str:
-    return getattr(settings, "STRIPE_PUBLISHABLE_KEY", "")
+def publishable_key(museum: Museum | None = None) -> str:
+    return account_for(museum or Museum.objects.default()).publishable_key
 
 
 def stripe_js_url() -> str:
@@ -123,9 +129,10 @@ def setup_card(token: uuid.UUID) -> CardSetup:
         checkout = _locked(token)
         _amount_due(checkout)
         attempt = _next_attempt(checkout)
+        account = _checkout_account(checkout)
     try:
         for number in range(1, SETUPS_PER_ATTEMPT + 1):
-            intent = client().v1.setup_intents.create(
+            intent = account.client().v1.setup_intents.create(
                 params={
                     "usage": "on_session",
                     "payment_method_types": ["card"],
@@ -164,6 +171,7 @@ def start_payment(
         checkout = _locked(token)
         due = _amount_due(checkout)
         attempt = _next_attempt(checkout)
+        account = _checkout_account(checkout)
         cancel_superseded(checkout.token)
         params: dict = {
             "amount": to_cents(due.amount),
@@ -177,7 +185,7 @@ def start_payment(
             )
             key = f"{key}-{payment_method_id}"
         try:
-            intent = client().v1.payment_intents.create(
+            intent = account.client().v1.payment_intents.create(
                 params=params, options={"idempotency_key": key}
             )
         except stripe.CardError as error:
@@ -196,6 +204,7 @@ def start_payment(
             raise service_unavailable() from error
         payment = Payment.objects.create(
             checkout_token=checkout.token,
+            museum_id=checkout.museum_id,
             attempt=attempt,
             intent_id=intent.id,
             amount=due.amount,
@@ -205,7 +214,7 @@ def start_payment(
     return PaymentStart(
         payment=payment,
         client_secret=intent.client_secret or "",
-        publishable_key=publishable_key(),
+        publishable_key=account.publishable_key,
         status=intent.status or "",
     )
 
@@ -225,7 +234,7 @@ def cancel_superseded(token: uuid.UUID) -> None:
     )
     for payment in pending.order_by("attempt"):
         try:
-            client().v1.payment_intents.cancel(
+            account_of_intent(payment.intent_id).client().v1.payment_intents.cancel(
                 payment.intent_id,
                 options={"idempotency_key": f"checkout-{token}-payment-{payment.attempt}-cancel"},
             )
@@ -304,19 +313,27 @@ def check_ready(checkout, lines) -> None:
 
 
 def retrieve_intent(intent_id: str) -> stripe.PaymentIntent:
-    return client().v1.payment_intents.retrieve(intent_id)
+    return account_of_intent(intent_id).client().v1.payment_intents.retrieve(intent_id)
 
 
 def refund(intent_id: str, amount: Decimal, idempotency_key: str) -> stripe.Refund:
     """Give money back at Stripe; the key names the order and the refund's number."""
-    return client().v1.refunds.create(
-        params={"payment_intent": intent_id, "amount": to_cents(amount)},
-        options={"idempotency_key": idempotency_key},
+    return (
+        account_of_intent(intent_id)
+        .client()
+        .v1.refunds.create(
+            params={"payment_intent": intent_id, "amount": to_cents(amount)},
+            options={"idempotency_key": idempotency_key},
+        )
     )
 
 
 def refunds_of(intent_id: str) -> list[stripe.Refund]:
     """Every refund Stripe holds for the PaymentIntent, whoever made it (us or staff in
     the Stripe dashboard)."""
-    listed = client().v1.refunds.list(params={"payment_intent": intent_id, "limit": 100})
+    listed = (
+        account_of_intent(intent_id)
+        .client()
+        .v1.refunds.list(params={"payment_intent": intent_id, "limit": 100})
+    )
     return list(listed.auto_paging_iter())

@@ -25,12 +25,16 @@ from shop.services.errors import CheckoutErrorCode
 FIELD = "promoCode"
 
 
-def find(code: str) -> Voucher:
-    """The active voucher with this code; unknown and switched-off codes look the same."""
+def find(code: str, museum_id: int | None = None) -> Voucher:
+    """The active voucher with this code (of this museum: another museum's code is
+    unknown here); unknown and switched-off codes look the same."""
     code = normalise_code(code)
     if not code:
         raise PayloadError(CheckoutErrorCode.REQUIRED, "Enter a promo code.", FIELD)
-    voucher = Voucher.objects.filter(code=code, active=True).first()
+    found = Voucher.objects.filter(code=code, active=True)
+    if museum_id is not None:
+        found = found.filter(museum_id=museum_id)
+    voucher = found.first()
     if voucher is None:
         raise PayloadError(CheckoutErrorCode.INVALID, "This promo code does not exist.", FIELD)
     return voucher

@@ -23,6 +23,7 @@ from typing import Any
 import stripe
 from django.db import IntegrityError, transaction
 
+from museum_site.museums.models import Museum
 from shop.graphql.errors import PayloadError
 from shop.models import Payment, StripeEvent
 from shop.services import orders
@@ -67,10 +68,16 @@ def _read(event: Mapping) -> tuple[str, str, dict]:
     return event_id, kind[:255], dict(subject)
 
 
-def handle(event: stripe.Event) -> bool:
+def handle(event: stripe.Event, museum: Museum | None = None) -> bool:
     """Apply the event; False if it had been handled before. Raises on failure, and
-    MalformedEvent (before writing anything) when the event is not shaped as Stripe's."""
+    MalformedEvent (before writing anything) when the event is not shaped as Stripe's.
+
+    Given the museum whose endpoint received it, an event about another museum's payment
+    is not applied (logged): each account speaks only for its own money."""
     event_id, kind, subject = _read(event)
+    if museum is not None and not _is_of(museum, kind, subject):
+        logger.warning("Stripe event %s is not about %s's payments; ignored", event_id, museum)
+        return False
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -88,6 +95,15 @@ def handle(event: stripe.Event) -> bool:
                 status=Payment.Status.FAILED
             )
     return True
+
+
+def _is_of(museum: Museum, kind: str, subject: dict) -> bool:
+    intent = subject.get("id") if kind.startswith("payment_intent.") else None
+    intent = intent or subject.get("payment_intent")
+    if not intent:
+        return True
+    owner = Payment.objects.filter(intent_id=intent).values_list("museum_id", flat=True).first()
+    return owner is None or owner == museum.pk
 
 
 def _succeeded(intent_id: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import graphene
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import translation
 from graphql import GraphQLError
 from grapple.types.interfaces import SnippetInterface
@@ -34,6 +34,10 @@ from museum_site.graphql.types import (
     TermType,
 )
 from museum_site.models import public_pages
+from museum_site.museums.current import museum_for_field
+from museum_site.museums.graphql_scope import museum_argument
+from museum_site.museums.models import Museum
+from museum_site.museums.scoping import pages_of
 from museum_site.visibility import public_objects
 
 
@@ -86,14 +90,23 @@ def preview_page(model: type[Page], token: str) -> Page:
 
 
 def page_by_slug_or_preview(
-    model: type[Page], load, slug: str | None, locale: str | None, preview_token: str | None
+    model: type[Page],
+    load,
+    slug: str | None,
+    locale: str | None,
+    preview_token: str | None,
+    museum: Museum | None = None,
 ) -> Page | None:
-    """One published page by slug in a locale (fetched through `load`), or its draft by token."""
+    """One published page of the museum by slug in a locale (fetched through `load`), or
+    its draft by token."""
     if preview_token:
         return preview_page(model, preview_token)
     if not slug:
         raise GraphQLError("Give a `slug` or a `previewToken`.")
-    return load(in_locale(public_pages(model.objects.filter(slug=slug)), locale)).first()
+    queryset = public_pages(model.objects.filter(slug=slug))
+    if museum is not None:
+        queryset = pages_of(museum, queryset)
+    return load(in_locale(queryset, locale)).first()
 
 
 class ContentQuery:
@@ -101,6 +114,7 @@ class ContentQuery:
 
     stories = graphene.Field(
         connection_type(StoryType, "Story"),
+        museum=museum_argument(),
         required=True,
         locale=locale_arg(),
         tag=graphene.String(description="Only stories with this tag."),
@@ -110,6 +124,7 @@ class ContentQuery:
     )
     story = graphene.Field(
         StoryType,
+        museum=museum_argument(),
         slug=graphene.String(),
         locale=locale_arg(),
         preview_token=graphene.String(
@@ -119,6 +134,7 @@ class ContentQuery:
     )
     exhibitions = graphene.Field(
         connection_type(ExhibitionType, "Exhibition"),
+        museum=museum_argument(),
         required=True,
         locale=locale_arg(),
         order_by=graphene.Argument(ExhibitionOrder, default_value=ExhibitionOrder.START_DATE_DESC),
@@ -126,6 +142,7 @@ class ContentQuery:
     )
     exhibition = graphene.Field(
         ExhibitionType,
+        museum=museum_argument(),
         slug=graphene.String(),
         locale=locale_arg(),
         preview_token=graphene.String(
@@ -134,6 +151,7 @@ class ContentQuery:
     )
     collection_objects = graphene.Field(
         connection_type(CollectionObjectType, "CollectionObject"),
+        museum=museum_argument(),
         required=True,
         locale=locale_arg(),
         maker=graphene.ID(description="Only objects made by this Term."),
@@ -145,6 +163,7 @@ class ContentQuery:
     )
     collection_object = graphene.Field(
         CollectionObjectType,
+        museum=museum_argument(),
         inventory_number=graphene.String(required=True),
         locale=locale_arg(),
     )
@@ -159,6 +178,7 @@ class ContentQuery:
 
     home_page = graphene.Field(
         HomePageType,
+        museum=museum_argument(),
         locale=locale_arg(),
         description=(
             "The published home page in the locale; the site's language's where that "
@@ -186,9 +206,9 @@ class ContentQuery:
         code = resolve_locale(locale)
         translation.activate(code)
         homes = public_pages(
-            models.HomePage.objects.filter(
-                locale__language_code__in={code, settings.LANGUAGE_CODE}
-            ).select_related("locale")
+            pages_of(museum_for_field(info), models.HomePage.objects)
+            .filter(locale__language_code__in={code, settings.LANGUAGE_CODE})
+            .select_related("locale")
         ).order_by("path")
         by_language: dict[str, models.HomePage] = {}
         for home in homes:
@@ -215,7 +235,8 @@ class ContentQuery:
     def resolve_stories(
         root, info, first, after=None, locale=None, tag=None, order_by=StoryOrder.DATE_DESC
     ):
-        queryset = in_locale(public_pages(models.StoryPage.objects.all()), locale)
+        stories = pages_of(museum_for_field(info), models.StoryPage.objects.all())
+        queryset = in_locale(public_pages(stories), locale)
         if tag:
             queryset = queryset.filter(tags__name=tag)
         return paginate(loaders.stories(queryset.order_by(order_by.value, "pk")), first, after)
@@ -223,7 +244,7 @@ class ContentQuery:
     @staticmethod
     def resolve_story(root, info, slug=None, locale=None, preview_token=None):
         story = page_by_slug_or_preview(
-            models.StoryPage, loaders.stories, slug, locale, preview_token
+            models.StoryPage, loaders.stories, slug, locale, preview_token, museum_for_field(info)
         )
         if story is not None:
             loaders.stream_bodies([story])
@@ -233,13 +254,19 @@ class ContentQuery:
     def resolve_exhibitions(
         root, info, first, after=None, locale=None, order_by=ExhibitionOrder.START_DATE_DESC
     ):
-        queryset = in_locale(public_pages(models.ExhibitionPage.objects.all()), locale)
+        exhibitions = pages_of(museum_for_field(info), models.ExhibitionPage.objects.all())
+        queryset = in_locale(public_pages(exhibitions), locale)
         return paginate(loaders.exhibitions(queryset.order_by(order_by.value, "pk")), first, after)
 
     @staticmethod
     def resolve_exhibition(root, info, slug=None, locale=None, preview_token=None):
         return page_by_slug_or_preview(
-            models.ExhibitionPage, loaders.exhibitions, slug, locale, preview_token
+            models.ExhibitionPage,
+            loaders.exhibitions,
+            slug,
+            locale,
+            preview_token,
+            museum_for_field(info),
         )
 
     @staticmethod
@@ -253,7 +280,8 @@ class ContentQuery:
         material=None,
         order_by=CollectionObjectOrder.INVENTORY_NUMBER,
     ):
-        queryset = in_locale(models.CollectionObject.objects.all(), locale)
+        own = models.CollectionObject.objects.filter(museum=museum_for_field(info))
+        queryset = in_locale(own, locale)
         if maker:
             queryset = queryset.filter(makers__pk=maker)
         if material:
@@ -264,9 +292,11 @@ class ContentQuery:
 
     @staticmethod
     def resolve_collection_object(root, info, inventory_number, locale=None):
-        queryset = in_locale(
-            models.CollectionObject.objects.filter(inventory_number=inventory_number), locale
+        # Its own objects, and other museums' shareable ones (shown in its exhibitions).
+        shown = models.CollectionObject.objects.filter(
+            Q(museum=museum_for_field(info)) | Q(shareable=True), inventory_number=inventory_number
         )
+        queryset = in_locale(shown, locale)
         return loaders.collection_objects(queryset).first()
 
     @staticmethod

@@ -52,6 +52,8 @@ PUBLIC_ROOT_FIELDS: set[str] = {
     "tag",
     "tags",
     "collections",
+    "museums",
+    "museum",
 }
 # Arguments that make an answer private to whoever holds them.
 PRIVATE_ARGUMENTS = {"token", "previewToken"}

@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseNotAllowed, QueryDict
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from graphene_django.views import GraphQLView, HttpError
 from graphql import (
     DocumentNode,
@@ -34,6 +35,8 @@ from museum_site.graphql.errors import BadRequest
 from museum_site.graphql.hidden_content import HiddenContentMiddleware
 from museum_site.graphql.input_text import InputTextMiddleware
 from museum_site.graphql.limits import OrderingWhitelistMiddleware
+from museum_site.museums.current import UnknownMuseum, museum_for_request
+from museum_site.museums.graphql_scope import MuseumScopeMiddleware
 
 log = logging.getLogger(__name__)
 # Requests carrying credentials are never answered from, or stored in, the shared cache.
@@ -169,9 +172,16 @@ def _validate(schema, query: str, introspection: bool = True) -> tuple[GraphQLEr
     return tuple(validate(schema, document))
 
 
-def _is_public(operation: OperationDefinitionNode | None, variables: dict | None) -> bool:
-    """Whether every root field is public content and nothing private was passed."""
+def _is_public(
+    operation: OperationDefinitionNode | None, variables: dict | None, request: HttpRequest
+) -> bool:
+    """Whether every root field is public content and nothing private was passed (and
+    the request names a museum that exists)."""
     if operation is None or operation.operation != OperationType.QUERY:
+        return False
+    try:
+        museum_for_request(request)
+    except UnknownMuseum:
         return False
     if variables and response_cache.PRIVATE_ARGUMENTS & set(variables):
         return False
@@ -234,6 +244,7 @@ class MuseumGraphQLView(GraphQLView):
 
     def get_middleware(self, request):
         return [
+            MuseumScopeMiddleware(),
             InputTextMiddleware(),
             OrderingWhitelistMiddleware(),
             HiddenContentMiddleware(),
@@ -249,6 +260,7 @@ class MuseumGraphQLView(GraphQLView):
             # Browsers and proxies keep it no longer than we do (response_cache).
             seconds = getattr(request, "_vitrine_seconds", response_cache.timeout())
             response["Cache-Control"] = f"public, max-age={min(60, seconds)}"
+            patch_vary_headers(response, ["X-Museum"])  # it names the museum as the host does
         else:
             response["Cache-Control"] = "private, no-store"
         return response
@@ -261,12 +273,17 @@ class MuseumGraphQLView(GraphQLView):
         if cache_enabled and query and not self.batch and anonymous:
             document = None if _refused_unparsed(query) else _parse(query)
             if isinstance(document, DocumentNode) and _is_public(
-                get_operation_ast(document, operation_name), variables
+                get_operation_ast(document, operation_name), variables, request
             ):
                 request._vitrine_public = True
                 version = response_cache.content_version()  # the request's one read
+                # Keyed by the museum (host or X-Museum header) as well as the host.
                 key = response_cache.cache_key(
-                    request.get_host(), query, variables, operation_name, version
+                    f"{museum_for_request(request).slug}@{request.get_host()}",
+                    query,
+                    variables,
+                    operation_name,
+                    version,
                 )
                 cached = response_cache.cache.get(key)
                 request._vitrine_seconds = response_cache.seconds_to_keep(version)

@@ -4,6 +4,9 @@ An object is a translatable snippet: each language has its own copy (title, desc
 alt texts), linked by `translation_key`; the inventory number is shared by the copies and
 unique within a language. Makers, materials and periods (styles and eras: Baroque, the
 Golden Age) are authority Terms, shared by all copies.
+
+An object belongs to one museum (its collection); another museum of the group shows it in
+its exhibitions only when the owner marks it `shareable`. Terms are the group's, shared.
 """
 
 from django.core.exceptions import ValidationError
@@ -17,6 +20,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, Translatab
 from wagtail.search import index
 
 from museum_site import content_limits
+from museum_site.museums.models import default_museum_id
 
 from .terms import Term
 
@@ -33,6 +37,18 @@ class RightsStatement(models.TextChoices):
 class CollectionObject(
     DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, ClusterableModel
 ):
+    museum = models.ForeignKey(
+        "museums.Museum",
+        on_delete=models.PROTECT,
+        default=default_museum_id,
+        related_name="collection_objects",
+        verbose_name=_("museum"),
+    )
+    shareable = models.BooleanField(
+        _("shareable"),
+        default=False,
+        help_text=_("Other museums of the group may show this object in their exhibitions."),
+    )
     title = models.CharField(_("title"), max_length=255)
     inventory_number = models.CharField(
         _("inventory number"),
@@ -89,6 +105,7 @@ class CollectionObject(
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("inventory_number"), FieldPanel("rights")]),
+        FieldRowPanel([FieldPanel("museum"), FieldPanel("shareable")]),
         MultiFieldPanel(
             [
                 FieldPanel("object_type"),
@@ -121,6 +138,7 @@ class CollectionObject(
         ),
         index.FilterField("locale_id"),
         index.FilterField("live"),
+        index.FilterField("museum_id"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import Museum
+from .permissions import MuseumPermissionPolicy, MuseumScopedViewSet
 
 
-class MuseumViewSet(ModelViewSet):
+class MuseumViewSet(MuseumScopedViewSet, ModelViewSet):
     model = Museum
+    permission_policy = MuseumPermissionPolicy(Museum)
     icon = "home"
     menu_label = _("Museums")
     add_to_settings_menu = True

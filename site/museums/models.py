@@ -9,11 +9,24 @@ orders, offers) points at this row rather than at the `Site`, which may change h
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Site
+
+HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour as #rrggbb."))
+
+
+class Typeface(models.TextChoices):
+    """The font stacks the reference frontend ships (system fonts: nothing to download)."""
+
+    OLD_STYLE = "old-style", _("Old-style serif (Palatino, Georgia)")
+    TRANSITIONAL = "transitional", _("Transitional serif (Charter, Cambria)")
+    GROTESQUE = "grotesque", _("Grotesque sans (Helvetica, Arial)")
+    HUMANIST = "humanist", _("Humanist sans (Seravek, Gill Sans)")
 
 
 class MuseumQuerySet(models.QuerySet["Museum"]):
@@ -64,6 +77,60 @@ class Museum(models.Model):
     is_public = models.BooleanField(
         _("listed"), default=True, help_text=_("Listed in the group's list of museums.")
     )
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    staff_groups = models.ManyToManyField(
+        "auth.Group",
+        blank=True,
+        related_name="museums",
+        verbose_name=_("staff groups"),
+        help_text=_("Members of these groups work for this museum and see only its data."),
+    )
+
+    # Branding: what the frontend shows as this museum (header, footer, colours, type).
+    logo = models.ForeignKey(
+        "museum_site.MuseumImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default="#1d3b36",
+        validators=[HEX_COLOUR],
+        help_text=_("Header, buttons and links; white text must be readable on it."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#9c4a1a",
+        validators=[HEX_COLOUR],
+        help_text=_("Small highlights and the focus ring."),
+    )
+    typeface = models.CharField(
+        _("typeface"), max_length=20, choices=Typeface.choices, default=Typeface.OLD_STYLE
+    )
+    languages = models.CharField(
+        _("languages"),
+        max_length=60,
+        blank=True,
+        help_text=_("Language codes the museum publishes in, e.g. nl,en,fr; all when empty."),
+    )
+
+    # The museum's own Stripe account: its shop's money goes there. Empty on the default
+    # museum means the STRIPE_* settings (one museum, configured by environment).
+    stripe_secret_key = models.CharField(_("Stripe secret key"), max_length=255, blank=True)
+    stripe_publishable_key = models.CharField(
+        _("Stripe publishable key"), max_length=255, blank=True
+    )
+    stripe_webhook_secret = models.CharField(
+        _("Stripe webhook signing secret"),
+        max_length=255,
+        blank=True,
+        help_text=_("Of the webhook endpoint /shop/stripe/webhook/<short name>/ at Stripe."),
+    )
 
     objects = MuseumQuerySet.as_manager()
 
@@ -72,6 +139,7 @@ class Museum(models.Model):
         FieldPanel("slug"),
         FieldPanel("site"),
         FieldPanel("is_public"),
+        FieldPanel("staff_groups"),
         MultiFieldPanel([FieldPanel("legal_name"), FieldPanel("vat_number")], _("Legal identity")),
         MultiFieldPanel(
             [
@@ -82,12 +150,35 @@ class Museum(models.Model):
             ],
             _("Address"),
         ),
-        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], _("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("opening_hours")], _("Contact")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("logo"),
+                FieldPanel("primary_colour"),
+                FieldPanel("accent_colour"),
+                FieldPanel("typeface"),
+                FieldPanel("languages"),
+            ],
+            _("Branding"),
+        ),
         FieldPanel("currency"),
+        MultiFieldPanel(
+            [
+                FieldPanel("stripe_publishable_key"),
+                FieldPanel("stripe_secret_key"),
+                FieldPanel("stripe_webhook_secret"),
+            ],
+            _("Stripe account"),
+        ),
     ]
 
     class Meta:
         ordering = ["name"]
+        permissions = [
+            ("see_all_museums", _("Can see and change the data of every museum (group role)"))
+        ]
         verbose_name = _("museum")
         verbose_name_plural = _("museums")
 
@@ -97,6 +188,16 @@ class Museum(models.Model):
     @property
     def seller_name(self) -> str:
         return self.legal_name or self.name
+
+    @property
+    def language_codes(self) -> list[str]:
+        configured = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        chosen = [code.strip() for code in self.languages.split(",") if code.strip()]
+        return [code for code in chosen if code in configured] or configured
+
+    @property
+    def is_default(self) -> bool:
+        return bool(self.site.is_default_site)
 
     @classmethod
     def for_site(cls, site: Site) -> Museum:
@@ -122,5 +223,10 @@ def _free_slug(name: str) -> str:
 
 def default_museum_id() -> int:
     """Default for the `museum` of rows made outside a request (tests, the shell, old
-    callers): the default site's museum."""
-    return Museum.objects.default().pk
+    callers): the default site's museum.
+
+    Reads primary keys only, so migrations that add a `museum` column with this default
+    work whichever columns the museums table has at that point of the migration graph."""
+    ids = Museum.objects.values_list("pk", flat=True)
+    found = ids.filter(site__is_default_site=True).first() or ids.order_by("pk").first()
+    return found if found is not None else Museum.objects.default().pk

@@ -1,8 +1,35 @@
+from django.core.exceptions import PermissionDenied
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
 from .admin_views import MuseumViewSet
+from .models import Museum
+from .permissions import MuseumPermissionPolicy, may_use
+
+register_permission_policy(Museum, MuseumPermissionPolicy(Museum), exact_class=True)
 
 
 @hooks.register("register_admin_viewset")
 def register_museums() -> MuseumViewSet:
     return MuseumViewSet("museums")
+
+
+@hooks.register("register_schema_query")
+def add_museum_queries(query_mixins: list) -> None:
+    from .graphql import MuseumQuery
+
+    query_mixins.append(MuseumQuery)
+
+
+@hooks.register("before_edit_snippet")
+def refuse_another_museums_row(request, instance):
+    """The backstop for every snippet with a `museum`: editing another museum's row is
+    refused whatever view or policy led there."""
+    if not may_use(request.user, instance):
+        raise PermissionDenied
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_another_museums_rows(request, instances):
+    if not all(may_use(request.user, instance) for instance in instances):
+        raise PermissionDenied

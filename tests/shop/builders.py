@@ -61,6 +61,7 @@ def product(
     stock: int = 10,
     publish: bool = True,
     images: int = 1,
+    index: models.ProductIndexPage | None = None,
     **fields,
 ) -> models.ProductPage:
     """A product page with its variants; every physical variant gets `stock` units."""
@@ -78,7 +79,7 @@ def product(
         models.ProductImage(image=site_builders.image(f"Product {n} view {i}"), sort_order=i)
         for i in range(images)
     ]
-    product_index(language).add_child(instance=page)
+    (index or product_index(language)).add_child(instance=page)
     if publish:
         page.save_revision().publish()
     models.Stock.objects.filter(variant__product=page).update(quantity=stock)
@@ -154,6 +155,7 @@ def ready_checkout(
     email: str = "anna@example.be",
     voucher_code: str | None = None,
     locale: str | None = None,
+    museum=None,
 ) -> models.Checkout:
     """A checkout with lines, e-mail, billing and shipping address and delivery chosen:
     what `checkoutPaymentCreate` needs."""
@@ -161,6 +163,7 @@ def ready_checkout(
     from shop.services.checkout_lines import LineRequest
 
     checkout = service.create(
+        museum=museum,
         email=email,
         locale=locale,
         lines=[LineRequest(sku=sku, quantity=quantity) for sku, quantity in lines],

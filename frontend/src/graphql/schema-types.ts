@@ -396,6 +396,17 @@ export type TermOrder =
   | 'KIND'
   | 'LABEL';
 
+/** A font stack the reference frontend ships. */
+export type Typeface =
+  /** A font stack the reference frontend ships. */
+  | 'GROTESQUE'
+  /** A font stack the reference frontend ships. */
+  | 'HUMANIST'
+  /** A font stack the reference frontend ships. */
+  | 'OLD_STYLE'
+  /** A font stack the reference frontend ships. */
+  | 'TRANSITIONAL';
+
 /** Which viewer's configuration `viewerConfig` emits. */
 export type ViewerFormat =
   | 'MARZIPANO'

@@ -46,12 +46,14 @@ function Header() {
   useEffect(() => setOpen(false), [location.pathname]);
   const cartRoute = hasIndexRoute("cart");
   // The museum's name in this language, as editors keep it (the footer's query, cached).
-  const museumName = useQuery(SiteChromeDocument, { variables: { locale: lang } }).data?.museumDetails?.museumName;
+  const chrome = useQuery(SiteChromeDocument, { variables: { locale: lang } }).data;
+  const museumName = chrome?.museum.name ?? chrome?.museumDetails?.museumName;
+  const logo = chrome?.museum.branding.logo?.rendition.url ?? "/logo.svg";
   return (
     <header className="site-header">
       <div className="site-header__inner">
         <Link to={pathFor(lang, "home")} className="brand">
-          <img src="/logo.svg" alt="" width="40" height="40" className="brand__logo" />
+          <img src={logo} alt="" width="40" height="40" className="brand__logo" />
           <span className="brand__name">{museumName ?? t.siteName}</span>
         </Link>
         <button
@@ -112,7 +114,7 @@ function Footer() {
         {details ? (
           <section aria-labelledby="footer-visit">
             <h2 id="footer-visit" className="site-footer__heading">
-              {details.museumName}
+              {data?.museum.name ?? details.museumName}
             </h2>
             <p className="preserve-lines">{details.address}</p>
             <p className="preserve-lines">{details.openingHours}</p>
@@ -154,6 +156,28 @@ function Footer() {
   );
 }
 
+/** The font stacks a museum may choose (Museum.typeface); system fonts only. */
+const TYPEFACES: Record<string, string> = {
+  OLD_STYLE: '"Iowan Old Style", "Palatino Linotype", "Book Antiqua", Palatino, Georgia, serif',
+  TRANSITIONAL: 'Charter, "Bitstream Charter", Cambria, "Times New Roman", serif',
+  GROTESQUE: '"Helvetica Neue", Helvetica, Arial, sans-serif',
+  HUMANIST: 'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", sans-serif',
+};
+
+/** The host's museum's brand as CSS custom properties (theme.css holds the defaults). */
+function useMuseumBrand() {
+  const lang = useLang();
+  const branding = useQuery(SiteChromeDocument, { variables: { locale: lang } }).data?.museum.branding;
+  useEffect(() => {
+    if (!branding) return;
+    const style = document.documentElement.style;
+    style.setProperty("--brand", branding.primaryColour);
+    style.setProperty("--accent", branding.accentColour);
+    const body = TYPEFACES[branding.typeface];
+    if (body) style.setProperty("--font-body", body);
+  }, [branding]);
+}
+
 /** Moves focus to the new page's title after a navigation (not on the first load). */
 function useRouteFocus() {
   const location = useLocation();
@@ -172,6 +196,7 @@ function Frame({ children }: { children?: ReactNode }) {
   const t = useT();
   const lang = useLang();
   useRouteFocus();
+  useMuseumBrand();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);

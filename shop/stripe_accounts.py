@@ -1,0 +1,74 @@
+"""Which Stripe account a museum's money goes to: the one place that decides.
+
+Each museum of the group has its own Stripe account (Saleor keeps a payment account per
+channel): its secret and publishable keys and the signing secret of its webhook endpoint
+(/shop/stripe/webhook/<slug>/) are on the museum. The default museum may leave them empty
+and use the STRIPE_* settings, as a one-museum install always did; any other museum
+without keys has no account, and its checkouts cannot be paid (never into another
+museum's account).
+
+STRIPE_API_BASE points every account at a Stripe stand-in; STRIPE_API_BASES (slug → URL)
+gives a museum its own stand-in, so tests and the demo run one localstripe per museum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import stripe
+from django.conf import settings
+
+from museum_site.museums.models import Museum
+
+
+@dataclass(frozen=True)
+class StripeAccount:
+    museum_slug: str
+    secret_key: str
+    publishable_key: str
+    webhook_secret: str
+    api_base: str | None
+
+    @property
+    def is_configured(self) -> bool:
+        return bool(self.secret_key)
+
+    def client(self) -> stripe.StripeClient:
+        """A client per call, not the module-level `stripe.api_base`: settings overridden
+        in tests and threads paying different museums must not see each other's."""
+        return stripe.StripeClient(
+            self.secret_key or "sk_test_unset",
+            base_addresses={"api": self.api_base} if self.api_base else None,
+            max_network_retries=2,
+        )
+
+
+def account_for(museum: Museum) -> StripeAccount:
+    bases = getattr(settings, "STRIPE_API_BASES", None) or {}
+    base = bases.get(museum.slug) or getattr(settings, "STRIPE_API_BASE", None) or None
+    if museum.stripe_secret_key:
+        return StripeAccount(
+            museum.slug,
+            museum.stripe_secret_key,
+            museum.stripe_publishable_key,
+            museum.stripe_webhook_secret,
+            base,
+        )
+    if museum.is_default:
+        return StripeAccount(
+            museum.slug,
+            getattr(settings, "STRIPE_SECRET_KEY", "") or "sk_test_unset",
+            getattr(settings, "STRIPE_PUBLISHABLE_KEY", ""),
+            getattr(settings, "STRIPE_WEBHOOK_SECRET", ""),
+            base,
+        )
+    return StripeAccount(museum.slug, "", "", "", base)
+
+
+def account_of_intent(intent_id: str) -> StripeAccount:
+    """The account a PaymentIntent was created in: its payment's museum's."""
+    from shop.models import Payment
+
+    payment = Payment.objects.select_related("museum__site").filter(intent_id=intent_id).first()
+    museum = payment.museum if payment is not None else Museum.objects.default()
+    return account_for(museum)

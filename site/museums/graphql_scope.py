@@ -1,0 +1,49 @@
+"""The GraphQL `museum` argument: one middleware reads it off every root field.
+
+Museum-scoped root fields declare `museum: String` (`museum_argument()`); the middleware
+takes it out of the arguments before the resolver runs, so resolvers stay as they are and
+ask `museum_for_field(info)`. grapple's own `page` and `pages` fields are scoped here too:
+whatever `site`/`inSite` a client passes, they answer within the museum's site.
+"""
+
+from __future__ import annotations
+
+import graphene
+from graphql import GraphQLError
+
+from .current import UnknownMuseum, museum_for_field, museum_for_request, remember_for_field
+
+ARGUMENT = "museum"
+# grapple's fields that take a site: answered within the museum's site only.
+SITE_SCOPED_GRAPPLE_FIELDS = {"page", "pages"}
+
+
+def museum_argument() -> graphene.Argument:
+    return graphene.Argument(
+        graphene.String,
+        description=(
+            "The museum (its slug) to answer for; the one the request's host (or "
+            "`X-Museum` header) names when left out."
+        ),
+    )
+
+
+class MuseumScopeMiddleware:
+    def resolve(self, next_, root, info, **args):
+        if info.path.prev is not None:
+            return next_(root, info, **args)
+        try:
+            if ARGUMENT in args:
+                slug = args.pop(ARGUMENT)
+                if slug:
+                    remember_for_field(
+                        info.context, info.path.key, museum_for_request(info.context, slug)
+                    )
+            museum = museum_for_field(info)
+        except UnknownMuseum as error:
+            raise GraphQLError(str(error), extensions={"code": "UNKNOWN_MUSEUM"}) from None
+        if info.field_name in SITE_SCOPED_GRAPPLE_FIELDS and "in_site" in args:
+            site = museum.site
+            args.pop("in_site", None)
+            args["site"] = f"{site.hostname}:{site.port}"
+        return next_(root, info, **args)

@@ -1,0 +1,172 @@
+"""Who may see and change which museum's data: the one function every check asks.
+
+A member of staff works for the museums whose staff groups (`Museum.staff_groups`) they
+are in; the group role (superusers, and whoever holds `museums.see_all_museums`, e.g. a
+"Group office" Django group) works for all of them. Wagtail's own page and collection
+permissions separate page trees and image/document collections; everything of ours that
+has a `museum` (orders, delivery methods, vouchers, collection objects, the museums
+themselves) is scoped here: admin listings by `scope_queryset`, single rows by
+`may_use` (edit, delete, inspect, the order actions), and by the permission policy
+`MuseumPermissionPolicy` that Wagtail asks per instance.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, Group
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .models import Museum
+
+GROUP_ROLE = "museums.see_all_museums"
+
+
+def sees_every_museum(user) -> bool:
+    return bool(
+        user is not None and user.is_active and (user.is_superuser or user.has_perm(GROUP_ROLE))
+    )
+
+
+def museums_of(user) -> QuerySet[Museum]:
+    """The museums whose data `user` may see and change in the admin."""
+    if user is None or isinstance(user, AnonymousUser) or not user.is_active:
+        return Museum.objects.none()
+    if sees_every_museum(user):
+        return Museum.objects.all()
+    return Museum.objects.filter(staff_groups__user=user).distinct()
+
+
+def museum_of(obj: Model) -> int | None:
+    """The museum a row belongs to (its own `museum`, or its museum itself)."""
+    if isinstance(obj, Museum):
+        return obj.pk
+    return getattr(obj, "museum_id", None)
+
+
+def may_use(user, obj: Model) -> bool:
+    museum_id = museum_of(obj)
+    if museum_id is None or sees_every_museum(user):
+        return True
+    return museums_of(user).filter(pk=museum_id).exists()
+
+
+def scope_queryset(user, queryset: QuerySet) -> QuerySet:
+    if sees_every_museum(user):
+        return queryset
+    if queryset.model is Museum:
+        return queryset.filter(pk__in=museums_of(user).values("pk"))
+    return queryset.filter(museum__in=museums_of(user).values("pk"))
+
+
+class MuseumPermissionPolicy(ModelPermissionPolicy):
+    """The model's permissions, and for a row only within the user's museums."""
+
+    def user_has_permission_for_instance(self, user, action, instance) -> bool:
+        return super().user_has_permission_for_instance(user, action, instance) and may_use(
+            user, instance
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
+        return any(
+            self.user_has_permission_for_instance(user, action, instance) for action in actions
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
+        return scope_queryset(user, super().instances_user_has_any_permission_for(user, actions))
+
+
+class _MuseumScopedObject:
+    """Mixed into a viewset's views that open one row: another museum's row is denied,
+    whatever permission policy the view asks (Wagtail's inspect view asks none)."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)  # type: ignore[misc]
+        if not may_use(self.request.user, obj):  # type: ignore[attr-defined]
+            raise PermissionDenied
+        return obj
+
+
+class _MuseumScopedListing:
+    def get_base_queryset(self):
+        return scope_queryset(self.request.user, super().get_base_queryset())  # type: ignore[misc]
+
+
+# The views of a viewset that open one row.
+ROW_VIEWS = (
+    "edit_view_class",
+    "delete_view_class",
+    "inspect_view_class",
+    "copy_view_class",
+    "history_view_class",
+    "usage_view_class",
+    "revisions_view_class",
+    "revisions_compare_view_class",
+    "revisions_unschedule_view_class",
+    "revisions_revert_view_class",
+    "unpublish_view_class",
+    "unlock_view_class",
+    "lock_view_class",
+    "workflow_history_view_class",
+    "workflow_history_detail_view_class",
+    "preview_on_edit_view_class",
+)
+
+
+class MuseumScopedViewSet:
+    """Mixed into a SnippetViewSet/ModelViewSet of a model with a `museum`: its listing
+    shows the user's museums' rows, its row views deny the others."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        listing = self.index_view_class  # type: ignore[attr-defined]
+        if not issubclass(listing, _MuseumScopedListing):
+            self.index_view_class = type(
+                f"Museum{listing.__name__}", (_MuseumScopedListing, listing), {}
+            )
+        for name in ROW_VIEWS:
+            view = getattr(self, name, None)
+            if (
+                isinstance(view, type)
+                and hasattr(view, "get_object")
+                and not issubclass(view, _MuseumScopedObject)
+            ):
+                setattr(self, name, type(f"Museum{view.__name__}", (_MuseumScopedObject, view), {}))
+
+
+def grant_staff(group: Group, museum: Museum) -> None:
+    """Make `group` the museum's staff: edit its page tree and its collection (Wagtail),
+    and see its rows here. What else the group may do is its model permissions."""
+    museum.staff_groups.add(group)
+    for permission in ("add_page", "change_page", "publish_page", "view_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=museum.site.root_page,
+            permission=_permission("wagtailcore", permission),
+        )
+    collection = museum_collection(museum)
+    for codename, app in (
+        ("add_image", "wagtailimages"),
+        ("change_image", "wagtailimages"),
+        ("choose_image", "wagtailimages"),
+        ("add_document", "wagtaildocs"),
+        ("change_document", "wagtaildocs"),
+        ("choose_document", "wagtaildocs"),
+    ):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(app, codename)
+        )
+
+
+def museum_collection(museum: Museum) -> Collection:
+    """The museum's own collection of images and documents (a child of the root)."""
+    root = Collection.get_first_root_node()
+    found = root.get_children().filter(name=museum.name).first()
+    return found or root.add_child(name=museum.name)
+
+
+def _permission(app_label: str, codename: str):
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)

@@ -1,0 +1,65 @@
+"""One person across the group: a data export or erasure asked at any museum covers
+their orders at every museum, and keeps each museum's invoices."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+import pytest
+
+from museum_site.museums.models import Museum
+from shop.models import Order
+from tests.accounts.test_guest_data_requests import ERASE, ask, export
+from tests.museums import builders
+
+pytestmark = pytest.mark.django_db
+
+EMAIL = "anna@example.be"
+
+
+@pytest.fixture
+def mailing_graphql(graphql, django_capture_on_commit_callbacks):
+    """/graphql/ with on-commit callbacks run (the data-request e-mail is sent then)."""
+
+    def run(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return graphql(*args, **kwargs)
+
+    return run
+
+
+def _paid_order(museum: Museum, number: str) -> Order:
+    return Order.objects.create(
+        museum=museum,
+        checkout_token=uuid.uuid4(),
+        invoice_number=number,
+        email=EMAIL,
+        subtotal=Decimal("10.00"),
+        shipping=Decimal("0.00"),
+        total_gross=Decimal("10.00"),
+        total_net=Decimal("8.26"),
+        status=Order.Status.PAID,
+    )
+
+
+def test_one_persons_export_and_erasure_span_every_museum(mailing_graphql, mailoutbox, settings):
+    graphql = mailing_graphql
+    settings.ALLOWED_HOSTS = ["localhost", "design.localhost", "testserver"]
+    fine_arts = Museum.objects.default()
+    design = builders.museum("design", name="Design Museum")
+    _paid_order(fine_arts, "FA-2026-0001")
+    _paid_order(design, "DM-2026-0001")
+
+    data = export(graphql, ask(graphql, mailoutbox, "EXPORT", EMAIL))
+    assert {(order["museum"], order["number"]) for order in data["orders"]} == {
+        (fine_arts.name, "FA-2026-0001"),
+        ("Design Museum", "DM-2026-0001"),
+    }
+
+    answer = graphql(ERASE, {"token": ask(graphql, mailoutbox, "ERASURE", EMAIL)})
+    assert answer["data"]["dataErasureConfirm"]["erasure"]["orders"] == 2
+    # Both museums' invoices are kept (numbers and amounts), without the person.
+    kept = Order.objects.order_by("invoice_number")
+    assert [order.invoice_number for order in kept] == ["DM-2026-0001", "FA-2026-0001"]
+    assert not Order.objects.filter(email__iexact=EMAIL).exists()

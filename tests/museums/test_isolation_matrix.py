@@ -1,0 +1,243 @@
+"""Staff of one museum never read or write another's data; the group role reads all.
+
+The matrix is built from the app registry: every model with a `museum` foreign key must
+have a row in CASES saying how it is reached (admin views, GraphQL) and is then tried
+from both sides. A new model that belongs to a museum and is not listed fails
+`test_every_model_of_a_museum_is_in_the_matrix`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from wagtail.models import Page
+
+from museum_site.museums.models import Museum
+from museum_site.museums.permissions import grant_staff, museums_of
+from shop import models as shop_models
+from tests.museums import builders
+from tests.shop import builders as shop_builders
+from tests.site import builders as site_builders
+
+pytestmark = pytest.mark.django_db
+
+HOSTS = ["localhost", "design.localhost", "testserver"]
+
+
+def _museum_models() -> list[str]:
+    return sorted(
+        model._meta.label
+        for model in apps.get_models()
+        if any(
+            field.name == "museum" and field.many_to_one and field.related_model is Museum
+            for field in model._meta.get_fields()
+        )
+    )
+
+
+@dataclass
+class Case:
+    build: Callable[[Museum], object]
+    admin: str | None = None  # URL namespace of its admin views
+    edit: str = "edit"  # the view that opens one row
+    delete: bool = True
+    graphql: Callable[[object], tuple[str, dict, Callable[[dict], bool]]] | None = None
+    why_no_path: str = ""
+
+
+def _order(museum: Museum) -> shop_models.Order:
+    return shop_models.Order.objects.create(
+        museum=museum,
+        checkout_token=uuid.uuid4(),
+        email=f"buyer@{museum.slug}.example",
+        subtotal=Decimal("10.00"),
+        shipping=Decimal("0.00"),
+        total_gross=Decimal("10.00"),
+        total_net=Decimal("8.26"),
+        status=shop_models.Order.Status.PAID,
+    )
+
+
+def _checkout(museum: Museum) -> shop_models.Checkout:
+    return shop_models.Checkout.objects.create(museum=museum)
+
+
+def _payment(museum: Museum) -> shop_models.Payment:
+    return shop_models.Payment.objects.create(
+        museum=museum,
+        checkout_token=uuid.uuid4(),
+        attempt=1,
+        intent_id=f"pi_{uuid.uuid4().hex}",
+        amount=Decimal("1.00"),
+    )
+
+
+def _shipping(museum: Museum) -> shop_models.ShippingMethod:
+    return shop_builders.shipping(museum=museum, name_nl=f"Post {museum.slug}")
+
+
+def _voucher(museum: Museum) -> shop_models.Voucher:
+    return shop_builders.voucher(museum=museum, code=f"CODE{museum.pk}X")
+
+
+def _object(museum: Museum):
+    return site_builders.collection_object(
+        inventory_number=f"{museum.slug}.1", with_image=False, museum=museum
+    )
+
+
+def _checkout_read(checkout):
+    return (
+        "query($t: UUID!) { checkout(token: $t) { token } }",
+        {"t": str(checkout.token)},
+        lambda data: data["checkout"] is not None,
+    )
+
+
+def _object_read(obj):
+    return (
+        "{ collectionObjects(first: 50) { nodes { inventoryNumber } } }",
+        {},
+        lambda data: any(
+            node["inventoryNumber"] == obj.inventory_number
+            for node in data["collectionObjects"]["nodes"]
+        ),
+    )
+
+
+CASES: dict[str, Case] = {
+    "shop.Order": Case(_order, admin="wagtailsnippets_shop_order", edit="inspect", delete=False),
+    "shop.Checkout": Case(_checkout, graphql=_checkout_read),
+    "shop.Payment": Case(
+        _payment, why_no_path="read only through its order (admin) and Stripe webhooks"
+    ),
+    "shop.ShippingMethod": Case(_shipping, admin="wagtailsnippets_shop_shippingmethod"),
+    "shop.Voucher": Case(_voucher, admin="wagtailsnippets_shop_voucher"),
+    "museum_site.CollectionObject": Case(
+        _object, admin="wagtailsnippets_museum_site_collectionobject", graphql=_object_read
+    ),
+}
+
+
+def test_every_model_of_a_museum_is_in_the_matrix():
+    missing = set(_museum_models()) - set(CASES)
+    assert not missing, f"Models of a museum with no isolation case: {sorted(missing)}"
+
+
+STAFF_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("shop", "view_order"),
+    ("shop", "change_order"),
+    *[
+        (app, f"{action}_{model}")
+        for app, model in (
+            ("shop", "shippingmethod"),
+            ("shop", "voucher"),
+            ("museum_site", "collectionobject"),
+            ("museums", "museum"),
+        )
+        for action in ("add", "change", "delete", "view")
+    ],
+]
+
+
+def _group(name: str, *extra: tuple[str, str]) -> Group:
+    group = Group.objects.create(name=name)
+    for app, codename in (*STAFF_PERMISSIONS, *extra):
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+        )
+    return group
+
+
+@pytest.fixture
+def world(settings, django_user_model):
+    settings.ALLOWED_HOSTS = HOSTS
+    fine_arts = Museum.objects.default()
+    design = builders.museum("design")
+    staff = _group("Fine arts staff")
+    grant_staff(staff, fine_arts)
+    group_office = _group("Group office", ("museums", "see_all_museums"))
+    people = {}
+    for name, group in (("staff", staff), ("office", group_office)):
+        user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
+        user.groups.add(group)
+        people[name] = user
+    return fine_arts, design, people
+
+
+def test_museums_of_gives_staff_their_museum_and_the_group_role_all(world):
+    fine_arts, design, people = world
+    assert list(museums_of(people["staff"])) == [fine_arts]
+    assert set(museums_of(people["office"])) == {fine_arts, design}
+
+
+@pytest.mark.parametrize("label", sorted(CASES))
+def test_a_museums_rows_stay_its_own_on_every_path(label, world, client, graphql):
+    fine_arts, design, people = world
+    case = CASES[label]
+    own, other = case.build(fine_arts), case.build(design)
+    assert case.admin or case.graphql or case.why_no_path, label
+
+    if case.admin:
+        for who, sees_other in (("staff", False), ("office", True)):
+            client.force_login(people[who])
+            listing = client.get(reverse(f"{case.admin}:list")).content.decode()
+            own_url = reverse(f"{case.admin}:{case.edit}", args=[own.pk])
+            other_url = reverse(f"{case.admin}:{case.edit}", args=[other.pk])
+            assert own_url in listing, (label, who)
+            assert (other_url in listing) is sees_other, (label, who)
+            assert client.get(own_url).status_code == 200, (label, who)
+            opened = client.get(other_url).status_code
+            assert (opened == 200) is sees_other, (label, who, opened)
+        client.force_login(people["staff"])
+        if case.delete:
+            delete_url = reverse(f"{case.admin}:delete", args=[other.pk])
+            assert client.get(delete_url).status_code in (302, 403, 404), label
+            client.post(delete_url)
+            assert type(other).objects.filter(pk=other.pk).exists(), label
+
+    if case.graphql:
+        query, variables, found = case.graphql(other)
+        assert not found(graphql(query, variables)["data"]), label
+        assert found(graphql(query, variables, HTTP_HOST="design.localhost")["data"]), label
+        assert found(graphql(query, variables, HTTP_X_MUSEUM="design")["data"]), label
+
+
+def test_order_actions_refuse_another_museums_order(world, client):
+    _fine_arts, design, people = world
+    other = _order(design)
+    client.force_login(people["staff"])
+    for name in ("shop_order_fulfil", "shop_order_refund"):
+        assert client.get(reverse(name, args=[other.pk])).status_code == 404
+        client.post(reverse(name, args=[other.pk]), {"confirm": "on", "amount": "1.00"})
+    other.refresh_from_db()
+    assert other.status == shop_models.Order.Status.PAID
+
+
+def test_museum_settings_are_edited_only_by_their_own_staff(world, client):
+    fine_arts, design, people = world
+    client.force_login(people["staff"])
+    assert client.get(reverse("museums:edit", args=[fine_arts.pk])).status_code == 200
+    assert client.get(reverse("museums:edit", args=[design.pk])).status_code in (302, 403, 404)
+    listing = client.get(reverse("museums:index")).content.decode()
+    assert reverse("museums:edit", args=[design.pk]) not in listing
+    client.force_login(people["office"])
+    assert client.get(reverse("museums:edit", args=[design.pk])).status_code == 200
+
+
+def test_pages_of_another_museum_cannot_be_edited(world, client):
+    _fine_arts, design, people = world
+    client.force_login(people["staff"])
+    design_home = Page.objects.get(pk=design.site.root_page_id)
+    own_home = Museum.objects.default().site.root_page
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[own_home.pk])).status_code == 200
+    other = client.get(reverse("wagtailadmin_pages:edit", args=[design_home.pk]))
+    assert other.status_code in (302, 403)
