@@ -20,6 +20,7 @@ import logging
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,7 +30,7 @@ from museum_site.models import ContentVersion
 
 log = logging.getLogger(__name__)
 
-CACHE_KEY = "vitrine:page:{version}:{digest}"
+CACHE_KEY = "vitrine:page:{version}:{build}:{digest}"
 CACHE_SECONDS = 24 * 60 * 60
 TIMEOUT_SECONDS = 20
 CACHED_STATUSES = frozenset({200, 404})
@@ -55,7 +56,8 @@ def render(request: HttpRequest) -> Rendered | None:
         return None
     target = request.get_full_path()
     version = ContentVersion.current()
-    key = CACHE_KEY.format(version=version, digest=hashlib.sha256(target.encode()).hexdigest())
+    digest = hashlib.sha256(target.encode()).hexdigest()
+    key = CACHE_KEY.format(version=version, build=_build_id(), digest=digest)
     found = cache.get(key)
     if found is not None:
         return found
@@ -63,6 +65,15 @@ def render(request: HttpRequest) -> Rendered | None:
     if rendered is not None and rendered.status in CACHED_STATUSES:
         cache.set(key, rendered, CACHE_SECONDS)
     return rendered
+
+
+def _build_id() -> int:
+    """The frontend build the pages name (their scripts' hashed file names): a new build
+    must not be served pages that name files it replaced."""
+    try:
+        return (Path(settings.FRONTEND_DIST) / "index.html").stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):

@@ -12,10 +12,10 @@
  * It keeps no state between requests (a fresh Apollo cache per render), so any number
  * can run behind Django; one per core is plenty, rendering is CPU-bound.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.FRONTEND_DIST ?? join(here, "..", "dist");
@@ -24,8 +24,23 @@ const api = (process.env.VITRINE_API ?? "http://127.0.0.1:8000").replace(/\/$/, 
 const port = Number(process.env.RENDERER_PORT ?? 8001);
 const host = process.env.RENDERER_HOST ?? "127.0.0.1";
 
-const { render } = await import(serverBuild);
-const template = inlineStyles(readFileSync(join(dist, "index.html"), "utf8"));
+/**
+ * The build in use: reloaded when `npm run build` wrote a new one (index.html changed),
+ * so a rebuilt site is served without restarting the renderer, and never a page that
+ * names script files the new build replaced. Django keys its cache on the same file.
+ */
+let build = null;
+
+async function currentBuild() {
+  const stamp = statSync(join(dist, "index.html")).mtimeMs;
+  if (build?.stamp !== stamp) {
+    const { render } = await import(`${pathToFileURL(serverBuild).href}?build=${stamp}`);
+    build = { stamp, render, template: inlineStyles(readFileSync(join(dist, "index.html"), "utf8")) };
+  }
+  return build;
+}
+
+await currentBuild();
 
 /**
  * The entry's CSS goes into the page itself: no stylesheet request blocks the first
@@ -42,7 +57,7 @@ function inlineStyles(html) {
   });
 }
 
-function page(rendered) {
+function page(template, rendered) {
   return template
     .replace(/<html lang="[^"]*">/, `<html lang="${rendered.lang}">`)
     .replace(/<title>[^<]*<\/title>\s*/, "")
@@ -60,12 +75,13 @@ const server = createServer(async (request, response) => {
     return;
   }
   try {
+    const { render, template } = await currentBuild();
     const rendered = await render(url, api);
     if (rendered.kind === "redirect") {
       response.writeHead(rendered.status, { Location: rendered.location }).end();
       return;
     }
-    const body = page(rendered);
+    const body = page(template, rendered);
     response.writeHead(rendered.status, {
       "Content-Type": "text/html; charset=utf-8",
       "Content-Language": rendered.lang,
