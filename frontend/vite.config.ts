@@ -26,8 +26,9 @@ export default defineConfig(({ command, isSsrBuild }) => ({
     sourcemap: false,
     target: isSsrBuild ? "node20" : "es2020",
     rollupOptions: {
-      // The server build (src/entry-server.tsx, for server/renderer.mjs) is one module.
-      output: isSsrBuild ? {} : {
+      // The server build (src/entry-server.tsx, for server/renderer.mjs) is one module, so
+      // the renderer can load a new build beside the old one (server/renderer.mjs).
+      output: isSsrBuild ? { inlineDynamicImports: true } : {
         // One long-cached chunk for the libraries every page needs.
         manualChunks(id) {
           if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run)\//.test(id)) {
