@@ -27,13 +27,13 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from museum_site import renderer_process
 from museum_site.demo.server_address import (
     ALL_INTERFACES,
     browser_url,
     default_addrport,
     split_addrport,
 )
-from museum_site import renderer_process
 from shop import localstripe_process
 
 WEBHOOK_PATH = "/shop/stripe/webhook/"
