@@ -260,7 +260,11 @@ def _absolute(url: str, museum: Museum) -> str:
 
 
 def _alternates(paths: dict[str, str], museum: Museum) -> list[Alternate]:
-    found = [Alternate(lang, museum.root_url + paths[lang]) for lang in public_paths.LANGUAGES if lang in paths]
+    found = [
+        Alternate(lang, museum.root_url + paths[lang])
+        for lang in public_paths.LANGUAGES
+        if lang in paths
+    ]
     default = paths.get(public_paths.DEFAULT_LANGUAGE) or next(iter(paths.values()), None)
     if default:
         found.append(Alternate("x-default", museum.root_url + default))
@@ -315,11 +319,13 @@ def describe(path: str, request=None) -> PageMeta:
 
         hero = make_rendition(content.hero, ImagePreset.HERO, ImageFormat.WEBP, "")
         preload = Preload(hero.url, hero.src_set, HERO_SIZES)
-    full_title = (
-        museum.name if content.kind == "home" else f"{content.title} — {museum.name}"
-    )
+    full_title = museum.name if content.kind == "home" else f"{content.title} — {museum.name}"
     canonical = museum.root_url + content.paths.get(content.language, path)
-    base["og_type"] = "article" if content.kind == "story" else ("product" if content.kind == "product" else "website")
+    base["og_type"] = (
+        "article"
+        if content.kind == "story"
+        else ("product" if content.kind == "product" else "website")
+    )
     return PageMeta(
         status=200,
         title=content.title,

@@ -61,7 +61,9 @@ def entries(language: str, museum: Museum) -> Iterator[dict]:
     contents += [page_meta._object_content(obj) for obj in objects.select_related("locale")]
     for content in contents:
         obj = content.obj
-        changed = getattr(obj, "last_published_at", None) or getattr(obj, "latest_revision_created_at", None)
+        changed = getattr(obj, "last_published_at", None) or getattr(
+            obj, "latest_revision_created_at", None
+        )
         image = page_meta.share_image(content.image, content.image_alt, museum)
         yield {
             "loc": content.paths.get(language),
@@ -92,7 +94,9 @@ def _urlset(language: str) -> str:
                 f'href="{escape(alternate.href)}"/>'
             )
         if entry["image"]:
-            lines.append(f"<image:image><image:loc>{escape(entry['image'].url)}</image:loc></image:image>")
+            lines.append(
+                f"<image:image><image:loc>{escape(entry['image'].url)}</image:loc></image:image>"
+            )
         lines.append("</url>")
     lines.append("</urlset>")
     return "\n".join(lines)

@@ -53,7 +53,9 @@ class PageMeta(graphene.ObjectType):
 class PageMetaQuery:
     page_meta = graphene.Field(
         PageMeta,
-        path=graphene.String(required=True, description="A path of the public site, e.g. /en/stories/x."),
+        path=graphene.String(
+            required=True, description="A path of the public site, e.g. /en/stories/x."
+        ),
         required=True,
         description="What a public URL shows, for its <head> and status (the page renderer).",
     )
