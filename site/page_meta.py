@@ -23,7 +23,6 @@ from museum_site.museum import Museum, current_museum
 from museum_site.visibility import public_objects, public_pages
 
 OG_LOCALES = {"nl": "nl_BE", "en": "en_GB", "fr": "fr_BE"}
-HERO_SIZES = "(min-width: 76rem) 76rem, 100vw"
 
 
 @dataclass
@@ -41,13 +40,6 @@ class Alternate:
 
 
 @dataclass
-class Preload:
-    url: str
-    src_set: str
-    sizes: str
-
-
-@dataclass
 class PageMeta:
     status: int
     lang: str
@@ -61,7 +53,6 @@ class PageMeta:
     site_name: str
     alternates: list[Alternate] = field(default_factory=list)
     image: ShareImage | None = None
-    preload: Preload | None = None
     json_ld: list[str] = field(default_factory=list)
 
 
@@ -77,7 +68,6 @@ class Content:
     paths: dict[str, str]  # language → path of each public translation
     image: MuseumImage | None
     image_alt: str
-    hero: MuseumImage | None = None  # the page's largest image, preloaded
 
 
 def _text(value: str | None, limit: int = 300) -> str:
@@ -136,7 +126,6 @@ def _page_content(page, kind: str, area: str) -> Content:
         paths=_page_paths(page, area),
         image=image,
         image_alt=image_alt,
-        hero=hero if kind in {"story", "exhibition"} else None,
     )
 
 
@@ -313,12 +302,6 @@ def describe(path: str, request=None) -> PageMeta:
     image = share_image(content.image, content.image_alt, museum)
     from museum_site import structured_data
 
-    preload = None
-    if content.hero is not None:
-        from museum_site.graphql.images import make_rendition
-
-        hero = make_rendition(content.hero, ImagePreset.HERO, ImageFormat.WEBP, "")
-        preload = Preload(hero.url, hero.src_set, HERO_SIZES)
     full_title = museum.name if content.kind == "home" else f"{content.title} — {museum.name}"
     canonical = museum.root_url + content.paths.get(content.language, path)
     base["og_type"] = (
@@ -335,7 +318,6 @@ def describe(path: str, request=None) -> PageMeta:
         noindex=False,
         alternates=_alternates(content.paths, museum),
         image=image,
-        preload=preload,
         json_ld=[
             _json(data)
             for data in (

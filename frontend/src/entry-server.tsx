@@ -45,7 +45,11 @@ export async function render(url: string, api: string): Promise<Rendered> {
   let status = context.statusCode === 200 ? 200 : context.statusCode;
   let lang = "nl";
   if (meta) {
-    const { title, tags } = headTags(meta, { title: server.title, description: server.description });
+    const { title, tags } = headTags(meta, {
+      title: server.title,
+      description: server.description,
+      preload: server.preload,
+    });
     head = headHtml(title, tags);
     status = status === 200 ? meta.status : status;
     lang = meta.lang;

@@ -23,14 +23,6 @@ class PageMetaAlternate(graphene.ObjectType):
     href = graphene.String(required=True)
 
 
-class PageMetaPreload(graphene.ObjectType):
-    """The page's largest image, for `<link rel=preload>` (the same files as its <img>)."""
-
-    url = graphene.String(required=True)
-    src_set = graphene.String(required=True)
-    sizes = graphene.String(required=True)
-
-
 class PageMeta(graphene.ObjectType):
     status = graphene.Int(required=True, description="200, or 404 when nothing is at the path.")
     lang = graphene.String(required=True, description="Language of the page's text.")
@@ -44,7 +36,6 @@ class PageMeta(graphene.ObjectType):
     site_name = graphene.String(required=True)
     alternates = graphene.List(graphene.NonNull(PageMetaAlternate), required=True)
     image = graphene.Field(PageMetaImage)
-    preload = graphene.Field(PageMetaPreload)
     json_ld = graphene.List(
         graphene.NonNull(graphene.String), required=True, description="JSON-LD documents."
     )

@@ -19,7 +19,6 @@ const story: PageMetaFieldsFragment = {
     { __typename: "PageMetaAlternate", hreflang: "en", href: "https://museum.example/en/stories/bruegel" },
   ],
   image: { __typename: "PageMetaImage", url: "https://museum.example/media/a.jpg", width: 1200, height: 630, alt: "Ice" },
-  preload: null,
   jsonLd: ['{"@type":"Article","name":"</script><script>alert(1)</script>"}'],
 };
 

@@ -16,7 +16,11 @@ export function composeTitle(title: string | null | undefined, siteName: string)
 
 export function headTags(
   meta: PageMetaFieldsFragment,
-  fallback: { title?: string | null; description?: string | null } = {},
+  fallback: {
+    title?: string | null;
+    description?: string | null;
+    preload?: { url: string; srcSet: string; sizes: string } | null;
+  } = {},
 ): { title: string; tags: HeadTag[] } {
   const title = meta.fullTitle ?? composeTitle(fallback.title, meta.siteName);
   const description = (meta.description || fallback.description || "").slice(0, 300);
@@ -49,14 +53,15 @@ export function headTags(
     meta_({ name: "twitter:image", content: meta.image.url });
     meta_({ name: "twitter:image:alt", content: meta.image.alt });
   }
-  if (meta.preload) {
+  const preload = fallback.preload;
+  if (preload) {
     tags.push({
       tag: "link",
       attrs: {
         rel: "preload",
         as: "image",
-        href: meta.preload.url,
-        ...(meta.preload.srcSet ? { imagesrcset: meta.preload.srcSet, imagesizes: meta.preload.sizes } : {}),
+        href: preload.url,
+        ...(preload.srcSet ? { imagesrcset: preload.srcSet, imagesizes: preload.sizes } : {}),
         fetchpriority: "high",
       },
     });

@@ -11,6 +11,8 @@ export type ServerRender = {
   title?: string | null;
   description?: string | null;
   meta?: PageMetaFieldsFragment | null;
+  /** The page's first `priority` image (its LCP), preloaded from the head. */
+  preload?: { url: string; srcSet: string; sizes: string } | null;
 };
 
 export const ServerRenderContext = createContext<ServerRender | null>(null);
