@@ -235,6 +235,35 @@ def find(path: str) -> tuple[public_paths.PublicPath | None, Content | None, boo
     return parsed, _page_content(page, kind, area) if page else None, page is not None
 
 
+def _index_model(area: str):
+    """The page model of an area's index, whose intro describes the list."""
+    from museum_site.models import ExhibitionIndexPage, StoryIndexPage
+
+    if area == "shop":
+        from shop.models import ProductIndexPage
+
+        return ProductIndexPage
+    if area == "tours":
+        from tours.models import TourIndexPage
+
+        return TourIndexPage
+    return {"stories": StoryIndexPage, "exhibitions": ExhibitionIndexPage}.get(area)
+
+
+def list_description(area: str, language: str) -> str:
+    """A list's description: its index page's search description or intro, else the
+    home page's (every indexed URL needs one)."""
+    for model in (_index_model(area), HomePage):
+        if model is None:
+            continue
+        page = public_pages(model.objects.filter(locale__language_code=language)).first()
+        if page is not None:
+            found = _text(page.search_description or getattr(page, "intro", ""))
+            if found:
+                return found
+    return ""
+
+
 def share_image(image: MuseumImage | None, alt: str, museum: Museum) -> ShareImage | None:
     if image is None:
         return None
@@ -288,13 +317,14 @@ def describe(path: str, request=None) -> PageMeta:
             lang: public_paths.path_for(lang, parsed.area, *parsed.rest)
             for lang in public_paths.LANGUAGES
         }
+        noindex = parsed.area in public_paths.NOINDEX_AREAS
         return PageMeta(
             status=200,
             title=None,
             full_title=None,
-            description="",
+            description="" if noindex else list_description(parsed.area, language),
             canonical=museum.root_url + path,
-            noindex=parsed.area in public_paths.NOINDEX_AREAS,
+            noindex=noindex,
             alternates=_alternates(paths, museum),
             json_ld=[_json(breadcrumbs(parsed, None, museum))],
             **base,

@@ -96,7 +96,11 @@ def test_unknown_unpublished_and_expired_paths_are_404(graphql, museum):
 
 
 def test_lists_are_indexed_and_per_visitor_pages_are_not(graphql, museum):
-    assert meta(graphql, "/nl/verhalen")["noindex"] is False
+    index = builders.story_index()
+    index.intro = "Verhalen uit de collectie."
+    index.save_revision().publish()
+    stories = meta(graphql, "/nl/verhalen")
+    assert (stories["noindex"], stories["description"]) == (False, "Verhalen uit de collectie.")
     for path in ("/nl/zoeken", "/en/cart", "/fr/commande", "/nl/account/orders"):
         found = meta(graphql, path)
         assert (found["status"], found["noindex"]) == (200, True), path
