@@ -97,4 +97,11 @@ const server = createServer(async (request, response) => {
 server.listen(port, host, () => {
   console.log(`Vitrine renderer on http://${host}:${port}/ reading ${api}/graphql/`);
 });
-for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => server.close(() => process.exit(0)));
+// Stop at once on SIGTERM/SIGINT: finish nothing new, drop idle keep-alive connections.
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 2000).unref();
+  });
+}
