@@ -82,7 +82,9 @@ def _page_paths(page, area: str) -> dict[str, str]:
     for translation in translations:
         language = translation.locale.language_code
         if language in public_paths.LANGUAGES:
-            rest = () if area == "home" and translation.depth <= 3 else (translation.slug,)
+            # The home page is the language root; the privacy policy is its area's page.
+            at_root = (area == "home" and translation.depth <= 3) or area == "privacy"
+            rest = () if at_root else (translation.slug,)
             paths[language] = public_paths.path_for(language, area, *rest)
     return paths
 

@@ -147,6 +147,21 @@ def test_the_sitemap_lists_public_content_only(client, museum):
     assert client.get("/sitemap-de.xml").status_code == 404
 
 
+def test_the_privacy_policy_is_listed_at_its_areas_path(client, museum):
+    from museum_site.models.legal import PrivacyPolicyPage
+
+    home = builders.home()
+    policy = home.add_child(
+        instance=PrivacyPolicyPage(
+            title="Privacy", slug="privacybeleid", version="1", effective_date="2026-01-01"
+        )
+    )
+    policy.save_revision().publish()
+    dutch = client.get("/sitemap-nl.xml").content.decode()
+    assert "<loc>https://museum.example/nl/privacy</loc>" in dutch
+    assert "privacybeleid" not in dutch
+
+
 def test_robots_names_the_sitemap(client, museum):
     robots = client.get("/robots.txt").content.decode()
     assert "Sitemap: https://museum.example/sitemap.xml" in robots
