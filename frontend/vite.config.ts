@@ -10,10 +10,12 @@ import { defineConfig } from "vite";
 const api = process.env.VITRINE_API ?? "http://localhost:8000";
 const proxied = ["/graphql/", "/media/", "/documents/", "/static/", "/admin/", "/shop/"];
 
-export default defineConfig(({ command }) => ({
+export default defineConfig(({ command, isSsrBuild }) => ({
   plugins: [react()],
   // Apollo Client's development-only checks and messages are dropped from the build.
   define: command === "build" ? { "globalThis.__DEV__": "false" } : {},
+  // The server build bundles its libraries: Apollo Client 3 and others are not Node ESM.
+  ssr: { noExternal: true },
   server: {
     port: 5173,
     proxy: Object.fromEntries(proxied.map((prefix) => [prefix, { target: api, changeOrigin: false }])),
@@ -22,9 +24,11 @@ export default defineConfig(({ command }) => ({
     outDir: "dist",
     assetsDir: "assets",
     sourcemap: false,
-    target: "es2020",
+    target: isSsrBuild ? "node20" : "es2020",
     rollupOptions: {
-      output: {
+      // The server build (src/entry-server.tsx, for server/renderer.mjs) is one module, so
+      // the renderer can load a new build beside the old one (server/renderer.mjs).
+      output: isSsrBuild ? { inlineDynamicImports: true } : {
         // One long-cached chunk for the libraries every page needs.
         manualChunks(id) {
           if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run)\//.test(id)) {

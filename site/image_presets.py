@@ -31,6 +31,7 @@ class ImagePreset(Enum):
     CARD = Preset(640, 400, (320, 640, 1280), "16:10 crop for cards and teasers")
     HERO = Preset(1600, 800, (800, 1600, 2400), "2:1 banner across the page")
     FULL = Preset(1200, None, (600, 1200, 2400), "Whole image, aspect ratio kept")
+    SHARE = Preset(1200, 630, (1200,), "1200x630 crop for social cards (Open Graph, X)")
 
 
 class ImageFormat(Enum):

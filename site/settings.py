@@ -281,6 +281,8 @@ VITRINE_IMAGES = {
         ("THUMBNAIL", "ORIGINAL"),
         ("CARD", "ORIGINAL"),
         ("FULL", "ORIGINAL"),
+        # The social card (og:image) of every page, made before a crawler asks.
+        ("SHARE", "JPEG"),
     ],
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "docx", "odt", "xlsx", "mp3", "ogg", "vtt"]
@@ -339,6 +341,10 @@ VITRINE_GRAPHQL = {
 # open its pages. Django serves the built frontend itself (FRONTEND_DIST above), so by
 # default it is this site's own origin; set it where the frontend lives elsewhere.
 FRONTEND_URL = os.environ.get("FRONTEND_URL", "http://localhost:8000").rstrip("/")
+# The page renderer (frontend/server/renderer.mjs) Django asks for every public page's
+# HTML (museum_site.page_renderer); empty: the browser renders the app shell itself.
+# `manage.py rundemo` starts one and sets it.
+PAGE_RENDERER_URL = os.environ.get("PAGE_RENDERER_URL", "").rstrip("/")
 
 # Customer accounts (shop.accounts): JWT lifetimes as in Saleor, and the frontends that
 # links in account e-mails may point at (a reset link to any other host would hand the

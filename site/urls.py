@@ -4,7 +4,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from museum_site import storage, views
+from museum_site import sitemap, storage, views
 from museum_site.graphql.view import MuseumGraphQLView
 
 urlpatterns = [
@@ -32,12 +32,18 @@ if settings.DEBUG:
         )
     ]
 
-# Headless: Wagtail does not serve pages; the frontend does (see frontend/). Every other
-# path, `/preview` included, is the single-page app's; it shows its own 404 page.
+# Headless: Wagtail does not serve pages; the frontend does (see frontend/), rendered on
+# the server by its renderer (museum_site.page_renderer). Django answers what it knows:
+# the sitemap, robots.txt, `/` (to the visitor's language) and the preview shell.
 urlpatterns += [
+    path("sitemap.xml", sitemap.sitemap_index, name="sitemap"),
+    path("sitemap-<str:language>.xml", sitemap.sitemap_for_language, name="sitemap-language"),
+    path("robots.txt", sitemap.robots_txt, name="robots"),
+    path("", views.language_root, name="language-root"),
+    re_path(r"^preview/?$", views.frontend_app, name="preview"),
     re_path(
         r"^(?!(?:admin|documents|graphql|shop|static|media)(?:/|$)).*$",
-        views.frontend_app,
+        views.frontend_page,
         name="frontend",
     ),
 ]

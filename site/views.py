@@ -1,11 +1,12 @@
-"""The one page Django serves to visitors: the frontend's `index.html`.
+"""The pages Django serves to visitors: the frontend's, rendered on the server.
 
-The site is a single-page app (frontend/, built into frontend/dist). Its hashed assets
-are served by WhiteNoise from `WHITENOISE_ROOT` with a year-long cache; every other
-path that is not the API, the admin or a file (`/`, `/nl/verhalen/…`, `/preview`) gets
-`index.html`, and the app's router decides what to show, including its own 404 page.
-`/preview` is the frontend's too: Wagtail's preview pane frames it, which is why this
-view may be framed by the same origin.
+The site is a React app (frontend/, built into frontend/dist). Its hashed assets are
+served by WhiteNoise from `WHITENOISE_ROOT` with a year-long cache; every other path
+that is not the API, the admin or a file (`/nl/verhalen/…`) is rendered to HTML by the
+page renderer (museum_site.page_renderer) with its real status, and hydrated in the
+browser. `/` sends the visitor to their language. `/preview` is the plain app shell:
+Wagtail's preview pane frames it (drafts are never rendered on the server or cached),
+which is why these views may be framed by the same origin.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
+
+from museum_site import page_renderer, public_paths
 
 NOT_BUILT = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Frontend not built</title></head>
@@ -33,6 +37,47 @@ NOT_BUILT = """<!doctype html>
 
 def index_html() -> Path:
     return Path(settings.FRONTEND_DIST) / "index.html"
+
+
+def preferred_language(request: HttpRequest) -> str:
+    """The first of the visitor's Accept-Language that we have, else the default."""
+    for part in request.headers.get("Accept-Language", "").split(","):
+        language = part.split(";")[0].strip().lower().split("-")[0]
+        if language in public_paths.LANGUAGES:
+            return language
+    return public_paths.DEFAULT_LANGUAGE
+
+
+@require_safe
+def language_root(request: HttpRequest) -> HttpResponse:
+    """`/` → `/<the visitor's language>` (302: it depends on who asks)."""
+    response = HttpResponseRedirect(f"/{preferred_language(request)}")
+    patch_vary_headers(response, ["Accept-Language"])
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@require_safe
+@xframe_options_sameorigin
+def frontend_page(request: HttpRequest, path: str = "") -> HttpResponse:
+    """A public page as the renderer drew it, with its status; the app shell without one."""
+    rendered = page_renderer.render(request)
+    if rendered is None:
+        response = frontend_app(request)
+        if public_paths.parse(request.path) is None:
+            response.status_code = 404
+        return response
+    if rendered.location:
+        return HttpResponse(status=rendered.status, headers={"Location": rendered.location})
+    status = rendered.status
+    if status == 200 and public_paths.parse(request.path) is None:
+        status = 404  # outside the languages: the app's 404 page
+    response = HttpResponse(rendered.body, status=status, content_type="text/html; charset=utf-8")
+    if rendered.content_language:
+        response["Content-Language"] = rendered.content_language
+    # Cached by Django under the content version; browsers and proxies revalidate.
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 @require_safe

@@ -64,11 +64,13 @@ register_snippet(MuseumDetailsViewSet)
 @hooks.register("register_schema_query", order=-1)
 def add_content_queries(query_mixins: list) -> None:
     from museum_site.graphql.media import MediaQuery
+    from museum_site.graphql.page_meta import PageMetaQuery
     from museum_site.graphql.queries import ContentQuery
 
     # First in the list, so our fields win over grapple's where names meet.
     query_mixins.insert(0, ContentQuery)
     query_mixins.insert(1, MediaQuery)
+    query_mixins.insert(2, PageMetaQuery)
 
 
 @hooks.register("register_schema_query", order=1000)

@@ -4,7 +4,15 @@
  * sends the visitor to their preferred language; `/preview` renders Wagtail drafts.
  */
 import type { ApolloClient } from "@apollo/client";
-import { Navigate, createBrowserRouter, type LoaderFunction, type RouteObject } from "react-router-dom";
+import {
+  Navigate,
+  createBrowserRouter,
+  matchRoutes,
+  type LoaderFunction,
+  type RouteObject,
+} from "react-router-dom";
+import type { HydrationState } from "@remix-run/router";
+import { DocumentHead } from "./head/DocumentHead";
 import { SiteLayout } from "./components/layout/SiteLayout";
 import { LANGUAGES, SEGMENTS, preferredLang, type Lang } from "./i18n/languages";
 import { PAGE_ROUTES, type PageRoute } from "./routes";
@@ -41,7 +49,12 @@ function routesFor(client: ApolloClient<unknown>, lang: Lang): RouteObject[] {
   return [
     {
       path: `/${lang}`,
-      element: <SiteLayout lang={lang} />,
+      element: (
+        <>
+          <DocumentHead />
+          <SiteLayout lang={lang} />
+        </>
+      ),
       errorElement: (
         <SiteLayout lang={lang}>
           <RouteError />
@@ -52,8 +65,9 @@ function routesFor(client: ApolloClient<unknown>, lang: Lang): RouteObject[] {
   ];
 }
 
-export function createRouter(client: ApolloClient<unknown>) {
-  return createBrowserRouter([
+/** The route tree, the same on the server (entry-server.tsx) and in the browser. */
+export function createRoutes(client: ApolloClient<unknown>): RouteObject[] {
+  return [
     { path: "/", element: <Navigate to={`/${preferredLang()}`} replace /> },
     { path: "/preview", lazy: async () => ({ Component: (await import("./pages/preview/PreviewPage")).default }) },
     ...LANGUAGES.flatMap((lang) => routesFor(client, lang)),
@@ -70,5 +84,26 @@ export function createRouter(client: ApolloClient<unknown>) {
         };
       },
     },
-  ]);
+  ];
+}
+
+/**
+ * The browser's router. Server-rendered HTML is hydrated with the server's route data;
+ * React Router cannot hydrate a lazy route, so the first URL's route modules are loaded
+ * before (their chunks are preloaded by the HTML).
+ */
+export async function createRouter(client: ApolloClient<unknown>, hydrationData?: HydrationState) {
+  const routes = createRoutes(client);
+  if (hydrationData) {
+    const matches = matchRoutes(routes, window.location) ?? [];
+    await Promise.all(
+      matches
+        .filter((match) => match.route.lazy)
+        .map(async (match) => {
+          const loaded = await match.route.lazy!();
+          Object.assign(match.route, { ...loaded, lazy: undefined });
+        }),
+    );
+  }
+  return createBrowserRouter(routes, { hydrationData });
 }

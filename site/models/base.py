@@ -1,6 +1,9 @@
 """What every page of the museum shares."""
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel, get_all_child_relations
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
@@ -33,8 +36,44 @@ def number_unordered_rows(instance: ClusterableModel) -> None:
                 number_unordered_rows(row)
 
 
+def seo_panels(*fields: str) -> list:
+    """The "For search engines and sharing" fields with the share preview below them."""
+    from museum_site.share_preview import SharePreviewPanel
+
+    return [
+        MultiFieldPanel(
+            [FieldPanel(name) for name in fields]
+            + [
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("share_image"),
+            ],
+            _("For search engines and sharing"),
+        ),
+        SharePreviewPanel(),
+    ]
+
+
 class MuseumPage(CopiesNestedRows, HeadlessPreviewMixin, Page):
     """A page served by the headless frontend: Wagtail's preview opens it with a token."""
+
+    share_image = models.ForeignKey(
+        "museum_site.MuseumImage",
+        verbose_name=_("share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The picture of this page on social networks (cropped to 1200 × 630); "
+            "empty: its hero image."
+        ),
+    )
+
+    promote_panels = [
+        *seo_panels("slug"),
+        MultiFieldPanel([FieldPanel("show_in_menus")], _("For site menus")),
+    ]
 
     def full_clean(self, *args, **kwargs) -> None:
         number_unordered_rows(self)

@@ -22,6 +22,7 @@ from wagtail.search import index
 from museum_site import content_limits
 from museum_site.museums.models import default_museum_id
 
+from .base import seo_panels
 from .terms import Term
 
 
@@ -101,6 +102,30 @@ class CollectionObject(
         choices=RightsStatement.choices,
         default=RightsStatement.UNKNOWN,
     )
+    # For search engines and sharing, as pages have them (museum_site.page_meta).
+    seo_title = models.CharField(
+        _("title tag"),
+        max_length=255,
+        blank=True,
+        help_text=_("The name of the object in search results; empty: its title."),
+    )
+    search_description = models.TextField(
+        _("meta description"),
+        blank=True,
+        help_text=_("The text under the title in search results; empty: its description."),
+    )
+    share_image = models.ForeignKey(
+        "museum_site.MuseumImage",
+        verbose_name=_("share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The picture of this object on social networks (cropped to 1200 × 630); "
+            "empty: its first image."
+        ),
+    )
 
     panels = [
         FieldPanel("title"),
@@ -126,6 +151,7 @@ class CollectionObject(
             heading=_("Images"),
             max_num=content_limits.OBJECT_IMAGES,
         ),
+        *seo_panels(),
     ]
 
     search_fields = [

@@ -35,14 +35,28 @@ def dist(tmp_path: Path, settings) -> Path:
 
 
 @pytest.mark.parametrize(
-    "path",
-    ["/", "/nl", "/nl/verhalen/bruegel-op-het-ijs", "/fr/recherche?q=zilver", "/no/such/page"],
+    "path, status",
+    [
+        ("/nl", 200),
+        ("/nl/verhalen/bruegel-op-het-ijs", 200),
+        ("/fr/recherche?q=zilver", 200),
+        ("/no/such/page", 404),  # outside the languages: the app's 404 page
+    ],
 )
-def test_every_page_path_answers_the_app(client, dist, path):
+def test_without_a_renderer_every_page_path_answers_the_app(client, dist, settings, path, status):
+    """No page renderer (PAGE_RENDERER_URL empty): the shell, which renders in the browser."""
+    settings.PAGE_RENDERER_URL = ""
     response = client.get(path)
-    assert response.status_code == 200
+    assert response.status_code == status
     assert response.content.decode() == INDEX
     assert response["Cache-Control"] == "no-cache"
+
+
+def test_the_root_sends_visitors_to_their_language(client, dist):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9,nl;q=0.8")
+    assert (response.status_code, response["Location"]) == (302, "/en")
+    assert "Accept-Language" in response["Vary"]
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE")["Location"] == "/nl"
 
 
 def test_hashed_assets_are_cached_for_a_year(client, dist):

@@ -5,6 +5,7 @@
  * lazy unless they are the page's largest above-the-fold image (`priority`).
  */
 import type { RenditionFieldsFragment } from "../graphql/fragments.generated";
+import { useServerRender } from "../head/serverContext";
 
 type Props = {
   rendition: RenditionFieldsFragment;
@@ -18,6 +19,12 @@ type Props = {
 };
 
 export function ResponsiveImage({ rendition, sizes, priority = false, alt, className }: Props) {
+  // On the server the page's first priority image is preloaded from the head, with the
+  // same srcset and sizes, so the browser starts it before it reaches the <img>.
+  const server = useServerRender();
+  if (server && priority && !server.preload) {
+    server.preload = { url: rendition.url, srcSet: rendition.srcSet, sizes };
+  }
   return (
     <img
       className={className}

@@ -38,8 +38,15 @@ export function policyLocale(lang: Lang, available: readonly string[]): string |
 
 export function ConsentProvider({ children }: { children: ReactNode }) {
   const lang = useLang();
-  const [consent, setConsent] = useState<StoredConsent | null>(() => readConsent());
-  const [open, setOpen] = useState<boolean>(() => readConsent() === null);
+  // Read after the first render, not during it: the server (which cannot know) rendered
+  // the page without the banner, and the browser's first render must match it.
+  const [consent, setConsent] = useState<StoredConsent | null>(null);
+  const [open, setOpen] = useState<boolean>(false);
+  useEffect(() => {
+    const stored = readConsent();
+    setConsent(stored);
+    if (stored === null) setOpen(true);
+  }, []);
   const [error, setError] = useState(false);
   const client = useApolloClient();
   const stored = useQuery(StoredConsentDocument, {

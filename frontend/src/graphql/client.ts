@@ -24,9 +24,21 @@ const fetchWithoutGetContentType: typeof fetch = (input, init) => {
   return fetch(input, init);
 };
 
-export function createClient(): ApolloClient<unknown> {
-  return new ApolloClient({
-    link: new HttpLink({ uri: GRAPHQL_URL, useGETForQueries: true, fetch: fetchWithoutGetContentType }),
+/**
+ * `uri`: the renderer (Node) passes the API's absolute URL; `ssrMode` there, and
+ * `initialState` (what the server fetched, from the HTML) in the browser, so the first
+ * render in the browser reads the same answers the server rendered and hydrates.
+ */
+export function createClient(
+  options: { uri?: string; ssrMode?: boolean; initialState?: unknown } = {},
+): ApolloClient<unknown> {
+  const client = new ApolloClient({
+    ssrMode: options.ssrMode ?? false,
+    link: new HttpLink({
+      uri: options.uri ?? GRAPHQL_URL,
+      useGETForQueries: true,
+      fetch: fetchWithoutGetContentType,
+    }),
     cache: new InMemoryCache({
       possibleTypes: possibleTypes.possibleTypes,
       typePolicies: {
@@ -38,4 +50,6 @@ export function createClient(): ApolloClient<unknown> {
     }),
     defaultOptions: { watchQuery: { fetchPolicy: "cache-first", errorPolicy: "all" } },
   });
+  if (options.initialState) client.cache.restore(options.initialState as never);
+  return client;
 }

@@ -247,6 +247,8 @@ export type ImagePreset =
   | 'FULL'
   /** 2:1 banner across the page */
   | 'HERO'
+  /** 1200x630 crop for social cards (Open Graph, X) */
+  | 'SHARE'
   /** Square thumbnail for lists and hotspots */
   | 'THUMBNAIL';
 

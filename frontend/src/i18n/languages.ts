@@ -71,7 +71,9 @@ export function parsePath(pathname: string): { lang: Lang; area: Area; rest: str
 }
 
 /** The visitor's preferred language among ours (navigator.languages), else Dutch. */
-export function preferredLang(accepted: readonly string[] = navigator.languages ?? []): Lang {
+export function preferredLang(
+  accepted: readonly string[] = typeof navigator === "undefined" ? [] : (navigator.languages ?? []),
+): Lang {
   for (const tag of accepted) {
     const base = tag.toLowerCase().split("-")[0];
     if (isLang(base)) return base;

@@ -27,6 +27,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from museum_site import renderer_process
 from museum_site.demo.server_address import (
     ALL_INTERFACES,
     browser_url,
@@ -95,9 +96,28 @@ class Command(BaseCommand):
     def _runserver(self, addrport: str, env: dict[str, str], site_url: str) -> None:
         """runserver in a child, in a process group of its own: its autoreloader
         re-executes its own command line (which must not start a second localstripe),
-        and on Ctrl-C or SIGTERM the whole group (reloader and server) is stopped."""
+        and on Ctrl-C or SIGTERM the whole group (reloader and server) is stopped.
+        Beside it the page renderer (museum_site.renderer_process), which Django asks
+        for every public page's HTML, on a free loopback port."""
         env.setdefault("DJANGO_SETTINGS_MODULE", "museum_site.settings")
         env.setdefault("DATABASE_POOL_MAX_SIZE", str(DEMO_POOL_SIZE))
+        renderer = None
+        if not env.get("PAGE_RENDERER_URL"):
+            host, port = split_addrport(addrport)
+            api_host = "127.0.0.1" if host in ALL_INTERFACES else host
+            try:
+                renderer, env["PAGE_RENDERER_URL"] = renderer_process.start(
+                    browser_url(api_host, port)
+                )
+            except renderer_process.RendererFailed as error:
+                self.stderr.write(f"{error} Pages render in the browser only.")
+        try:
+            self._serve(addrport, env, site_url)
+        finally:
+            if renderer is not None:
+                renderer_process.stop(renderer)
+
+    def _serve(self, addrport: str, env: dict[str, str], site_url: str) -> None:
         self.stdout.write(
             f"Vitrine on {site_url}/ (admin {site_url}/admin/, GraphQL {site_url}/graphql/)"
         )

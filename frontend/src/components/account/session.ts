@@ -9,6 +9,7 @@
  * need no account never load it.
  */
 import { gql, useQuery, type ApolloClient, type NormalizedCacheObject } from "@apollo/client";
+import { useSyncExternalStore } from "react";
 import { createSaleorClient, type SaleorClient } from "@saleor/sdk";
 import { GRAPHQL_URL } from "../../graphql/client";
 
@@ -50,8 +51,23 @@ type SessionData = {
 
 export type Session = { user: SessionData["me"]; authenticating: boolean };
 
+const noSubscription = () => () => undefined;
+
+/**
+ * Signed out on the server (which has no session) and while the browser hydrates the
+ * server's HTML, which must render the same; the SDK's state from the next render on.
+ */
 export function useSession(): Session {
-  const { data } = useQuery<SessionData>(SESSION, { client: authClient(), fetchPolicy: "cache-only" });
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const { data } = useQuery<SessionData>(SESSION, {
+    client: hydrated ? authClient() : undefined,
+    fetchPolicy: "cache-only",
+    skip: !hydrated,
+  });
   return { user: data?.authenticated ? data.me : null, authenticating: data?.authenticating ?? false };
 }
 

@@ -82,7 +82,10 @@ function Tour({ tour }: { tour: TourData }) {
   const [viewerFailed, setViewerFailed] = useState(false);
   // The room the 360° view opened in; null until the visitor starts it (a poster till then).
   const [viewerStart, setViewerStart] = useState<string | null>(null);
-  const [webgl] = useState(webglAvailable);
+  // Assumed on the server and while hydrating (the server's HTML shows the poster), then
+  // checked: the first render in the browser must draw what the server drew.
+  const [webgl, setWebgl] = useState(true);
+  useEffect(() => setWebgl(webglAvailable()), []);
   const reducedMotion = useReducedMotion();
   const config = useMemo(() => parseViewerConfig(tour.viewerConfig), [tour.viewerConfig]);
   const heading = useRef<HTMLHeadingElement>(null);

@@ -1,0 +1,330 @@
+"""Pages rendered on the server: what a crawler or a link preview reads without
+JavaScript, their status codes, the sitemap, and hydration without a mismatch.
+
+The page renderer (frontend/server/renderer.mjs, the built dist-server/) runs beside the
+live server with the demo museum, as `make demo` runs it. Expected values are read from
+the database, not from the pages.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from io import BytesIO
+
+import pytest
+from django.utils.html import strip_tags
+from PIL import Image
+
+from museum_site import renderer_process
+from museum_site.models import CollectionObject, ExhibitionPage, StoryPage
+from museum_site.visibility import public_objects, public_pages
+from tests.e2e.browser import chromium
+
+pytestmark = pytest.mark.e2e
+
+# One URL per page type, and the JSON-LD types each must carry.
+PAGE_TYPES = {
+    "home": ("/nl", {"Museum", "BreadcrumbList"}),
+    "story": ("/en/stories/restoring-the-madonna", {"Article", "BreadcrumbList"}),
+    "exhibition": (
+        "/nl/tentoonstellingen/van-eyck-tot-rubens",
+        {"ExhibitionEvent", "BreadcrumbList"},
+    ),
+    "object": ("/nl/collectie/MAL.1966.018", {"VisualArtwork", "BreadcrumbList"}),
+    "tour": ("/nl/rondleidingen/rondleiding", {"BreadcrumbList"}),
+    "shop": ("/nl/winkel", {"BreadcrumbList"}),
+    "product": ("/nl/winkel/replica-kraakkom", {"Product", "BreadcrumbList"}),
+    "search": ("/nl/zoeken?q=zilver", {"BreadcrumbList"}),
+    "cart": ("/nl/winkelmandje", {"BreadcrumbList"}),
+    "checkout": ("/nl/afrekenen", {"BreadcrumbList"}),
+    "account": ("/nl/account", {"BreadcrumbList"}),
+}
+NOINDEX = {"search", "cart", "checkout", "account"}
+
+
+class Head(HTMLParser):
+    """The parts of a page a crawler reads: head tags, JSON-LD, and the body's text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.title = ""
+        self.meta: dict[str, list[str]] = {}
+        self.links: list[dict[str, str]] = []
+        self.json_ld: list[dict] = []
+        self.text: list[str] = []
+        self._in: str | None = None
+        self._in_root = False
+
+    def handle_starttag(self, tag, attrs):
+        found = {name: value or "" for name, value in attrs}
+        if tag == "html":
+            self.lang = found.get("lang", "")
+        elif tag == "meta":
+            key = found.get("property") or found.get("name")
+            if key:
+                self.meta.setdefault(key, []).append(found.get("content", ""))
+        elif tag == "link":
+            self.links.append(found)
+        elif tag == "title":
+            self._in = "title"
+        elif tag == "script" and found.get("type") == "application/ld+json":
+            self._in = "json"
+        elif tag == "div" and found.get("id") == "root":
+            self._in_root = True
+
+    def handle_endtag(self, tag):
+        if tag in {"title", "script"}:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title += data
+        elif self._in == "json":
+            self.json_ld.append(json.loads(data))
+        elif self._in_root and self._in is None:
+            self.text.append(data)
+
+    def one(self, key: str) -> str:
+        values = self.meta.get(key, [])
+        assert len(values) == 1, f"{key}: {values}"
+        return values[0]
+
+    def link(self, rel: str, **attrs: str) -> list[str]:
+        return [
+            link["href"]
+            for link in self.links
+            if link.get("rel") == rel and all(link.get(k) == v for k, v in attrs.items())
+        ]
+
+    @property
+    def body_text(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+    @property
+    def types(self) -> set[str]:
+        return {document["@type"] for document in self.json_ld}
+
+
+def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(url, timeout=120) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as answer:
+        return answer.code, dict(answer.headers), answer.read()
+
+
+def parse(body: bytes) -> Head:
+    head = Head()
+    head.feed(body.decode())
+    return head
+
+
+@pytest.fixture
+def rendered_site(site: str, settings) -> Iterator[str]:
+    """The live server with the demo, rendering its pages with a renderer of its own."""
+    process, url = renderer_process.start(site)
+    settings.PAGE_RENDERER_URL = url
+    settings.FRONTEND_URL = site
+    try:
+        yield site
+    finally:
+        renderer_process.stop(process)
+
+
+def test_every_page_type_has_its_head_and_text_in_the_raw_html(rendered_site):
+    story = public_pages(StoryPage.objects.filter(slug="restoring-the-madonna")).get()
+    exhibition = public_pages(
+        ExhibitionPage.objects.filter(slug="van-eyck-tot-rubens", locale__language_code="nl")
+    ).get()
+    obj = public_objects(
+        CollectionObject.objects.filter(inventory_number="MAL.1966.018", locale__language_code="nl")
+    ).get()
+    expected_title = {
+        "story": story.seo_title or story.title,
+        "exhibition": exhibition.seo_title or exhibition.title,
+        "object": obj.title,
+    }
+    expected_text = {
+        "story": story.intro[:60],
+        "exhibition": exhibition.intro[:60],
+        "object": strip_tags(obj.description).split("\n")[0][:40],
+    }
+    for name, (path, types) in PAGE_TYPES.items():
+        status, _, body = fetch(rendered_site + path)
+        assert status == 200, (name, status)
+        page = parse(body)
+        language = path.split("/")[1]
+        assert page.lang == language, name
+        museum = page.one("og:site_name")
+        assert page.title == museum or page.title.endswith(" — " + museum), (name, page.title)
+        assert page.link("canonical") == [rendered_site + path.split("?")[0]], name
+        hreflangs = {link["hreflang"] for link in page.links if link.get("rel") == "alternate"}
+        # Its own language and the default; the others where a translation exists (the
+        # demo's tour has no French one).
+        assert {language, "x-default"} <= hreflangs, (name, hreflangs)
+        if name not in {"tour"}:
+            assert {"nl", "en", "fr"} <= hreflangs, (name, hreflangs)
+        assert types <= page.types, (name, page.types)
+        robots = page.meta.get("robots", [])
+        assert (robots == ["noindex"]) == (name in NOINDEX), (name, robots)
+        assert page.body_text, name
+        if name in expected_title:
+            assert page.title.startswith(expected_title[name]), (name, page.title)
+            assert page.one("og:title") == expected_title[name], name
+            assert " ".join(expected_text[name].split()) in page.body_text, name
+            assert page.one("description"), name
+            assert page.one("og:image").startswith("http"), name
+            assert page.one("twitter:card") == "summary_large_image", name
+
+
+def test_a_story_shares_its_own_card_with_a_1200x630_image(rendered_site):
+    story = public_pages(StoryPage.objects.filter(slug="restoring-the-madonna")).get()
+    status, _, body = fetch(rendered_site + "/en/stories/restoring-the-madonna")
+    page = parse(body)
+    assert page.one("og:title") == (story.seo_title or story.title)
+    assert (
+        page.one("og:description")
+        == " ".join((story.search_description or story.intro).split())[:300]
+    )
+    article = next(doc for doc in page.json_ld if doc["@type"] == "Article")
+    assert article["headline"] == story.title
+    assert article["datePublished"] == story.date.isoformat()
+    alternates = {
+        link["hreflang"]: link["href"] for link in page.links if link.get("rel") == "alternate"
+    }
+    for translation in public_pages(story.get_translations().specific()):
+        assert alternates[translation.locale.language_code].endswith("/" + translation.slug)
+    status, _, image = fetch(page.one("og:image"))
+    assert status == 200
+    assert Image.open(BytesIO(image)).size == (1200, 630)
+    assert (page.one("og:image:width"), page.one("og:image:height")) == ("1200", "630")
+
+
+def test_a_product_page_carries_its_price_in_json_ld(rendered_site):
+    from shop.models import ProductPage, ProductVariant
+
+    product = public_pages(ProductPage.objects.filter(slug="replica-kraakkom")).get()
+    prices = {str(v.gross_price) for v in ProductVariant.objects.for_products([product])}
+    _, _, body = fetch(rendered_site + "/nl/winkel/replica-kraakkom")
+    data = next(doc for doc in parse(body).json_ld if doc["@type"] == "Product")
+    offers = data["offers"] if isinstance(data["offers"], list) else [data["offers"]]
+    assert {offer["price"] for offer in offers} == prices
+    assert {offer["priceCurrency"] for offer in offers} == {"EUR"}
+
+
+def test_unknown_unpublished_and_redirected_paths_answer_their_status(rendered_site):
+    from wagtail.contrib.redirects.models import Redirect
+
+    story = public_pages(StoryPage.objects.filter(slug="restoring-the-madonna")).get()
+    Redirect.objects.create(
+        old_path="/en/old-story", redirect_link="/en/stories/restoring-the-madonna"
+    )
+    hidden = StoryPage.objects.filter(locale__language_code="nl").exclude(pk=story.pk).first()
+    hidden.unpublish()
+    for path in (
+        "/nl/does-not-exist",
+        "/nl/verhalen/no-such-story",
+        "/elsewhere",
+        f"/nl/verhalen/{hidden.slug}",
+    ):
+        status, _, body = fetch(rendered_site + path)
+        assert status == 404, path
+        assert b'data-page="not-found"' in body, path
+    status, headers, _ = fetch(rendered_site + "/en/old-story")
+    assert status == 301
+    assert headers["Location"].endswith("/en/stories/restoring-the-madonna")
+    request = urllib.request.Request(
+        rendered_site + "/", headers={"Accept-Language": "fr-BE,fr;q=0.9"}
+    )
+    status, headers, _ = fetch_request(request)
+    assert (status, headers["Location"]) == (302, "/fr")
+
+
+def fetch_request(request: urllib.request.Request):
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=60) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as answer:
+        return answer.code, dict(answer.headers), answer.read()
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_the_sitemap_lists_every_public_page_and_each_answers(rendered_site):
+    from shop.models import ProductPage
+    from tours.models import TourPage
+
+    status, _, robots = fetch(rendered_site + "/robots.txt")
+    assert f"Sitemap: {rendered_site}/sitemap.xml" in robots.decode()
+    _, _, index = fetch(rendered_site + "/sitemap.xml")
+    listed: set[str] = set()
+    for sitemap in ET.fromstring(index).iter(f"{SITEMAP}loc"):
+        status, _, body = fetch(sitemap.text)
+        assert status == 200
+        listed |= {
+            loc.text.removeprefix(rendered_site)
+            for loc in ET.fromstring(body).iter(f"{SITEMAP}loc")
+        }
+    expected = set()
+    for model, segments in (
+        (StoryPage, {"nl": "verhalen", "en": "stories", "fr": "recits"}),
+        (ExhibitionPage, {"nl": "tentoonstellingen", "en": "exhibitions", "fr": "expositions"}),
+        (ProductPage, {"nl": "winkel", "en": "shop", "fr": "boutique"}),
+        (TourPage, {"nl": "rondleidingen", "en": "tours", "fr": "visites"}),
+    ):
+        for page in public_pages(model.objects.select_related("locale")):
+            language = page.locale.language_code
+            expected.add(f"/{language}/{segments[language]}/{page.slug}")
+    for obj in public_objects(CollectionObject.objects.select_related("locale")):
+        language = obj.locale.language_code
+        expected.add(
+            f"/{language}/{'collectie' if language == 'nl' else 'collection'}/{obj.inventory_number}"
+        )
+    assert expected <= listed, expected - listed
+    for path in sorted(listed):
+        status, _, _ = fetch(rendered_site + path)
+        assert status == 200, path
+
+
+def test_every_page_type_hydrates_without_an_error(rendered_site):
+    """Zero console errors, and React's recoverable errors (a hydration mismatch,
+    minified #418/#423/#425) reported through `onRecoverableError` fail the test."""
+    failures = {}
+    with chromium() as browser:
+        for name, (path, _) in PAGE_TYPES.items():
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on(
+                "console",
+                lambda message, errors=errors: (
+                    errors.append(message.text) if message.type == "error" else None
+                ),
+            )
+            page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
+            page.add_init_script(
+                "window.__recoverable = [];"
+                "window.__onRecoverableError = (error) => window.__recoverable.push(String(error));"
+            )
+            page.goto(rendered_site + path, wait_until="networkidle")
+            page.wait_for_function("() => document.getElementById('root')?.childElementCount > 0")
+            recoverable = page.evaluate("window.__recoverable")
+            if errors or recoverable:
+                failures[name] = errors + recoverable
+            page.close()
+    assert not failures, failures
