@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from museum_site.models import CollectionObject, MuseumDetails, Term
+from museum_site.object_chooser import CollectionObjectChooserViewSet
 
 
 class TermFilterSet(WagtailFilterSet):
@@ -35,6 +36,7 @@ class CollectionObjectViewSet(SnippetViewSet):
     list_display = ["inventory_number", "title", "date_text", "locale"]
     list_filter = ["rights", "live", "locale"]
     search_fields = ["title", "inventory_number"]
+    chooser_viewset_class = CollectionObjectChooserViewSet
 
 
 class MuseumDetailsViewSet(SnippetViewSet):
