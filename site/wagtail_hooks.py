@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from museum_site.models import CollectionObject, MuseumDetails, Term
 from museum_site.museums.permissions import MuseumPermissionPolicy, MuseumScopedViewSet
+from museum_site.object_chooser import CollectionObjectChooserViewSet
 
 
 class TermFilterSet(WagtailFilterSet):
@@ -43,6 +44,7 @@ class CollectionObjectViewSet(MuseumScopedViewSet, SnippetViewSet):
     list_display = ["inventory_number", "title", "date_text", "locale"]
     list_filter = ["rights", "live", "locale"]
     search_fields = ["title", "inventory_number"]
+    chooser_viewset_class = CollectionObjectChooserViewSet
 
 
 class MuseumDetailsViewSet(SnippetViewSet):

@@ -27,6 +27,9 @@
       var deleted = document.getElementById("id_" + prefix + "-DELETE");
       if (deleted && deleted.value === "1") return;
       var title = document.getElementById("id_" + prefix + "-title");
+      // The key is made for the editor: hide its label and help text too.
+      var wrapper = keyInput.closest(".w-field__wrapper");
+      if (wrapper && wrapper.style.display !== "none") wrapper.style.display = "none";
       found.push({ prefix: prefix, keyInput: keyInput, title: title });
     });
     return found;
