@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "search",
     "shop",
     "shop.accounts",
+    "shop.tickets",
 ]
 
 MIDDLEWARE = [
