@@ -16,3 +16,19 @@ class TicketsConfig(AppConfig):
         from shop.tickets.checkout import TicketLines
 
         checkout_extensions.register(TicketLines())
+        # The most items each plain list of this app answers, for the query cost limit
+        # (museum_site/graphql/limits.py counts them and truncates to them).
+        from museum_site.graphql.limits import PLAIN_LIST_MAXIMUMS
+        from shop.tickets.availability import MAX_DAYS, MAX_SLOTS_PER_DAY
+
+        PLAIN_LIST_MAXIMUMS.update(
+            {
+                "Query.admissionOffers": 20,
+                "AdmissionOffer.categories": 8,
+                "Query.ticketAvailability": MAX_DAYS,
+                "TicketDay.slots": MAX_SLOTS_PER_DAY,
+                "TicketSlot.prices": 8,
+                "Order.tickets": 200,
+                "Checkout.ticketLines": 100,
+            }
+        )

@@ -17,6 +17,8 @@ from shop.tickets import capacity
 from shop.tickets.models import AdmissionOffer, TimeSlot, VisitorCategory
 
 MAX_DAYS = 92
+# Ten-minute slots over ten hours; the API answers no more per day.
+MAX_SLOTS_PER_DAY = 60
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,11 @@ def qr_data_uri(code: str) -> str:
 
 def tickets_pdf(tickets: Sequence[Ticket]) -> bytes:
     """One page per ticket, in the order's language."""
+    return tickets_document(tickets).write_pdf()
+
+
+def tickets_document(tickets: Sequence[Ticket]):
+    """The laid-out document (weasyprint.Document): its `pages` are the tickets."""
     from weasyprint import HTML
 
     if not tickets:
@@ -51,4 +56,4 @@ def tickets_pdf(tickets: Sequence[Ticket]) -> bytes:
                 ],
             },
         )
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).render()
