@@ -6,6 +6,7 @@ import datetime
 import itertools
 from decimal import Decimal
 
+from django.db.models import F
 from django.utils import timezone
 
 from shop.tickets import models
@@ -76,3 +77,42 @@ def quota(capacity: int, *slots: models.TimeSlot, name: str = "Expo per dag") ->
     made = models.Quota.objects.create(name=name, capacity=capacity)
     made.slots.set(slots)
     return made
+
+
+def ticket(slot: models.TimeSlot, kind: str = "adult", **fields) -> models.Ticket:
+    """A sold ticket with its paid order, made directly (no payment)."""
+    import uuid
+
+    from shop.models import Order, OrderLine
+
+    category = slot.offer.categories.get(kind=kind)
+    order = Order.objects.create(
+        checkout_token=uuid.uuid4(),
+        museum_id=slot.museum_id,
+        email="bezoeker@example.be",
+        status=Order.Status.PAID,
+        subtotal=category.price,
+        shipping=Decimal(0),
+        total_gross=category.price,
+        total_net=category.price,
+    )
+    line = OrderLine.objects.create(
+        order=order,
+        sku="TICKET",
+        product_name=slot.offer.name_nl,
+        is_digital=True,
+        quantity=1,
+        unit_gross=category.price,
+        total_gross=category.price,
+        vat_rate=slot.offer.vat_rate,
+    )
+    models.TimeSlot.objects.filter(pk=slot.pk).update(sold=F("sold") + 1)
+    return models.Ticket.objects.create(
+        museum_id=slot.museum_id,
+        order=order,
+        order_line=line,
+        slot=slot,
+        category=category,
+        price=category.price,
+        **fields,
+    )
