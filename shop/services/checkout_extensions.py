@@ -11,7 +11,9 @@ asks every extension, at fixed points and nowhere else:
 - `place(order, checkout, totals)`: inside completion's locked path and savepoint, after
   stock: take capacity, write its order lines; raise PayloadError to refuse the order
   (the shop then refunds the payment, as for stock);
-- `release(order)`: a fully refunded order gives back what `place` took.
+- `release(order)`: a fully refunded order gives back what `place` took;
+- `email_additions(order, kind)`: text and attachments (name, bytes, MIME type) the
+  order's e-mail of this kind carries for it (the e-tickets and their PDF).
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ class CheckoutExtension(Protocol):
     def place(self, order: Order, checkout: Checkout, totals: Totals) -> None: ...
 
     def release(self, order: Order) -> None: ...
+
+    def email_additions(
+        self, order: Order, kind: str
+    ) -> tuple[str, list[tuple[str, bytes, str]]]: ...
 
 
 _extensions: list[CheckoutExtension] = []
@@ -59,3 +65,13 @@ def place(order: Order, checkout: Checkout, totals: Totals) -> None:
 def release(order: Order) -> None:
     for extension in _extensions:
         extension.release(order)
+
+
+def email_additions(order: Order, kind: str) -> tuple[str, list[tuple[str, bytes, str]]]:
+    texts, attachments = [], []
+    for extension in _extensions:
+        text, files = extension.email_additions(order, kind)
+        if text:
+            texts.append(text)
+        attachments.extend(files)
+    return "\n\n".join(texts), attachments

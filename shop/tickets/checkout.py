@@ -99,6 +99,14 @@ class TicketLines:
                 ]
             )
 
+    def email_additions(self, order: Order, kind: str):
+        """The confirmation says when and where, what to bring, and carries the PDF."""
+        if kind != "confirmation":
+            return "", []
+        from shop.tickets import emails
+
+        return emails.confirmation_additions(order)
+
     def release(self, order: Order) -> None:
         """A fully refunded order: its tickets still valid are canceled, places freed."""
         cancel(order, Ticket.objects.filter(order=order, status=Ticket.Status.VALID))

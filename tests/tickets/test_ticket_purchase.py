@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from shop.models import Order, Refund, Stock
@@ -44,7 +45,7 @@ def _with_tickets(slot, *wanted, lines=()):
 
 
 def test_two_tickets_and_a_replica_make_one_order_one_invoice_two_tickets(
-    graphql, pay_api, browser_pays
+    graphql, pay_api, browser_pays, django_capture_on_commit_callbacks
 ):
     shop_builders.product(
         title="Replica", variants=[shop_builders.variant("ROEMER", "39.00")], stock=4
@@ -62,9 +63,15 @@ def test_two_tickets_and_a_replica_make_one_order_one_invoice_two_tickets(
     assert started["amount"]["amount"] == "57.00"  # 39 + 15 + 3
     browser_pays(started["intentId"])
 
-    result = graphql(ORDER_TICKETS, {"token": str(checkout.token)})
+    with django_capture_on_commit_callbacks(execute=True):
+        result = graphql(ORDER_TICKETS, {"token": str(checkout.token)})
     payload = result["data"]["checkoutComplete"]
     assert payload["errors"] == []
+    [confirmation] = mail.outbox
+    [(name, pdf, mimetype)] = confirmation.attachments
+    assert mimetype == "application/pdf" and pdf.startswith(b"%PDF")
+    assert name == f"tickets-{payload['order']['number']}.pdf"
+    assert "Adres:" in confirmation.body or "Address:" in confirmation.body
     order = payload["order"]
     assert order["status"] == "PAID" and order["number"]
     assert sorted((line["sku"], line["vatRate"]) for line in order["lines"]) == [
