@@ -1,6 +1,6 @@
 """Mounted by the site under /shop/: `path("shop/", include("shop.urls"))`."""
 
-from django.urls import path
+from django.urls import include, path
 
 from shop import views
 from shop.visits import views as visit_views
@@ -12,4 +12,5 @@ urlpatterns = [
     path("stripe/webhook/<slug:museum>/", views.stripe_webhook, name="stripe-webhook-museum"),
     path("downloads/<str:token>/", views.download, name="download"),
     path("visits/guides/<str:secret>.ics", visit_views.guide_feed, name="guide-feed"),
+    path("tickets/", include("shop.tickets.urls")),  # e-ticket QR codes and PDFs
 ]

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "shop",
     "shop.accounts",
     "shop.visits",
+    "shop.tickets",
 ]
 
 MIDDLEWARE = [

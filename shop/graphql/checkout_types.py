@@ -108,6 +108,11 @@ class Checkout(graphene.ObjectType):
     email = graphene.String()
     locale = graphene.String(required=True)
     lines = graphene.List(graphene.NonNull(CheckoutLine), required=True)
+    ticket_lines = graphene.List(
+        graphene.NonNull("shop.tickets.graphql.types.CheckoutTicketLine"),
+        required=True,
+        description="Admission tickets (shop/tickets/), priced in the same totals.",
+    )
     quantity = graphene.Int(required=True, description="Units in all lines.")
     is_shipping_required = graphene.Boolean(required=True)
     shipping_address = graphene.Field(Address)
@@ -132,6 +137,12 @@ class Checkout(graphene.ObjectType):
     @staticmethod
     def resolve_lines(checkout: models.Checkout, info):
         return checkout.loaded_lines
+
+    @staticmethod
+    def resolve_ticket_lines(checkout: models.Checkout, info):
+        from shop.tickets.graphql.types import checkout_ticket_lines
+
+        return checkout_ticket_lines(checkout)
 
     @staticmethod
     def resolve_quantity(checkout: models.Checkout, info) -> int:

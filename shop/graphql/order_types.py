@@ -58,6 +58,11 @@ class Order(graphene.ObjectType):
     email = graphene.String(required=True)
     created = graphene.DateTime(required=True)
     lines = graphene.List(graphene.NonNull(OrderLine), required=True)
+    tickets = graphene.List(
+        graphene.NonNull("shop.tickets.graphql.types.Ticket"),
+        required=True,
+        description="Admission tickets (shop/tickets/), one per visitor.",
+    )
     subtotal = graphene.Field(Money, required=True)
     discount = graphene.Field(Money, required=True)
     shipping_price = graphene.Field(Money, required=True)
@@ -88,6 +93,12 @@ class Order(graphene.ObjectType):
     @staticmethod
     def resolve_lines(order: models.Order, info):
         return order.lines.all()
+
+    @staticmethod
+    def resolve_tickets(order: models.Order, info):
+        from shop.tickets.graphql.types import order_tickets
+
+        return order_tickets(order)
 
     @staticmethod
     def resolve_subtotal(order: models.Order, info) -> Amount:

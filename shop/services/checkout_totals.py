@@ -6,13 +6,14 @@ from collections.abc import Sequence
 
 from shop.models import Checkout, CheckoutLine
 from shop.pricing import DeliveryPrice, PricedLine, Totals, checkout_totals
-from shop.services import vouchers
+from shop.services import checkout_extensions, vouchers
 from shop.services.checkout_lines import goods_gross
 
 
 def totals(checkout: Checkout, lines: Sequence[CheckoutLine]) -> Totals:
-    """`lines` with `variant__product` loaded. A delivery method switched off or a
-    voucher that expired since it was chosen no longer counts."""
+    """`lines` with `variant__product` loaded, plus the lines of checkout extensions
+    (tickets). A delivery method switched off or a voucher that expired since it was
+    chosen no longer counts."""
     method = checkout.delivery_method
     voucher = checkout.voucher
     discount = None
@@ -28,7 +29,8 @@ def totals(checkout: Checkout, lines: Sequence[CheckoutLine]) -> Totals:
                 shipped=not line.variant.is_digital,
             )
             for line in lines
-        ],
+        ]
+        + checkout_extensions.priced_lines(checkout),
         delivery=DeliveryPrice(method.price, method.free_above)
         if method is not None and method.active
         else None,

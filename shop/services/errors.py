@@ -30,6 +30,11 @@ class CheckoutErrorCode(Enum):
     PAYMENT_ERROR = "payment_error"
     CHECKOUT_NOT_FULLY_PAID = "checkout_not_fully_paid"
     ALREADY_PAID = "already_paid"
+    # Timed admission (shop/tickets/)
+    SLOT_FULL = "slot_full"
+    SLOT_CLOSED = "slot_closed"
+    SLOT_PAST = "slot_past"
+    PASS_NUMBER_REQUIRED = "pass_number_required"
 
     @property
     def description(self) -> str:
@@ -57,6 +62,10 @@ DESCRIPTIONS = {
     CheckoutErrorCode.PAYMENT_ERROR: "The payment service could not be reached or refused the request.",
     CheckoutErrorCode.CHECKOUT_NOT_FULLY_PAID: "What was paid is not what the checkout costs now; the payment is refunded.",
     CheckoutErrorCode.ALREADY_PAID: "An earlier payment of this checkout succeeded: complete it instead of paying again.",
+    CheckoutErrorCode.SLOT_FULL: "The time slot (or a quota it shares, such as an exhibition's places of the day) has not enough places left.",
+    CheckoutErrorCode.SLOT_CLOSED: "The time slot is closed or the offer is not on sale.",
+    CheckoutErrorCode.SLOT_PAST: "The time slot is over.",
+    CheckoutErrorCode.PASS_NUMBER_REQUIRED: "Give one museum pass number per ticket of this category.",
 }
 
 

@@ -14,13 +14,13 @@ the job runs.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from shop.models import Order, OrderEvent
-from shop.services import downloads
+from shop.services import checkout_extensions, downloads
 
 CONFIRMATION = "confirmation"
 SHIPPED = "shipped"
@@ -76,11 +76,14 @@ def send(order_id: int, kind: str) -> bool:
         return False
     with translation.override(order.locale):
         subject, body = _body(order, kind)
-    send_mail(
+        extra, attachments = checkout_extensions.email_additions(order, kind)
+    message = EmailMessage(
         subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
-        message=body,
-        from_email=None,
-        recipient_list=[order.email],
+        body=f"{body}\n\n{extra}" if extra else body,
+        to=[order.email],
     )
+    for name, content, mimetype in attachments:
+        message.attach(name, content, mimetype)
+    message.send()
     OrderEvent.objects.create(order=order, type=OrderEvent.Type.EMAIL_SENT, message=kind)
     return True

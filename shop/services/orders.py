@@ -37,7 +37,7 @@ from shop.models import (
     Refund,
     RetainedInvoice,
 )
-from shop.services import order_emails, payments, stock, vouchers
+from shop.services import checkout_extensions, order_emails, payments, stock, vouchers
 from shop.services.checkout_lines import goods_gross
 from shop.services.checkout_totals import totals
 from shop.services.errors import CheckoutErrorCode
@@ -189,7 +189,7 @@ def _place(
     )
     Payment.objects.filter(pk=payment.pk).update(status=Payment.Status.SUCCEEDED, order=order)
     event(order, OrderEvent.Type.PLACED, "Order placed.", payment=payment.intent_id)
-    problem = not_ready or _serve(order, lines, checkout, paid, intent)
+    problem = not_ready or _serve(order, lines, checkout, paid, intent, checkout_totals)
     if problem is None:
         order.status = Order.Status.PAID
         order.paid_at = timezone.now()
@@ -223,9 +223,10 @@ def product_names(lines, language: str) -> dict[int, str]:
     }
 
 
-def _serve(order, lines, checkout, paid, intent) -> PayloadError | None:
-    """Check the money, take the stock and the voucher; None if all held, else why not.
-    Each step runs in its own savepoint, so a refused step leaves nothing behind."""
+def _serve(order, lines, checkout, paid, intent, checkout_totals) -> PayloadError | None:
+    """Check the money, take the stock, the extensions' capacity (tickets) and the
+    voucher; None if all held, else why not. Each step runs in its own savepoint, so a
+    refused step leaves nothing behind."""
     if paid != order.total_gross or intent.currency.upper() != order.currency:
         return PayloadError(
             CheckoutErrorCode.CHECKOUT_NOT_FULLY_PAID,
@@ -234,7 +235,8 @@ def _serve(order, lines, checkout, paid, intent) -> PayloadError | None:
         )
     try:
         with transaction.atomic():
-            stock.allocate(list(order.lines.all()))
+            stock.allocate([line for line in order.lines.all() if line.variant_id is not None])
+            checkout_extensions.place(order, checkout, checkout_totals)
             if checkout.voucher_id is not None:
                 vouchers.redeem(checkout.voucher_id, goods_gross(lines))
     except PayloadError as problem:
@@ -406,6 +408,7 @@ def _settle_full_refund(order: Order) -> None:
     """What a full refund undoes, whether the shop or the Stripe dashboard made it."""
     if order.lines.filter(variant__isnull=False).exists():
         _give_back_unshipped_stock(order)
+    checkout_extensions.release(order)
     _drop_address_kept_for_delivery(order)
 
 

@@ -37,7 +37,7 @@ from django.db.models import Max
 from museum_site.museums.models import Museum
 from shop.graphql.errors import PayloadError
 from shop.models import Payment
-from shop.services import checkout_lines, delivery
+from shop.services import checkout_extensions, checkout_lines, delivery
 from shop.services.checkout import _locked
 from shop.services.checkout_totals import totals
 from shop.services.errors import CheckoutErrorCode
@@ -167,6 +167,7 @@ def start_payment(
         raise PayloadError(
             CheckoutErrorCode.INVALID, "This is not a payment method.", "paymentMethodId"
         )
+    checkout_extensions.hold(token)  # its own transaction: no lock held while Stripe is called
     with transaction.atomic():
         checkout = _locked(token)
         due = _amount_due(checkout)
@@ -274,7 +275,7 @@ def _is_payment_method_id(value: str) -> bool:
 def check_ready(checkout, lines) -> None:
     """What an order needs from a checkout, all errors at once."""
     errors = []
-    if not lines:
+    if not lines and not checkout_extensions.priced_lines(checkout):
         errors.append(PayloadError(CheckoutErrorCode.NO_LINES, "The checkout is empty.", "lines"))
     if not checkout.email:
         errors.append(

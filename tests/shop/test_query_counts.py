@@ -38,8 +38,8 @@ CHECKOUT = """query($token: UUID!) { checkout(token: $token) {
 PRODUCT_LIST_QUERIES = 13
 # The checkout with its addresses, method and voucher; lines; variants with sale state
 # (with view restrictions); pages in the checkout's language (with view restrictions);
-# their images and renditions.
-CHECKOUT_QUERIES = 8
+# their images and renditions; the admission ticket lines in its totals (shop/tickets).
+CHECKOUT_QUERIES = 9
 
 
 @pytest.fixture

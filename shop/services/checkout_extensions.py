@@ -1,0 +1,77 @@
+"""The one place where other apps add lines of their own to the shop's checkout.
+
+An app that sells something that is not a product variant (timed admission tickets in
+shop/tickets/) registers one `CheckoutExtension` in its AppConfig.ready(). The shop then
+asks every extension, at fixed points and nowhere else:
+
+- `priced_lines(checkout)`: its lines as PricedLines (keys that are not checkout line
+  ids), folded into the checkout's totals, so there is one amount to pay;
+- `hold(token)`: before a payment starts, in its own short transaction (never while the
+  payment service is called): set aside what the checkout needs for a while;
+- `place(order, checkout, totals)`: inside completion's locked path and savepoint, after
+  stock: take capacity, write its order lines; raise PayloadError to refuse the order
+  (the shop then refunds the payment, as for stock);
+- `release(order)`: a fully refunded order gives back what `place` took;
+- `email_additions(order, kind)`: text and attachments (name, bytes, MIME type) the
+  order's e-mail of this kind carries for it (the e-tickets and their PDF).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from shop.models import Checkout, Order
+    from shop.pricing import PricedLine, Totals
+
+
+class CheckoutExtension(Protocol):
+    def priced_lines(self, checkout: Checkout) -> list[PricedLine]: ...
+
+    def hold(self, token: uuid.UUID | str) -> None: ...
+
+    def place(self, order: Order, checkout: Checkout, totals: Totals) -> None: ...
+
+    def release(self, order: Order) -> None: ...
+
+    def email_additions(
+        self, order: Order, kind: str
+    ) -> tuple[str, list[tuple[str, bytes, str]]]: ...
+
+
+_extensions: list[CheckoutExtension] = []
+
+
+def register(extension: CheckoutExtension) -> None:
+    if not any(type(known) is type(extension) for known in _extensions):
+        _extensions.append(extension)
+
+
+def priced_lines(checkout: Checkout) -> list[PricedLine]:
+    return [line for extension in _extensions for line in extension.priced_lines(checkout)]
+
+
+def hold(token: uuid.UUID | str) -> None:
+    for extension in _extensions:
+        extension.hold(token)
+
+
+def place(order: Order, checkout: Checkout, totals: Totals) -> None:
+    for extension in _extensions:
+        extension.place(order, checkout, totals)
+
+
+def release(order: Order) -> None:
+    for extension in _extensions:
+        extension.release(order)
+
+
+def email_additions(order: Order, kind: str) -> tuple[str, list[tuple[str, bytes, str]]]:
+    texts, attachments = [], []
+    for extension in _extensions:
+        text, files = extension.email_additions(order, kind)
+        if text:
+            texts.append(text)
+        attachments.extend(files)
+    return "\n\n".join(texts), attachments

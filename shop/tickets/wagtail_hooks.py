@@ -1,0 +1,42 @@
+"""Admission in the GraphQL schema grapple assembles from these hooks, and the
+check-in page in the admin menu."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from shop.tickets import admin_views
+
+
+@hooks.register("register_admin_urls")
+def check_in_urls() -> list:
+    return [
+        path("tickets/check-in/", admin_views.check_in_page, name="ticket_check_in"),
+        path("tickets/check-in/scan/", admin_views.check_in, name="ticket_check_in_post"),
+        path("tickets/check-in/counts/", admin_views.counts, name="ticket_check_in_counts"),
+    ]
+
+
+class CheckInMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(admin_views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def check_in_menu_item() -> MenuItem:
+    return CheckInMenuItem(_("Check-in"), reverse("ticket_check_in"), icon_name="tick", order=230)
+
+
+@hooks.register("register_schema_query")
+def add_ticket_queries(query_mixins: list) -> None:
+    from shop.tickets.graphql.queries import TicketQuery
+
+    query_mixins.insert(0, TicketQuery)
+
+
+@hooks.register("register_schema_mutation")
+def add_ticket_mutations(mutation_mixins: list) -> None:
+    from shop.tickets.graphql.mutations import TicketMutations
+
+    mutation_mixins.insert(0, TicketMutations)
