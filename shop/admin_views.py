@@ -17,13 +17,22 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
-from shop.graphql.errors import PayloadError
 from shop.models import Order
 from shop.services import orders
+from shop.services.errors import PayloadError
 
 
 class FulfilForm(forms.Form):
+    """Everything not fulfilled yet, posted with a carrier and tracking number or ready
+    for pick-up at the desk."""
+
     confirm = forms.BooleanField(label=_("The goods were handed over or posted"))
+    ready_for_pickup = forms.BooleanField(label=_("Ready for pick-up at the desk"), required=False)
+    carrier = forms.CharField(label=_("Carrier"), max_length=100, required=False)
+    tracking_number = forms.CharField(label=_("Tracking number"), max_length=100, required=False)
+    tracking_url = forms.URLField(
+        label=_("Tracking link"), max_length=500, required=False, assume_scheme="https"
+    )
 
 
 class RefundForm(forms.Form):
@@ -87,7 +96,14 @@ def fulfil(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         FulfilForm,
         _("Mark fulfilled"),
-        lambda order, data: orders.fulfil(order.pk, user=request.user),
+        lambda order, data: orders.fulfil(
+            order.pk,
+            user=request.user,
+            carrier=data.get("carrier", ""),
+            tracking_number=data.get("tracking_number", ""),
+            tracking_url=data.get("tracking_url", ""),
+            ready_for_pickup=data.get("ready_for_pickup", False),
+        ),
     )
 
 

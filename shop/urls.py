@@ -9,4 +9,5 @@ app_name = "shop"
 urlpatterns = [
     path("stripe/webhook/", views.stripe_webhook, name="stripe-webhook"),
     path("downloads/<str:token>/", views.download, name="download"),
+    path("invoices/<str:token>/", views.invoice, name="invoice"),
 ]

@@ -109,6 +109,7 @@ class DatabaseBackend(SearchBackend):
         source_type = ContentType.objects.get_by_natural_key(*source_label.split("."))
         rows = [self._row(document, source_type) for document in documents]
         with transaction.atomic():
+            self._lock_sources(source_type.pk, source_ids)
             SearchDocument.objects.filter(
                 source_type=source_type, source_id__in=list(source_ids)
             ).delete()
@@ -124,6 +125,21 @@ class DatabaseBackend(SearchBackend):
                 )
                 for row, document in zip(rows, documents, strict=True)
                 for facet in document.facets
+            )
+
+    def _lock_sources(self, source_type_id: int, source_ids: Sequence[int]) -> None:
+        """Two transactions rebuilding the same rows at once (two buyers changing one
+        product's stock) would both delete, then both insert, and the second insert would
+        break the unique source constraint (D12): on PostgreSQL the rebuilds of a row
+        queue behind a transaction-scoped advisory lock per row, taken in id order so
+        they cannot deadlock. SQLite has one writer at a time already."""
+        if not self.postgres or not source_ids:
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(pg_advisory_xact_lock(%s, id)) FROM "
+                "(SELECT DISTINCT unnest(%s::int[]) AS id ORDER BY id) AS ids",
+                [source_type_id, sorted(int(pk) for pk in source_ids)],
             )
 
     @staticmethod
