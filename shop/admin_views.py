@@ -118,3 +118,42 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
             order.pk, data["amount"], data["reason"], user=request.user
         ),
     )
+
+
+class AccountingExportForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To (included)"), widget=forms.DateInput(attrs={"type": "date"}))
+    format = forms.ChoiceField(label=_("Format"), choices=[("csv", "CSV"), ("xlsx", "XLSX")])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError(_("The start comes after the end."))
+        return data
+
+
+@permission_required("shop.view_order", raise_exception=True)
+def accounting_export(request: HttpRequest) -> HttpResponse:
+    """Invoices and credit notes of the museum in a date range, for the accountant."""
+    from museum_site.museums.current import museum_for_request
+    from shop.services import accounting
+
+    form = AccountingExportForm(request.GET or None)
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        table = accounting.rows(museum_for_request(request), data["start"], data["end"])
+        name = f"vat-{data['start']}-{data['end']}.{data['format']}"
+        if data["format"] == "csv":
+            response = HttpResponse(accounting.as_csv(table), content_type="text/csv")
+        else:
+            response = HttpResponse(
+                accounting.as_xlsx(table),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return TemplateResponse(
+        request,
+        "shop/admin/order_action.html",
+        {"order": None, "form": form, "title": _("Accounting export"), "method": "get"},
+    )

@@ -137,7 +137,13 @@ class Checkout(graphene.ObjectType):
     def resolve_problems(checkout: models.Checkout, info):
         from shop.services import payments
 
-        return payments.problems(checkout, checkout.loaded_lines)
+        shape = error_type("CheckoutError", CheckoutErrorCode)
+        # Shaped, not returned as they are: GraphQL treats an Exception in a list as an
+        # error of the field.
+        return [
+            shape(field=problem.field, message=problem.message, code=problem.code)
+            for problem in payments.problems(checkout, checkout.loaded_lines)
+        ]
 
     @staticmethod
     def resolve_email(checkout: models.Checkout, info) -> str | None:

@@ -84,9 +84,15 @@ def _vat_of_refund(order: Order, amount: Decimal) -> list[dict]:
     """The refund's VAT, split over the order's rates in proportion to their gross."""
     parts = []
     total = order.total_gross or Decimal("1")
-    for entry in order.vat_breakdown or []:
+    entries = order.vat_breakdown or []
+    left = amount
+    for index, entry in enumerate(entries):
         rate = Decimal(entry["rate"])
-        gross = (amount * Decimal(entry["gross"]) / total).quantize(Decimal("0.01"))
+        if index == len(entries) - 1:
+            gross = left  # the last rate takes the rounding, so the parts sum to the amount
+        else:
+            gross = (amount * Decimal(entry["gross"]) / total).quantize(Decimal("0.01"))
+        left -= gross
         net = (gross * 100 / (100 + rate)).quantize(Decimal("0.01"))
         parts.append({"rate": rate, "gross": gross, "net": net, "vat": gross - net})
     return parts

@@ -119,3 +119,42 @@ def test_a_tampered_invoice_link_gives_nothing(client, shop, place):
     path = invoices.download_path(invoice)
     assert client.get(path[:-3] + "xx/").status_code == 410
     assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_the_accounting_export_lists_invoices_and_credit_notes_with_their_vat(
+    client, django_user_model, shop, place, stripe_settings, export
+):
+    import csv
+    import datetime
+
+    place(("POSTER", 2), ("BOOK", 1))
+    order = Order.objects.get()
+    order_service.refund(order.pk, Decimal("10.00"), "damaged")
+    client.force_login(django_user_model.objects.create_superuser("acc", "a@example.org", "pw"))
+    today = datetime.date.today().isoformat()
+
+    response = client.get(
+        "/admin/shop/accounting-export/", {"start": today, "end": today, "format": export}
+    )
+
+    assert response.status_code == 200
+    if export == "csv":
+        table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    else:
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        table = [[str(cell) if cell is not None else "" for cell in row] for row in sheet.values]
+    header, invoice_row, credit_row = table
+    column = {name: index for index, name in enumerate(header)}
+    vat = {Decimal(part["rate"]): Decimal(part["vat"]) for part in order.vat_breakdown}
+    assert invoice_row[column["document"]] == order.invoice_number
+    assert Decimal(invoice_row[column["vat 6%"]]) == vat[Decimal(6)]
+    assert Decimal(invoice_row[column["vat 21%"]]) == vat[Decimal(21)]
+    assert Decimal(invoice_row[column["total"]]) == order.total_gross
+    assert credit_row[column["kind"]] == "credit_note"
+    assert Decimal(credit_row[column["total"]]) == Decimal("-10.00")
+    credit_vat = Decimal(credit_row[column["vat 6%"]]) + Decimal(credit_row[column["vat 21%"]])
+    credit_net = Decimal(credit_row[column["net 6%"]]) + Decimal(credit_row[column["net 21%"]])
+    assert credit_vat + credit_net == Decimal("-10.00")
