@@ -21,6 +21,7 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/nul
 .PHONY: demo test test-postgres test-sqlite lint schema bench install browser-deps frontend frontend-check
 
 $(BIN)/.installed: pyproject.toml
+	bash deploy/system-packages.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test]"

@@ -18,13 +18,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
 from museum_site.museums.permissions import scope_queryset
-from shop.graphql.errors import PayloadError
 from shop.models import Order
 from shop.services import orders
+from shop.services.errors import PayloadError
 
 
 class FulfilForm(forms.Form):
+    """Everything not fulfilled yet, posted with a carrier and tracking number or ready
+    for pick-up at the desk."""
+
     confirm = forms.BooleanField(label=_("The goods were handed over or posted"))
+    ready_for_pickup = forms.BooleanField(label=_("Ready for pick-up at the desk"), required=False)
+    carrier = forms.CharField(label=_("Carrier"), max_length=100, required=False)
+    tracking_number = forms.CharField(label=_("Tracking number"), max_length=100, required=False)
+    tracking_url = forms.URLField(
+        label=_("Tracking link"), max_length=500, required=False, assume_scheme="https"
+    )
 
 
 class RefundForm(forms.Form):
@@ -89,7 +98,14 @@ def fulfil(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         FulfilForm,
         _("Mark fulfilled"),
-        lambda order, data: orders.fulfil(order.pk, user=request.user),
+        lambda order, data: orders.fulfil(
+            order.pk,
+            user=request.user,
+            carrier=data.get("carrier", ""),
+            tracking_number=data.get("tracking_number", ""),
+            tracking_url=data.get("tracking_url", ""),
+            ready_for_pickup=data.get("ready_for_pickup", False),
+        ),
     )
 
 
@@ -103,4 +119,43 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
         lambda order, data: orders.refund(
             order.pk, data["amount"], data["reason"], user=request.user
         ),
+    )
+
+
+class AccountingExportForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To (included)"), widget=forms.DateInput(attrs={"type": "date"}))
+    format = forms.ChoiceField(label=_("Format"), choices=[("csv", "CSV"), ("xlsx", "XLSX")])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError(_("The start comes after the end."))
+        return data
+
+
+@permission_required("shop.view_order", raise_exception=True)
+def accounting_export(request: HttpRequest) -> HttpResponse:
+    """Invoices and credit notes of the museum in a date range, for the accountant."""
+    from museum_site.museums.current import museum_for_request
+    from shop.services import accounting
+
+    form = AccountingExportForm(request.GET or None)
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        table = accounting.rows(museum_for_request(request), data["start"], data["end"])
+        name = f"vat-{data['start']}-{data['end']}.{data['format']}"
+        if data["format"] == "csv":
+            response = HttpResponse(accounting.as_csv(table), content_type="text/csv")
+        else:
+            response = HttpResponse(
+                accounting.as_xlsx(table),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return TemplateResponse(
+        request,
+        "shop/admin/order_action.html",
+        {"order": None, "form": form, "title": _("Accounting export"), "method": "get"},
     )

@@ -13,4 +13,5 @@ urlpatterns = [
     path("downloads/<str:token>/", views.download, name="download"),
     path("visits/guides/<str:secret>.ics", visit_views.guide_feed, name="guide-feed"),
     path("tickets/", include("shop.tickets.urls")),  # e-ticket QR codes and PDFs
+    path("invoices/<str:token>/", views.invoice, name="invoice"),
 ]

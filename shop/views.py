@@ -81,3 +81,20 @@ def download(request: HttpRequest, token: str) -> HttpResponse:
         response["Cache-Control"] = "private, no-store"
         return response
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
+
+
+@require_GET
+def invoice(request: HttpRequest, token: str) -> HttpResponse:
+    """An invoice or credit note PDF, only through its signed, expiring link (the file
+    itself is in private storage, under no public URL)."""
+    from shop.services import invoices
+
+    found = invoices.for_link(token)
+    if found is None:
+        return HttpResponse(
+            "This invoice link has expired or is not valid.", status=410, content_type="text/plain"
+        )
+    response = HttpResponse(invoices.pdf_of(found), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{found.number}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -150,6 +150,7 @@ class DatabaseBackend(SearchBackend):
                     if not analysis.is_stopword(word):
                         pairs.add((word, analysis.stem(word)))
         with transaction.atomic():
+            self._lock_sources(source_type.pk, source_ids)
             for locale, pairs in sorted(spelling_words.items()):
                 spelling.remember(locale, pairs)
             SearchDocument.objects.filter(
@@ -167,6 +168,21 @@ class DatabaseBackend(SearchBackend):
                 )
                 for row, document in zip(rows, documents, strict=True)
                 for facet in document.facets
+            )
+
+    def _lock_sources(self, source_type_id: int, source_ids: Sequence[int]) -> None:
+        """Two transactions rebuilding the same rows at once (two buyers changing one
+        product's stock) would both delete, then both insert, and the second insert would
+        break the unique source constraint (D12): on PostgreSQL the rebuilds of a row
+        queue behind a transaction-scoped advisory lock per row, taken in id order so
+        they cannot deadlock. SQLite has one writer at a time already."""
+        if not self.postgres or not source_ids:
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(pg_advisory_xact_lock(%s, id)) FROM "
+                "(SELECT DISTINCT unnest(%s::int[]) AS id ORDER BY id) AS ids",
+                [source_type_id, sorted(int(pk) for pk in source_ids)],
             )
 
     @staticmethod

@@ -19,7 +19,7 @@ from django.utils import timezone
 from museum_site.models import PrivacyPolicyPage, public_pages
 from shop.accounts.error_codes import ConsentErrorCode
 from shop.accounts.models import ConsentRecord
-from shop.graphql.errors import PayloadError
+from shop.services.errors import PayloadError
 
 
 def live_privacy_policy(locale: str) -> PrivacyPolicyPage | None:

@@ -30,9 +30,9 @@ from django.utils import timezone
 from shop.accounts import emails, frontend_links, newsletter, services
 from shop.accounts.error_codes import DataRequestErrorCode
 from shop.accounts.models import ErasureRecord
-from shop.graphql.errors import PayloadError
 from shop.models import Checkout
 from shop.services import orders
+from shop.services.errors import PayloadError
 
 SALT = "shop.accounts.data_requests"
 INVALID_TOKEN = "This link is not valid, or was already used. Ask for a new one."

@@ -23,7 +23,7 @@ from django.utils import timezone
 from shop.accounts import consent, emails, frontend_links, services
 from shop.accounts.error_codes import NewsletterErrorCode
 from shop.accounts.models import NewsletterSubscription
-from shop.graphql.errors import PayloadError
+from shop.services.errors import PayloadError
 
 CONFIRM_SALT = "shop.accounts.newsletter.confirm"
 UNSUBSCRIBE_SALT = "shop.accounts.newsletter.unsubscribe"

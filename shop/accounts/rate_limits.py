@@ -37,7 +37,7 @@ from django_ratelimit.core import get_usage
 
 from shop.accounts.error_codes import AccountErrorCode
 from shop.accounts.services import normalise_email
-from shop.graphql.errors import PayloadError
+from shop.services.errors import PayloadError
 
 DEFAULTS: dict[str, Any] = {
     "MAIL_PER_ADDRESS": "5/h",

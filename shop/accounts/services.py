@@ -31,8 +31,8 @@ from shop import countries
 from shop.accounts import emails, newsletter, tokens
 from shop.accounts.error_codes import AccountErrorCode
 from shop.accounts.models import Address, ConsentRecord, Customer
-from shop.graphql.errors import PayloadError
 from shop.services import orders
+from shop.services.errors import PayloadError
 
 User = get_user_model()
 

@@ -6,12 +6,14 @@ import graphene
 
 from shop import models
 from shop.accounts.graphql.types import Address
+from shop.graphql.errors import error_type
 from shop.graphql.money import Money, TaxedMoney, VatLine
 from shop.graphql.types import ProductImageType, ProductVariantType
 from shop.money import Money as Amount
 from shop.pricing import Totals
 from shop.services import delivery
 from shop.services.checkout_totals import totals
+from shop.services.errors import CheckoutErrorCode
 
 DeliveryMethodKind = graphene.Enum.from_enum(
     models.ShippingMethod.Kind,
@@ -129,6 +131,24 @@ class Checkout(graphene.ObjectType):
     shipping_price = graphene.Field(TaxedMoney, required=True)
     vat_breakdown = graphene.List(graphene.NonNull(VatLine), required=True)
     total = graphene.Field(TaxedMoney, required=True)
+    problems = graphene.List(
+        graphene.NonNull(error_type("CheckoutError", CheckoutErrorCode)),
+        required=True,
+        description="Why the checkout cannot be paid yet (the errors checkoutPaymentCreate "
+        "would answer); empty when it is ready.",
+    )
+
+    @staticmethod
+    def resolve_problems(checkout: models.Checkout, info):
+        from shop.services import payments
+
+        shape = error_type("CheckoutError", CheckoutErrorCode)
+        # Shaped, not returned as they are: GraphQL treats an Exception in a list as an
+        # error of the field.
+        return [
+            shape(field=problem.field, message=problem.message, code=problem.code)
+            for problem in payments.problems(checkout, checkout.loaded_lines)
+        ]
 
     @staticmethod
     def resolve_email(checkout: models.Checkout, info) -> str | None:

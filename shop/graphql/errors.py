@@ -7,20 +7,15 @@ error in the payload, never an exception, a 500 or a partial write.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
 import graphene
 
+# The domain error lives in the domain; this name stays importable for older callers.
+from shop.services.errors import PayloadError
 
-@dataclass
-class PayloadError(Exception):
-    """Raised by services; resolvers turn it into an `errors` entry of the payload."""
-
-    code: Enum
-    message: str
-    field: str | None = None
+__all__ = ["PayloadError", "error_type"]
 
 
 @cache

@@ -13,7 +13,7 @@ from shop.accounts.graphql.types import Address
 from shop.graphql.money import Money, VatLine
 from shop.money import Money as Amount
 from shop.pricing import VatLine as VatPart
-from shop.services import downloads
+from shop.services import downloads, invoices, order_links
 
 OrderStatus = graphene.Enum.from_enum(models.Order.Status, name="OrderStatus")
 
@@ -51,6 +51,69 @@ class OrderLine(graphene.ObjectType):
         return info.context.build_absolute_uri(downloads.path(line))
 
 
+InvoiceKind = graphene.Enum(
+    "InvoiceKind",
+    [
+        ("INVOICE", models.InvoiceKind.INVOICE.value),
+        ("CREDIT_NOTE", models.InvoiceKind.CREDIT_NOTE.value),
+    ],
+)
+
+
+class InvoiceDocument(graphene.ObjectType):
+    """An invoice or credit note of the order, as a PDF behind a signed, expiring link."""
+
+    number = graphene.String(required=True)
+    kind = graphene.Field(InvoiceKind, required=True)
+    created_at = graphene.DateTime(required=True)
+    url = graphene.String(required=True, description="A signed link to the PDF; it expires.")
+
+    @staticmethod
+    def resolve_kind(invoice: models.Invoice, info):
+        return invoice.kind
+
+    @staticmethod
+    def resolve_url(invoice: models.Invoice, info) -> str:
+        return info.context.build_absolute_uri(invoices.download_path(invoice))
+
+
+FulfilmentKind = graphene.Enum(
+    "FulfilmentKind",
+    [
+        ("SHIPPED", models.Fulfilment.Kind.SHIPPED.value),
+        ("READY_FOR_PICKUP", models.Fulfilment.Kind.READY_FOR_PICKUP.value),
+    ],
+)
+
+
+class FulfilmentLine(graphene.ObjectType):
+    sku = graphene.String(required=True)
+    quantity = graphene.Int(required=True)
+
+    @staticmethod
+    def resolve_sku(line: models.FulfilmentLine, info) -> str:
+        return line.order_line.sku
+
+
+class Fulfilment(graphene.ObjectType):
+    """Lines posted (with carrier and tracking) or ready for pick-up at the desk."""
+
+    kind = graphene.Field(FulfilmentKind, required=True)
+    created_at = graphene.DateTime(required=True)
+    carrier = graphene.String(required=True)
+    tracking_number = graphene.String(required=True)
+    tracking_url = graphene.String(required=True)
+    lines = graphene.List(graphene.NonNull(FulfilmentLine), required=True)
+
+    @staticmethod
+    def resolve_kind(fulfilment: models.Fulfilment, info):
+        return fulfilment.kind
+
+    @staticmethod
+    def resolve_lines(fulfilment: models.Fulfilment, info):
+        return fulfilment.lines.all()
+
+
 class Order(graphene.ObjectType):
     id = graphene.ID(required=True)
     number = graphene.String(description="The invoice number; null until paid.")
@@ -77,6 +140,18 @@ class Order(graphene.ObjectType):
     delivery_method_name = graphene.String(required=True)
     shipping_address = graphene.Field(Address)
     billing_address = graphene.Field(Address)
+    fulfilments = graphene.List(
+        graphene.NonNull(Fulfilment), required=True, description="Oldest first."
+    )
+    link = graphene.String(
+        required=True,
+        description="A signed token for `orderByLink`: how a guest sees the order later.",
+    )
+    invoices = graphene.List(
+        graphene.NonNull(InvoiceDocument),
+        required=True,
+        description="The invoice, then a credit note per refund, oldest first.",
+    )
 
     @staticmethod
     def resolve_number(order: models.Order, info) -> str | None:
@@ -148,6 +223,18 @@ class Order(graphene.ObjectType):
     def resolve_refunded(order: models.Order, info) -> Amount:
         return _money(order.refunded, order)
 
+    @staticmethod
+    def resolve_fulfilments(order: models.Order, info):
+        return order.fulfilments.all()
+
+    @staticmethod
+    def resolve_link(order: models.Order, info) -> str:
+        return order_links.token_for(order)
+
+    @staticmethod
+    def resolve_invoices(order: models.Order, info):
+        return order.invoices.all()
+
 
 OrderConnection = connection_type(Order, "Order")
 
@@ -156,7 +243,7 @@ def resolve_customer_orders(user: AbstractUser, info, first: int, after: str | N
     queryset = (
         models.Order.objects.filter(customer=user)
         .select_related("shipping_address", "billing_address")
-        .prefetch_related("lines")
+        .prefetch_related("lines", "invoices", "fulfilments__lines__order_line")
         .order_by("-created_at", "-pk")
     )
     return paginate(queryset, first, after)

@@ -94,6 +94,19 @@ class ShopQuery:
         "another customer (a checkout created while signed in needs that customer's token).",
     )
 
+    order_by_link = graphene.Field(
+        "shop.graphql.order_types.Order",
+        link=graphene.Argument(graphene.String, required=True),
+        description="A guest's order (and its invoices) by the signed link token from "
+        "checkoutComplete or the confirmation e-mail; null when the link is not valid.",
+    )
+
+    @staticmethod
+    def resolve_order_by_link(root, info, link):
+        from shop.services import order_links
+
+        return order_links.order_for(link)
+
     @staticmethod
     def resolve_products(
         root,

@@ -12,6 +12,8 @@ from .catalogue import (
     VatRate,
 )
 from .checkout import Checkout, CheckoutLine
+from .fulfilment import Fulfilment, FulfilmentLine
+from .invoices import DocumentSequence, Invoice, InvoiceKind
 from .orders import (
     InvoiceSequence,
     Order,
@@ -31,6 +33,11 @@ __all__ = [
     "Address",
     "Checkout",
     "CheckoutLine",
+    "DocumentSequence",
+    "Fulfilment",
+    "FulfilmentLine",
+    "Invoice",
+    "InvoiceKind",
     "InvoiceSequence",
     "Order",
     "OrderEvent",

@@ -62,6 +62,12 @@ class Payment(models.Model):
     order = models.ForeignKey(
         "Order", null=True, blank=True, on_delete=models.PROTECT, related_name="payments"
     )
+    early_refunds = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Refunds Stripe reported before the order existed ([{id, amount}])."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -140,7 +146,16 @@ class Order(models.Model):
         related_name="orders",
         verbose_name=_("voucher"),
     )
+
+    class DeliveryKind(models.TextChoices):
+        NONE = "", _("Nothing to deliver")
+        PICKUP = "pickup", _("Pick-up at the museum")
+        SHIPPING = "shipping", _("Shipping")
+
     delivery_method_name = models.CharField(_("delivery"), max_length=200, blank=True)
+    delivery_kind = models.CharField(
+        _("delivery kind"), max_length=16, blank=True, choices=DeliveryKind.choices, default=""
+    )
     shipping_address = models.OneToOneField(
         Address,
         null=True,
@@ -165,9 +180,11 @@ class Order(models.Model):
         verbose_name = _("order")
         ordering = ["-created_at", "-pk"]
         constraints = [
+            # A canceled order was never served: everything Stripe took went back, which
+            # is more than its total when the cart changed after paying (D4).
             models.CheckConstraint(
                 condition=models.Q(refunded__gte=0)
-                & models.Q(refunded__lte=models.F("total_gross")),
+                & (models.Q(refunded__lte=models.F("total_gross")) | models.Q(status="canceled")),
                 name="order_refund_within_total",
             )
         ]
@@ -177,7 +194,7 @@ class Order(models.Model):
 
     @property
     def refundable(self) -> Decimal:
-        return self.total_gross - self.refunded
+        return max(Decimal("0.00"), self.total_gross - self.refunded)
 
     @property
     def has_goods(self) -> bool:

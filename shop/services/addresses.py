@@ -15,9 +15,8 @@ from shop.countries import (
     WITHOUT_POSTAL_CODES,
     is_country_code,
 )
-from shop.graphql.errors import PayloadError
 from shop.models import Address
-from shop.services.errors import CheckoutErrorCode, raise_all
+from shop.services.errors import CheckoutErrorCode, PayloadError, raise_all
 
 # model field -> (input field, required)
 FIELDS = {

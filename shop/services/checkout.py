@@ -13,13 +13,12 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from museum_site.museums.models import Museum
-from shop.graphql.errors import PayloadError
 from shop.models import Address, Checkout, ShippingMethod
 from shop.services import checkout_lines, delivery, vouchers
 from shop.services.addresses import clean_address
 from shop.services.checkout_access import NOT_FOUND_MESSAGE
 from shop.services.checkout_lines import LineRequest
-from shop.services.errors import CheckoutErrorCode, raise_all
+from shop.services.errors import CheckoutErrorCode, PayloadError, raise_all
 
 
 def _locked(token: uuid.UUID | str) -> Checkout:

@@ -21,9 +21,8 @@ from collections.abc import Callable
 
 from django.contrib.auth.models import AbstractUser
 
-from shop.graphql.errors import PayloadError
 from shop.models import Checkout, Order
-from shop.services.errors import CheckoutErrorCode
+from shop.services.errors import CheckoutErrorCode, PayloadError
 
 NOT_FOUND_MESSAGE = "No checkout has this token."
 

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from museum_site.museums.scoping import in_museum_pages
-from shop.graphql.errors import PayloadError
 from shop.models import Checkout, CheckoutLine, ProductVariant
 from shop.services import delivery, vouchers
-from shop.services.errors import CheckoutErrorCode, raise_all
-from shop.services.stock import shown_quantity
+from shop.services.errors import CheckoutErrorCode, PayloadError, raise_all
+from shop.services.stock import SHOWN_QUANTITY_CAP
 
 MAX_LINE_QUANTITY = 50
 
@@ -75,13 +74,22 @@ def _check(variant: ProductVariant | None, sku: str, quantity: int) -> PayloadEr
             "quantity",
         )
     if not variant.is_digital and quantity > variant.stock_available:
-        available = shown_quantity(variant.stock_available)
         return PayloadError(
             CheckoutErrorCode.INSUFFICIENT_STOCK,
-            f"{sku}: only {available} available." if available else f"{sku} is out of stock.",
+            _shortage(sku, variant.stock_available),
             "quantity",
         )
     return None
+
+
+def _shortage(sku: str, available: int) -> str:
+    """Why the quantity cannot be had, true without telling more than the shop shows: the
+    exact count up to SHOWN_QUANTITY_CAP, beyond it only that there are fewer."""
+    if available <= 0:
+        return f"{sku} is out of stock."
+    if available <= SHOWN_QUANTITY_CAP:
+        return f"{sku}: only {available} available."
+    return f"{sku}: fewer units are available than asked for."
 
 
 def change_lines(checkout: Checkout, requests: Sequence[LineRequest], *, replace: bool) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from shop.countries import EU_MEMBER_STATES
-from shop.graphql.errors import PayloadError
 from shop.models import CheckoutLine, ShippingMethod, ShippingZone
-from shop.services.errors import CheckoutErrorCode
+from shop.services.errors import CheckoutErrorCode, PayloadError
 
 FIELD = "deliveryMethodId"
 

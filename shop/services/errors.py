@@ -1,10 +1,22 @@
-"""What can go wrong in a checkout, as codes a frontend can act on (Saleor's names)."""
+"""The shop's domain error, and what can go wrong in a checkout, as codes a frontend can act
+on (Saleor's names)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
-from shop.graphql.errors import PayloadError
+
+@dataclass
+class PayloadError(Exception):
+    """Something the caller can fix, said with a code (an enum per domain), a message for
+    people and the input field at fault. Raised by services (one, or an ExceptionGroup
+    of them); GraphQL mutations turn it into their payload's `errors`
+    (shop/graphql/errors.py keeps the old import path as an alias)."""
+
+    code: Enum
+    message: str
+    field: str | None = None
 
 
 class CheckoutErrorCode(Enum):

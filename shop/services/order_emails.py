@@ -1,4 +1,10 @@
-"""The order e-mails: confirmation when paid, a note when the goods leave the museum.
+"""The order e-mails: confirmation, cancelled-and-refunded, and a note when the goods leave.
+
+Each is HTML and plain text, in the order's language, from the museum that sold (its
+name and sender address, never the software's), and says the money the way the order
+recorded it: lines, discount and delivery add up to the total, with the VAT per rate
+(shop/services/order_statement.py), the addresses, the delivery method and what happens
+next.
 
 They are queued after the transaction commits (`transaction.on_commit`), so a completion
 that rolls back (stock gone, Stripe unreachable) never tells a buyer their order is
@@ -13,45 +19,103 @@ the job runs.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from email.utils import formataddr
+
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from shop.models import Order, OrderEvent
+from shop.models import InvoiceKind, Order, OrderEvent
 from shop.services import checkout_extensions, downloads
+from shop.services.order_statement import statement
 
 CONFIRMATION = "confirmation"
 SHIPPED = "shipped"
+CANCELED = "canceled"
+READY_FOR_PICKUP = "ready_for_pickup"
+KINDS = (CONFIRMATION, SHIPPED, CANCELED, READY_FOR_PICKUP)
 
 
-def _body(order: Order, kind: str) -> tuple[str, str]:
-    lines = "\n".join(
-        f"{line.quantity} × {line.product_name} {line.variant_label} ({line.sku}): € {line.total_gross}"
-        for line in order.lines.all()
-    )
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    text: str
+    html: str
+    from_email: str
+    attachments: tuple[tuple[str, bytes, str], ...] = ()
+
+
+def _subject(order: Order, kind: str) -> str:
+    number = order.invoice_number or f"#{order.pk}"
     if kind == CONFIRMATION:
-        links = "\n".join(
-            f"{line.product_name}: {downloads.absolute_link(line)}"
-            for line in order.lines.all()
-            if line.is_digital
-        )
-        body = _("Thank you for your order %(number)s.\n\n%(lines)s\n\nTotal: € %(total)s") % {
-            "number": order.invoice_number,
-            "lines": lines,
-            "total": order.total_gross,
+        return _("order %(number)s confirmed") % {"number": number}
+    if kind == SHIPPED:
+        return _("order %(number)s is on its way") % {"number": number}
+    if kind == READY_FOR_PICKUP:
+        return _("order %(number)s is ready for pick-up") % {"number": number}
+    return _("order %(number)s cancelled and refunded") % {"number": number}
+
+
+def sender(order: Order) -> str:
+    """The museum's name and sender address; the install's default address under the
+    museum's name when the museum has none of its own."""
+    museum = order.museum
+    address = museum.email or settings.DEFAULT_FROM_EMAIL
+    return formataddr((museum.name, address))
+
+
+def compose(order: Order, kind: str) -> Message:
+    """The e-mail of this kind for the order, in the order's language."""
+    museum = order.museum
+    with translation.override(order.locale):
+        context = {
+            "kind": kind,
+            "order": order,
+            "number": order.invoice_number or f"#{order.pk}",
+            "museum": museum,
+            "statement": statement(order),
+            "downloads": [
+                (line.product_name, downloads.absolute_link(line))
+                for line in order.lines.all()
+                if line.is_digital
+            ]
+            if kind == CONFIRMATION
+            else [],
+            "is_pickup": order.delivery_kind == Order.DeliveryKind.PICKUP,
+            "fulfilment": order.fulfilments.order_by("-pk").first()
+            if kind in (SHIPPED, READY_FOR_PICKUP)
+            else None,
+            "cur": "€" if order.currency == "EUR" else order.currency,
         }
-        if order.delivery_method_name:
-            body += "\n" + _("Delivery: %(method)s") % {"method": order.delivery_method_name}
-        if links:
-            body += "\n\n" + _("Your downloads (the links expire):") + "\n" + links
-        return _("order %(number)s confirmed") % {"number": order.invoice_number}, body
-    return (
-        _("order %(number)s is on its way") % {"number": order.invoice_number},
-        _("Your order %(number)s has left the museum.\n\n%(lines)s")
-        % {"number": order.invoice_number, "lines": lines},
+        # What the checkout's extensions (tickets) add: their text and files (e-tickets).
+        extra, extension_files = checkout_extensions.email_additions(order, kind)
+        context["extra"] = extra
+        subject = f"{museum.name}: {_subject(order, kind)}"
+        text = render_to_string("shop/email/order.txt", context)
+        html = render_to_string("shop/email/order.html", context)
+    return Message(
+        subject=subject,
+        text=text,
+        html=html,
+        from_email=sender(order),
+        attachments=(_invoice_attachment(order) if kind == CONFIRMATION else ())
+        + tuple(extension_files),
     )
+
+
+def _invoice_attachment(order: Order) -> tuple[tuple[str, bytes, str], ...]:
+    """The invoice PDF, rendered here (in the mail job, after the commit, outside every
+    lock) the first time it is needed."""
+    from shop.services import invoices
+
+    invoice = order.invoices.filter(kind=InvoiceKind.INVOICE).first()
+    if invoice is None:
+        return ()
+    return ((f"{invoice.number}.pdf", invoices.pdf_of(invoice), "application/pdf"),)
 
 
 def _may_mail(order: Order) -> bool:
@@ -65,25 +129,27 @@ def send_after_commit(order: Order, kind: str) -> None:
         transaction.on_commit(lambda: send_order_email_task.enqueue(order.pk, kind))
 
 
+def send_mail(message: Message, to: str) -> None:
+    email = EmailMultiAlternatives(
+        subject=message.subject, body=message.text, from_email=message.from_email, to=[to]
+    )
+    email.attach_alternative(message.html, "text/html")
+    for name, content, mimetype in message.attachments:
+        email.attach(name, content, mimetype)
+    email.send()
+
+
 def send(order_id: int, kind: str) -> bool:
     """Mail the order's e-mail of this kind now; answers whether it was sent.
 
     Read afresh, because with a worker time passes after the commit: a customer erased
     meanwhile gets no mail.
     """
-    order = Order.objects.get(pk=order_id)
+    order = Order.objects.select_related("museum", "shipping_address", "billing_address").get(
+        pk=order_id
+    )
     if not _may_mail(order):
         return False
-    with translation.override(order.locale):
-        subject, body = _body(order, kind)
-        extra, attachments = checkout_extensions.email_additions(order, kind)
-    message = EmailMessage(
-        subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
-        body=f"{body}\n\n{extra}" if extra else body,
-        to=[order.email],
-    )
-    for name, content, mimetype in attachments:
-        message.attach(name, content, mimetype)
-    message.send()
+    send_mail(compose(order, kind), order.email)
     OrderEvent.objects.create(order=order, type=OrderEvent.Type.EMAIL_SENT, message=kind)
     return True

@@ -24,11 +24,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from museum_site.models import public_pages
-from shop.graphql.errors import PayloadError
 from shop.models import (
     Address,
     Checkout,
-    InvoiceSequence,
+    Fulfilment,
+    FulfilmentLine,
     Order,
     OrderEvent,
     OrderLine,
@@ -37,10 +37,10 @@ from shop.models import (
     Refund,
     RetainedInvoice,
 )
-from shop.services import checkout_extensions, order_emails, payments, stock, vouchers
+from shop.services import checkout_extensions, invoices, order_emails, payments, stock, vouchers
 from shop.services.checkout_lines import goods_gross
 from shop.services.checkout_totals import totals
-from shop.services.errors import CheckoutErrorCode
+from shop.services.errors import CheckoutErrorCode, PayloadError
 
 # Forward-only: a status may move to one listed after it, never back.
 NEXT_STATUSES: dict[str, set[str]] = {
@@ -91,7 +91,7 @@ def complete(token: uuid.UUID | str, customer=None) -> Completion:
         )
         existing = Order.objects.filter(checkout_token=token).first()
         if existing is not None:
-            return Completion(existing)
+            return Completion(existing, why_canceled(existing))
         if checkout is None:
             raise PayloadError(CheckoutErrorCode.NOT_FOUND, "No checkout has this token.", "token")
         attempts = list(
@@ -117,6 +117,20 @@ def complete(token: uuid.UUID | str, customer=None) -> Completion:
             )
         payment, intent = found
         return _place(checkout, lines, payment, intent, customer or payment.customer, not_ready)
+
+
+def why_canceled(order: Order) -> PayloadError | None:
+    """Why a canceled order was not served, as the completion that canceled it said: a
+    buyer who completes after the webhook got there first is told the same reason."""
+    if order.status != Order.Status.CANCELED:
+        return None
+    reason = order.events.filter(type=OrderEvent.Type.NOT_PLACED).order_by("pk").first()
+    data = (reason.data or {}) if reason else {}
+    return PayloadError(
+        CheckoutErrorCode.__members__.get(data.get("code", ""), CheckoutErrorCode.INVALID),
+        reason.message if reason else "This order was canceled and its payment refunded.",
+        data.get("field", "token"),
+    )
 
 
 def _readiness_problem(checkout: Checkout, lines) -> PayloadError | None:
@@ -166,6 +180,7 @@ def _place(
         delivery_method_name=(
             checkout.delivery_method.name(checkout.locale) if checkout.delivery_method else ""
         ),
+        delivery_kind=_delivery_kind(checkout),
         shipping_address=_copy(checkout.shipping_address),
         billing_address=_copy(checkout.billing_address),
     )
@@ -189,18 +204,61 @@ def _place(
     )
     Payment.objects.filter(pk=payment.pk).update(status=Payment.Status.SUCCEEDED, order=order)
     event(order, OrderEvent.Type.PLACED, "Order placed.", payment=payment.intent_id)
+    early = [(item["id"], Decimal(item["amount"])) for item in payment.early_refunds]
+    early_total = sum((amount for _id, amount in early), Decimal("0.00"))
+    if early_total >= paid:
+        # Staff refunded it all in the Stripe dashboard before the order existed (D2):
+        # nothing to serve, nothing more to refund.
+        problem = PayloadError(
+            CheckoutErrorCode.PAYMENT_ERROR, "The payment was refunded before the order.", "token"
+        )
+        event(
+            order,
+            OrderEvent.Type.NOT_PLACED,
+            problem.message,
+            code=problem.code.name,
+            field=problem.field,
+        )
+        _cancel_refunded(order, early, "Refunded in the Stripe dashboard")
+        checkout.delete()
+        return Completion(order, problem)
     problem = not_ready or _serve(order, lines, checkout, paid, intent, checkout_totals)
     if problem is None:
-        order.status = Order.Status.PAID
+        order.status = Order.Status.PARTIALLY_REFUNDED if early else Order.Status.PAID
         order.paid_at = timezone.now()
-        order.invoice_number = next_invoice_number(order.paid_at.year)
-        order.save(update_fields=["status", "paid_at", "invoice_number"])
+        # The invoice's number, from the museum's own series, is the order's number.
+        order.invoice_number = invoices.issue_invoice(order).number
+        if early:
+            _apply_early_refunds(order, early)
+        order.save(update_fields=["status", "paid_at", "invoice_number", "refunded"])
         event(order, OrderEvent.Type.PAID, f"Paid € {paid} ({payment.intent_id}).")
         order_emails.send_after_commit(order, order_emails.CONFIRMATION)
     else:
         _refund_unserved(order, payment, paid, problem)
     checkout.delete()
     return Completion(order, problem)
+
+
+def _apply_early_refunds(order: Order, early: list[tuple[str, Decimal]]) -> None:
+    """Part of the payment went back before the order existed (a refund in the Stripe
+    dashboard, whose `charge.refunded` found no order): the order starts with it."""
+    for refund_id, amount in early:
+        invoices.issue_credit_note(
+            Refund.objects.create(
+                order=order,
+                refund_id=refund_id,
+                amount=amount,
+                reason="Refunded in the Stripe dashboard",
+            )
+        )
+    added = sum((amount for _id, amount in early), Decimal("0.00"))
+    order.refunded = added
+    event(
+        order,
+        OrderEvent.Type.REFUNDED,
+        f"€ {added} refunded in the Stripe dashboard before the order was placed.",
+        refunds=[refund_id for refund_id, _amount in early],
+    )
 
 
 def product_names(lines, language: str) -> dict[int, str]:
@@ -246,7 +304,13 @@ def _serve(order, lines, checkout, paid, intent, checkout_totals) -> PayloadErro
 
 def _refund_unserved(order: Order, payment: Payment, paid: Decimal, problem: PayloadError) -> None:
     """Money arrived for an order that cannot be served: give it all back, say why."""
-    event(order, OrderEvent.Type.NOT_PLACED, problem.message, code=problem.code.name)
+    event(
+        order,
+        OrderEvent.Type.NOT_PLACED,
+        problem.message,
+        code=problem.code.name,
+        field=problem.field,
+    )
     try:
         result = payments.refund(
             payment.intent_id, paid, idempotency_key=f"order-{order.checkout_token}-auto-refund"
@@ -254,19 +318,34 @@ def _refund_unserved(order: Order, payment: Payment, paid: Decimal, problem: Pay
     except stripe.StripeError as error:
         # Everything rolls back; the webhook answers 500 and Stripe tries again later.
         raise payments.service_unavailable() from error
-    Refund.objects.create(
-        order=order, refund_id=result.id, amount=paid, reason=f"Automatic: {problem.message}"
-    )
-    Order.objects.filter(pk=order.pk).update(
-        status=Order.Status.CANCELED, refunded=min(paid, order.total_gross)
-    )
+    given_back = payments.from_cents(result.amount)
+    _cancel_refunded(order, [(result.id, given_back)], f"Automatic: {problem.message}")
+
+
+def _cancel_refunded(order: Order, refunds: list[tuple[str, Decimal]], reason: str) -> None:
+    """The order was not served and these refunds went back: record exactly what Stripe
+    refunded (not the order's total, which differs when the cart changed after paying,
+    D4), cancel, and tell the buyer (D8)."""
+    for refund_id, amount in refunds:
+        Refund.objects.create(order=order, refund_id=refund_id, amount=amount, reason=reason[:255])
+    total = sum((amount for _id, amount in refunds), Decimal("0.00"))
+    Order.objects.filter(pk=order.pk).update(status=Order.Status.CANCELED, refunded=total)
     order.refresh_from_db()
+    ids = [refund_id for refund_id, _amount in refunds]
     event(
         order,
         OrderEvent.Type.AUTO_REFUNDED,
-        f"€ {paid} refunded automatically ({result.id}).",
-        refund=result.id,
+        f"€ {total} refunded ({', '.join(ids)}).",
+        refunds=ids,
     )
+    order_emails.send_after_commit(order, order_emails.CANCELED)
+
+
+def _delivery_kind(checkout: Checkout) -> str:
+    method = checkout.delivery_method
+    if method is None:
+        return Order.DeliveryKind.NONE
+    return Order.DeliveryKind.PICKUP if method.is_pickup else Order.DeliveryKind.SHIPPING
 
 
 def _copy(address):
@@ -278,16 +357,6 @@ def _copy(address):
     address._state.adding = True
     address.save()
     return address
-
-
-def next_invoice_number(year: int) -> str:
-    """The next number of `year`, taken under the sequence row's lock in the caller's
-    transaction: a rollback gives it back, so there are no gaps."""
-    InvoiceSequence.objects.bulk_create([InvoiceSequence(year=year)], ignore_conflicts=True)
-    InvoiceSequence.objects.select_for_update().get(year=year)
-    InvoiceSequence.objects.filter(year=year).update(last=F("last") + 1)
-    number = InvoiceSequence.objects.get(year=year).last
-    return f"{year}-{number:06d}"
 
 
 def event(order: Order, type: str, message: str = "", user=None, **data) -> OrderEvent:
@@ -308,16 +377,101 @@ def _move(order: Order, status: str) -> None:
     order.status = status
 
 
-def fulfil(order_id: int, user=None) -> Order:
-    """The goods were handed over or posted: the allocation becomes a sale."""
+@dataclass(frozen=True)
+class _Take:
+    """A quantity of a variant, as the stock service counts it."""
+
+    variant_id: int
+    quantity: int
+
+
+def unfulfilled(order: Order) -> dict[int, int]:
+    """Per order line (id), the units of goods not handed over or posted yet."""
+    done: dict[int, int] = {}
+    for line_id, quantity in FulfilmentLine.objects.filter(fulfilment__order=order).values_list(
+        "order_line_id", "quantity"
+    ):
+        done[line_id] = done.get(line_id, 0) + quantity
+    return {
+        line.pk: line.quantity - done.get(line.pk, 0)
+        for line in order.lines.all()
+        if not line.is_digital and line.quantity > done.get(line.pk, 0)
+    }
+
+
+def fulfil(
+    order_id: int,
+    user=None,
+    *,
+    lines: dict[int, int] | None = None,
+    carrier: str = "",
+    tracking_number: str = "",
+    tracking_url: str = "",
+    ready_for_pickup: bool = False,
+) -> Order:
+    """Some or all of the goods were posted (with a carrier and tracking number) or are
+    ready at the desk: their allocation becomes a sale. `lines` maps order line ids to
+    quantities; None means everything not fulfilled yet. The order is FULFILLED once
+    every unit is; the customer is mailed either way."""
     with transaction.atomic():
         order = _locked_order(order_id)
-        _move(order, Order.Status.FULFILLED)
-        stock.fulfil([line for line in order.lines.all() if line.variant_id is not None])
-        order.save(update_fields=["status"])
-        _drop_address_kept_for_delivery(order)
-        event(order, OrderEvent.Type.FULFILLED, "Handed over or posted.", user=user)
-        order_emails.send_after_commit(order, order_emails.SHIPPED)
+        if order.status != Order.Status.PAID:
+            _move(order, Order.Status.FULFILLED)  # refuses, with the status in the message
+        remaining = unfulfilled(order)
+        wanted = dict(remaining) if lines is None else {int(k): v for k, v in lines.items()}
+        if (
+            not wanted
+            or any(quantity <= 0 for quantity in wanted.values())
+            or any(quantity > remaining.get(line_id, 0) for line_id, quantity in wanted.items())
+        ):
+            if lines is None and not remaining and order.lines.exists():
+                wanted = {}  # digital only: nothing to hand over, the order is done
+            else:
+                raise PayloadError(
+                    CheckoutErrorCode.INVALID,
+                    "Fulfil between 1 and the units not fulfilled yet of the order's lines.",
+                    "lines",
+                )
+        by_id = {line.pk: line for line in order.lines.all()}
+        if wanted:
+            fulfilment = Fulfilment.objects.create(
+                order=order,
+                kind=Fulfilment.Kind.READY_FOR_PICKUP
+                if ready_for_pickup
+                else Fulfilment.Kind.SHIPPED,
+                carrier=carrier[:100],
+                tracking_number=tracking_number[:100],
+                tracking_url=tracking_url[:500],
+            )
+            FulfilmentLine.objects.bulk_create(
+                FulfilmentLine(fulfilment=fulfilment, order_line_id=line_id, quantity=quantity)
+                for line_id, quantity in wanted.items()
+            )
+            stock.fulfil(
+                [
+                    _Take(by_id[line_id].variant_id, quantity)
+                    for line_id, quantity in wanted.items()
+                    if by_id[line_id].variant_id is not None
+                ]
+            )
+        left = {k: v - wanted.get(k, 0) for k, v in remaining.items() if v - wanted.get(k, 0)}
+        if not left:
+            _move(order, Order.Status.FULFILLED)
+            order.save(update_fields=["status"])
+            _drop_address_kept_for_delivery(order)
+        what = "Ready for pick-up." if ready_for_pickup else "Handed over or posted."
+        if tracking_number:
+            what += f" {carrier} {tracking_number}".rstrip()
+        event(
+            order,
+            OrderEvent.Type.FULFILLED,
+            what,
+            user=user,
+            lines={str(k): v for k, v in wanted.items()},
+        )
+        order_emails.send_after_commit(
+            order, order_emails.READY_FOR_PICKUP if ready_for_pickup else order_emails.SHIPPED
+        )
     return order
 
 
@@ -342,7 +496,9 @@ def refund(order_id: int, amount: Decimal, reason: str = "", user=None) -> Order
             amount,
             idempotency_key=f"order-{order.checkout_token}-refund-{number}",
         )
-        Refund.objects.create(order=order, refund_id=result.id, amount=amount, reason=reason)
+        invoices.issue_credit_note(
+            Refund.objects.create(order=order, refund_id=result.id, amount=amount, reason=reason)
+        )
         order.refunded = F("refunded") + amount
         order.save(update_fields=["status", "refunded"])
         order.refresh_from_db()
@@ -368,8 +524,11 @@ def refunded_at_stripe(intent_id: str, amount_refunded_cents: int) -> Order | No
     refunded, and a full refund before the goods left gives the stock back.
     """
     payment = Payment.objects.filter(intent_id=intent_id, order__isnull=False).first()
+    if payment is None and _remember_early_refunds(intent_id):
+        return None
+    payment = payment or Payment.objects.filter(intent_id=intent_id, order__isnull=False).first()
     if payment is None:
-        return None  # not an order's payment (an abandoned attempt, or not ours)
+        return None  # not ours
     with transaction.atomic():
         order = _locked_order(payment.order_id)
         stripe_total = min(payments.from_cents(amount_refunded_cents), order.total_gross)
@@ -382,11 +541,13 @@ def refunded_at_stripe(intent_id: str, amount_refunded_cents: int) -> Order | No
             if refund.id not in known and refund.status in ("succeeded", "pending")
         ]
         for refund in new:
-            Refund.objects.create(
-                order=order,
-                refund_id=refund.id,
-                amount=payments.from_cents(refund.amount),
-                reason="Refunded in the Stripe dashboard",
+            invoices.issue_credit_note(
+                Refund.objects.create(
+                    order=order,
+                    refund_id=refund.id,
+                    amount=payments.from_cents(refund.amount),
+                    reason="Refunded in the Stripe dashboard",
+                )
             )
         full = stripe_total == order.total_gross
         _move(order, Order.Status.REFUNDED if full else Order.Status.PARTIALLY_REFUNDED)
@@ -402,6 +563,28 @@ def refunded_at_stripe(intent_id: str, amount_refunded_cents: int) -> Order | No
             refunds=[refund.id for refund in new],
         )
     return order
+
+
+def _remember_early_refunds(intent_id: str) -> bool:
+    """A refund of a payment whose order does not exist yet (D2): keep Stripe's refunds on
+    the payment, for `complete()` to apply when it places the order. Stripe is asked
+    before any lock; the payment row is then locked, and if an order was placed
+    meanwhile, False (the caller applies the refunds to it). True when remembered, or
+    when the payment is not ours at all."""
+    if not Payment.objects.filter(intent_id=intent_id).exists():
+        return True
+    listed = [
+        {"id": refund.id, "amount": str(payments.from_cents(refund.amount))}
+        for refund in payments.refunds_of(intent_id)
+        if refund.status in ("succeeded", "pending")
+    ]
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(intent_id=intent_id)
+        if payment.order_id is not None:
+            return False
+        payment.early_refunds = listed
+        payment.save(update_fields=["early_refunds", "updated_at"])
+    return True
 
 
 def _settle_full_refund(order: Order) -> None:
@@ -421,12 +604,20 @@ def _drop_address_kept_for_delivery(order: Order) -> None:
 
 
 def _give_back_unshipped_stock(order: Order) -> None:
-    """A fully refunded order that never left the museum frees its stock again."""
-    if order.events.filter(type=OrderEvent.Type.FULFILLED).exists():
-        return
+    """A fully refunded order frees the stock of what never left the museum."""
     if not order.events.filter(type=OrderEvent.Type.PAID).exists():
         return
-    stock.deallocate([line for line in order.lines.all() if line.variant_id is not None])
+    fulfilled = order.events.filter(type=OrderEvent.Type.FULFILLED).exists()
+    if fulfilled and not order.fulfilments.exists():
+        return  # handed over before fulfilments were recorded line by line
+    by_id = {line.pk: line for line in order.lines.all()}
+    stock.deallocate(
+        [
+            _Take(by_id[line_id].variant_id, quantity)
+            for line_id, quantity in unfulfilled(order).items()
+            if by_id[line_id].variant_id is not None
+        ]
+    )
 
 
 # --- GDPR: invoices are kept, the person behind them is forgotten when the law allows ---

@@ -25,9 +25,8 @@ from django.db.models import F
 from django.dispatch import Signal
 
 from museum_site.graphql.response_cache import bump_content_version
-from shop.graphql.errors import PayloadError
 from shop.models import ProductVariant, Stock
-from shop.services.errors import CheckoutErrorCode
+from shop.services.errors import CheckoutErrorCode, PayloadError
 
 # Visitors see "in stock" and at most this many units, never the exact count.
 SHOWN_QUANTITY_CAP = 10

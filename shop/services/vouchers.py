@@ -16,11 +16,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from shop.graphql.errors import PayloadError
 from shop.models import Voucher
 from shop.models.vouchers import normalise_code
 from shop.pricing import DiscountTerms
-from shop.services.errors import CheckoutErrorCode
+from shop.services.errors import CheckoutErrorCode, PayloadError
 
 FIELD = "promoCode"
 

@@ -24,10 +24,9 @@ import stripe
 from django.db import IntegrityError, transaction
 
 from museum_site.museums.models import Museum
-from shop.graphql.errors import PayloadError
 from shop.models import Payment, StripeEvent
 from shop.services import orders
-from shop.services.errors import CheckoutErrorCode
+from shop.services.errors import CheckoutErrorCode, PayloadError
 
 logger = logging.getLogger(__name__)
 

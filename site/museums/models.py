@@ -63,6 +63,15 @@ class Museum(models.Model):
         help_text=_("The organisation that sells, as on invoices; the name when empty."),
     )
     vat_number = models.CharField(_("VAT number"), max_length=32, blank=True)
+    invoice_prefix = models.CharField(
+        _("invoice prefix"),
+        max_length=12,
+        blank=True,
+        help_text=_(
+            "Put before this museum's invoice and credit-note numbers, e.g. MAS; each "
+            "museum numbers its own series."
+        ),
+    )
     street_address = models.CharField(_("street and number"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
@@ -140,7 +149,10 @@ class Museum(models.Model):
         FieldPanel("site"),
         FieldPanel("is_public"),
         FieldPanel("staff_groups"),
-        MultiFieldPanel([FieldPanel("legal_name"), FieldPanel("vat_number")], _("Legal identity")),
+        MultiFieldPanel(
+            [FieldPanel("legal_name"), FieldPanel("vat_number"), FieldPanel("invoice_prefix")],
+            _("Legal identity"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("street_address"),

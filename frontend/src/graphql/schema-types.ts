@@ -228,6 +228,11 @@ export type Format =
   | 'ONLINE'
   | 'PHYSICAL';
 
+/** An enumeration. */
+export type FulfilmentKind =
+  | 'READY_FOR_PICKUP'
+  | 'SHIPPED';
+
 /** Output format; ORIGINAL keeps the upload's. */
 export type ImageFormat =
   /** Output format; ORIGINAL keeps the upload's. */
@@ -251,6 +256,11 @@ export type ImagePreset =
   | 'SHARE'
   /** Square thumbnail for lists and hotspots */
   | 'THUMBNAIL';
+
+/** An enumeration. */
+export type InvoiceKind =
+  | 'CREDIT_NOTE'
+  | 'INVOICE';
 
 /** A language the museum writes to customers in. */
 export type LanguageCodeEnum =

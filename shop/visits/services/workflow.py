@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shop.graphql.errors import PayloadError
-from shop.services.orders import next_invoice_number
+from shop.models import InvoiceKind
+from shop.services.invoices import next_number
 from shop.visits import emails
 from shop.visits.errors import VisitErrorCode
 from shop.visits.models import Activity, Booking, BookingEvent, Resource, VisitCalendar
@@ -168,7 +169,9 @@ def invoice(booking: Booking, *, by=None) -> Booking:
     with transaction.atomic():
         booking = _locked(booking)
         _require(booking, Booking.Status.DONE)
-        booking.invoice_number = next_invoice_number(timezone.localdate().year)
+        booking.invoice_number = next_number(
+            booking.museum, InvoiceKind.INVOICE, timezone.localdate().year
+        )
         digits = int("".join(c for c in booking.invoice_number if c.isdigit())[-10:])
         booking.structured_communication = structured_communication(digits)
         booking.status = Booking.Status.INVOICED

@@ -1,0 +1,156 @@
+"""Issuing invoices and credit notes, rendering them as PDF and storing them privately.
+
+`issue_invoice(order)` and `issue_credit_note(refund)` run inside the transaction that
+records the sale or the refund: they take the next number of the museum's series under
+the sequence row's lock (a rollback gives it back, so the series has no gaps) and
+create the Invoice row. The PDF (WeasyPrint, from shop/templates/shop/invoice.html) is
+made after the commit, outside every lock, by `pdf_of()`, which renders once and then
+reads the stored file. Files are written only through `invoice_storage()`: the one
+place to point them at private object storage; they are never served from a public
+URL, only through a signed, expiring link (`download_path`, shop.views.invoice).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core import signing
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from museum_site.storage import private_storage
+from shop.models import DocumentSequence, Invoice, InvoiceKind, Order, Refund
+from shop.services.order_statement import statement
+
+SALT = "shop.invoice"
+DEFAULT_LINK_SECONDS = 7 * 24 * 3600
+
+
+def invoice_storage() -> Storage:
+    """Where invoice PDFs are kept: private storage, never under a public URL."""
+    return private_storage()
+
+
+def next_number(museum, kind: str, year: int) -> str:
+    """The next number of the museum's series of `kind` in `year`, taken under the
+    sequence row's lock in the caller's transaction."""
+    DocumentSequence.objects.bulk_create(
+        [DocumentSequence(museum=museum, kind=kind, year=year)], ignore_conflicts=True
+    )
+    series = DocumentSequence.objects.filter(museum=museum, kind=kind, year=year)
+    series.select_for_update().get()
+    series.update(last=F("last") + 1)
+    number = series.get().last
+    prefix = museum.invoice_prefix
+    credit = "CN-" if kind == InvoiceKind.CREDIT_NOTE else ""
+    return f"{prefix}{'-' if prefix else ''}{credit}{year}-{number:06d}"
+
+
+def issue_invoice(order: Order) -> Invoice:
+    """The order's invoice, numbered now; its number is also the order's number."""
+    year = (order.paid_at or timezone.now()).year
+    number = next_number(order.museum, InvoiceKind.INVOICE, year)
+    return Invoice.objects.create(
+        museum_id=order.museum_id,
+        order=order,
+        kind=InvoiceKind.INVOICE,
+        number=number,
+        amount=order.total_gross,
+    )
+
+
+def issue_credit_note(refund: Refund) -> Invoice | None:
+    """A credit note for exactly what the refund gave back, when the order was invoiced
+    (an order canceled before it was served has no invoice to correct)."""
+    order = refund.order
+    if not order.invoice_number:
+        return None
+    number = next_number(order.museum, InvoiceKind.CREDIT_NOTE, timezone.now().year)
+    return Invoice.objects.create(
+        museum_id=order.museum_id,
+        order=order,
+        refund=refund,
+        kind=InvoiceKind.CREDIT_NOTE,
+        number=number,
+        amount=refund.amount,
+    )
+
+
+def _vat_of_refund(order: Order, amount: Decimal) -> list[dict]:
+    """The refund's VAT, split over the order's rates in proportion to their gross."""
+    parts = []
+    total = order.total_gross or Decimal("1")
+    entries = order.vat_breakdown or []
+    left = amount
+    for index, entry in enumerate(entries):
+        rate = Decimal(entry["rate"])
+        if index == len(entries) - 1:
+            gross = left  # the last rate takes the rounding, so the parts sum to the amount
+        else:
+            gross = (amount * Decimal(entry["gross"]) / total).quantize(Decimal("0.01"))
+        left -= gross
+        net = (gross * 100 / (100 + rate)).quantize(Decimal("0.01"))
+        parts.append({"rate": rate, "gross": gross, "net": net, "vat": gross - net})
+    return parts
+
+
+def render_pdf(invoice: Invoice) -> bytes:
+    from weasyprint import HTML  # imported here: it loads Pango, only needed to render
+
+    order = (
+        Order.objects.select_related("museum", "billing_address", "shipping_address")
+        .prefetch_related("lines", "payments")
+        .get(pk=invoice.order_id)
+    )
+    with translation.override(order.locale):
+        html = render_to_string(
+            "shop/invoice.html",
+            {
+                "invoice": invoice,
+                "is_credit_note": invoice.kind == InvoiceKind.CREDIT_NOTE,
+                "order": order,
+                "museum": order.museum,
+                "statement": statement(order),
+                "refund_vat": _vat_of_refund(order, invoice.amount),
+                "original": order.invoices.filter(kind=InvoiceKind.INVOICE).first(),
+                "payment": order.payments.filter(order=order).first(),
+                "cur": "€" if order.currency == "EUR" else order.currency,
+            },
+        )
+    return HTML(string=html).write_pdf()
+
+
+def _file_name(invoice: Invoice) -> str:
+    return f"invoices/{invoice.museum_id}/{invoice.kind}/{invoice.number}.pdf"
+
+
+def pdf_of(invoice: Invoice) -> bytes:
+    """The invoice's PDF: rendered and stored the first time, read afterwards."""
+    storage = invoice_storage()
+    if invoice.file and storage.exists(invoice.file):
+        with storage.open(invoice.file, "rb") as stored:
+            return stored.read()
+    content = render_pdf(invoice)
+    name = storage.save(_file_name(invoice), ContentFile(content))
+    Invoice.objects.filter(pk=invoice.pk).update(file=name)
+    invoice.file = name
+    return content
+
+
+def download_path(invoice: Invoice) -> str:
+    token = signing.dumps({"invoice": invoice.pk}, salt=SALT, compress=True)
+    return reverse("shop:invoice", kwargs={"token": token})
+
+
+def for_link(token: str) -> Invoice | None:
+    seconds = getattr(settings, "VITRINE_SHOP_INVOICE_LINK_SECONDS", DEFAULT_LINK_SECONDS)
+    try:
+        data = signing.loads(token, salt=SALT, max_age=seconds)
+    except signing.BadSignature:
+        return None
+    return Invoice.objects.filter(pk=data.get("invoice")).first()
