@@ -150,10 +150,12 @@ def lookup(locale: str, words: Sequence[str], fuzzy: Sequence[str], prefix: str 
     if prefix and 2 <= len(prefix) <= MAX_WORD_LENGTH:
         parts.append(
             f"SELECT * FROM (SELECT 'prefix', '', word, term FROM {WORD_TABLE} "
-            "WHERE locale = %s AND word > %s AND word < %s "
+            "WHERE locale = %s AND word LIKE %s AND word <> %s "
             f"ORDER BY length(word), word LIMIT {MAX_COMPLETIONS}) AS completions"
         )
-        params += [locale, prefix, prefix + "\uffff"]
+        # Words are letters and digits only, so the prefix holds no LIKE wildcard; on
+        # PostgreSQL the trigram index answers LIKE 'prefix%' whatever the collation.
+        params += [locale, prefix + "%", prefix]
     if not parts:
         return spelling
     with connection.cursor() as cursor:
