@@ -140,7 +140,7 @@ def _translations(
     """The languages each object stands in for, and the titles of each translation group.
 
     An object stands in for the languages of the site that have no visible translation of
-    it. Only one object of a translation group stands in, the one in the default language
+    it, unless its record in the default language was withdrawn. Only one object of a translation group stands in, the one in the default language
     (else the oldest), so a group is found once per language. The titles of a group are
     searchable in every language (as related text): a visitor may know a work by its name
     in another language ("Boerenbruiloft" on the English site)."""
@@ -158,8 +158,18 @@ def _translations(
     ):
         present.setdefault(key, {}).setdefault(language, pk)
         titles.setdefault(key, []).append(title)
+    # A group whose record in the default language exists but is withdrawn (unpublished,
+    # expired) stands in nowhere: the editor took the work off the site, and a live
+    # translation must not bring it back in the other languages.
+    withdrawn = set(
+        models.CollectionObject.objects.filter(
+            translation_key__in=keys, locale__language_code=default
+        ).values_list("translation_key", flat=True)
+    ) - {key for key, group in present.items() if default in group}
     found = {}
     for obj in objects:
+        if obj.translation_key in withdrawn:
+            continue
         group = present.get(obj.translation_key, {})
         source = group.get(default) or min(group.values(), default=obj.pk)
         if source == obj.pk:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Exists, Max, Min, OuterRef, QuerySet
 from django.db.models.functions import Coalesce
 
@@ -29,9 +30,39 @@ def _century_objects(objects: QuerySet, number: int) -> QuerySet:
     ).filter(first__lte=end, last__gte=start)
 
 
+def _objects_shown_in(language: str) -> set[int]:
+    """Live objects of the language, and for each work with no live record in it, the
+    record that stands in: the default language's if live (a withdrawn one stands in
+    nowhere), else the oldest live one."""
+    default = settings.LANGUAGE_CODE
+    rows = list(
+        models.CollectionObject.objects.values_list(
+            "pk", "translation_key", "locale__language_code", "live"
+        ).order_by("pk")
+    )
+    groups: dict = {}
+    for pk, key, row_language, live in rows:
+        groups.setdefault(key, []).append((pk, row_language, live))
+    shown = set()
+    for records in groups.values():
+        live = [(pk, lang) for pk, lang, is_live in records if is_live]
+        own = [pk for pk, lang in live if lang == language]
+        if own:
+            shown.update(own)
+            continue
+        if any(lang == default and not is_live for _pk, lang, is_live in records):
+            continue
+        source = next((pk for pk, lang in live if lang == default), None)
+        if source is None and live:
+            source = live[0][0]
+        if source is not None:
+            shown.add(source)
+    return shown
+
+
 def orm_facet_counts(language: str) -> dict[str, dict[str, int]]:
     """What the facets must say for a blank query, counted straight from the content."""
-    objects = models.CollectionObject.objects.filter(live=True, locale__language_code=language)
+    objects = models.CollectionObject.objects.filter(pk__in=_objects_shown_in(language))
     tours = public_pages(TourPage.objects.filter(locale__language_code=language))
     kinds = {
         "story": public_pages(models.StoryPage.objects.filter(locale__language_code=language)),
@@ -46,6 +77,7 @@ def orm_facet_counts(language: str) -> dict[str, dict[str, int]]:
         ("maker", "makers", models.Term.Kind.PERSON),
         ("material", "materials", models.Term.Kind.MATERIAL),
         ("period", "periods", models.Term.Kind.PERIOD),
+        ("object_type", "object_type", models.Term.Kind.OBJECT_TYPE),
     ):
         counts[facet] = {
             str(term.pk): objects.filter(**{relation: term}).count()
