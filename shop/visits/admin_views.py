@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
+from museum_site.museums.permissions import museums_of
 from shop.graphql.errors import PayloadError
 from shop.visits.models import Activity, Booking, Resource
 from shop.visits.services import planning, workflow
@@ -89,6 +90,15 @@ def _posted(request: HttpRequest):
     return request.POST if request.method == "POST" else None
 
 
+def _booking(request: HttpRequest, pk: int) -> Booking:
+    """The booking, if it belongs to one of the user's museums (404 otherwise)."""
+    return get_object_or_404(
+        Booking.objects.select_related("offer", "activity"),
+        pk=pk,
+        museum__in=museums_of(request.user),
+    )
+
+
 def _act(request, booking: Booking, form, title: str, perform) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
@@ -108,7 +118,7 @@ def _act(request, booking: Booking, form, title: str, perform) -> HttpResponse:
 
 @permission_required("shop_visits.change_booking", raise_exception=True)
 def plan(request: HttpRequest, pk: int) -> HttpResponse:
-    booking = get_object_or_404(Booking.objects.select_related("offer", "activity"), pk=pk)
+    booking = _booking(request, pk)
     form = PlanForm(_posted(request), booking=booking)
     return _act(
         request,
@@ -123,7 +133,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("shop_visits.change_booking", raise_exception=True)
 def record(request: HttpRequest, pk: int) -> HttpResponse:
-    booking = get_object_or_404(Booking, pk=pk)
+    booking = _booking(request, pk)
     form = VisitForm(_posted(request), initial={"pupils": booking.pupils, "adults": booking.adults})
     return _act(
         request,
@@ -138,7 +148,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("shop_visits.change_booking", raise_exception=True)
 def invoice(request: HttpRequest, pk: int) -> HttpResponse:
-    booking = get_object_or_404(Booking, pk=pk)
+    booking = _booking(request, pk)
     form = forms.Form(_posted(request))
     return _act(
         request,
@@ -151,7 +161,7 @@ def invoice(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("shop_visits.change_booking", raise_exception=True)
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    booking = get_object_or_404(Booking, pk=pk)
+    booking = _booking(request, pk)
     form = CancelForm(_posted(request))
     return _act(
         request,
@@ -174,11 +184,14 @@ def week(request: HttpRequest) -> HttpResponse:
     start = timezone.make_aware(datetime.combine(monday, time.min))
     end = start + timedelta(days=7)
     kind = request.GET.get("kind", "")
-    resources = Resource.objects.filter(active=True).exclude(kind=Resource.Kind.MATERIAL)
+    museums = museums_of(request.user)
+    resources = Resource.objects.filter(active=True, museum__in=museums).exclude(
+        kind=Resource.Kind.MATERIAL
+    )
     if kind in Resource.Kind.values:
         resources = resources.filter(kind=kind)
     activities = (
-        Activity.objects.filter(starts_at__lt=end, ends_at__gt=start)
+        Activity.objects.filter(starts_at__lt=end, ends_at__gt=start, museum__in=museums)
         .prefetch_related("assignments__resource")
         .order_by("starts_at")
     )

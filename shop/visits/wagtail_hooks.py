@@ -9,11 +9,12 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from museum_site.museums.permissions import MuseumScopedViewSet
 from shop.visits import admin_views
 from shop.visits.models import Activity, Booking, Resource, VisitCalendar, VisitOffer
 
 
-class VisitOfferViewSet(SnippetViewSet):
+class VisitOfferViewSet(MuseumScopedViewSet, SnippetViewSet):
     model = VisitOffer
     icon = "group"
     menu_label = _("Offers")
@@ -21,7 +22,7 @@ class VisitOfferViewSet(SnippetViewSet):
     list_filter = ["kind", "active"]
 
 
-class BookingViewSet(SnippetViewSet):
+class BookingViewSet(MuseumScopedViewSet, SnippetViewSet):
     model = Booking
     icon = "date"
     menu_label = _("Bookings")
@@ -33,7 +34,7 @@ class BookingViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
-class ResourceViewSet(SnippetViewSet):
+class ResourceViewSet(MuseumScopedViewSet, SnippetViewSet):
     model = Resource
     icon = "user"
     menu_label = _("Guides, rooms and materials")
@@ -42,7 +43,7 @@ class ResourceViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class ActivityViewSet(SnippetViewSet):
+class ActivityViewSet(MuseumScopedViewSet, SnippetViewSet):
     model = Activity
     icon = "time"
     menu_label = _("Activities")
@@ -50,7 +51,7 @@ class ActivityViewSet(SnippetViewSet):
     list_filter = ["kind"]
 
 
-class VisitCalendarViewSet(SnippetViewSet):
+class VisitCalendarViewSet(MuseumScopedViewSet, SnippetViewSet):
     model = VisitCalendar
     icon = "cog"
     menu_label = _("Days, hours and fees")

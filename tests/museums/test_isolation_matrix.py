@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -22,9 +23,13 @@ from wagtail.models import Page
 from museum_site.museums.models import Museum
 from museum_site.museums.permissions import grant_staff, museums_of
 from shop import models as shop_models
+from shop.tickets import models as ticket_models
+from shop.visits import models as visit_models
 from tests.museums import builders
 from tests.shop import builders as shop_builders
 from tests.site import builders as site_builders
+from tests.tickets import builders as ticket_builders
+from tests.visits import builders as visit_builders
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +117,139 @@ def _object_read(obj):
     )
 
 
+def _visit_offer(museum: Museum):
+    return visit_builders.offer(museum=museum, title_nl=f"Rondleiding {museum.slug}")
+
+
+def _visit_offer_read(offer):
+    return (
+        "{ visitOffers { title } }",
+        {},
+        lambda data: any(node["title"] == offer.title_nl for node in data["visitOffers"]),
+    )
+
+
+def _resource(museum: Museum):
+    return visit_builders.guide(f"Gids {museum.slug}", ["nl"], museum=museum)
+
+
+def _activity(museum: Museum):
+    start = visit_builders.next_weekday(1)
+    return visit_models.Activity.objects.create(
+        museum=museum,
+        kind=visit_models.Activity.Kind.MAINTENANCE,
+        title=f"Onderhoud {museum.slug}",
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+    )
+
+
+def _booking(museum: Museum):
+    return visit_models.Booking.objects.create(
+        museum=museum,
+        offer=_visit_offer(museum),
+        organisation=f"School {museum.slug}",
+        organisation_kind="school",
+        contact_name="An",
+        email="an@example.org",
+        pupils=20,
+        adults=2,
+        language="nl",
+        preferred_start=visit_builders.next_weekday(1),
+    )
+
+
+def _booking_read(booking):
+    return (
+        "query($t: String!) { visitBooking(token: $t) { organisation } }",
+        {"t": booking.token},
+        lambda data: data["visitBooking"] is not None,
+    )
+
+
+def _admission_offer(museum: Museum):
+    return ticket_builders.offer(museum=museum, slug=f"vast-{museum.slug}")
+
+
+def _admission_offer_read(offer):
+    return (
+        "{ admissionOffers { slug } }",
+        {},
+        lambda data: any(node["slug"] == offer.slug for node in data["admissionOffers"]),
+    )
+
+
+def _time_slot(museum: Museum):
+    return ticket_builders.slot(_admission_offer(museum))
+
+
+def _ticket(museum: Museum):
+    return ticket_builders.ticket(_time_slot(museum))
+
+
+def _category(museum: Museum):
+    return _admission_offer(museum).categories.first()
+
+
+def _weekly_opening(museum: Museum):
+    return ticket_models.WeeklyOpening.objects.create(
+        museum=museum,
+        offer=_admission_offer(museum),
+        weekday=1,
+        opens=time(10, 0),
+        closes=time(17, 0),
+        interval_minutes=30,
+        capacity=20,
+    )
+
+
+def _schedule_exception(museum: Museum):
+    return ticket_models.ScheduleException.objects.create(
+        museum=museum, date=visit_builders.next_weekday(1).date(), closed=True
+    )
+
+
+VISITS_STAFF = "read and changed only in its museum's admin lists (MuseumScopedViewSet)"
+TICKETS_NO_ADMIN = (
+    "no admin or API view of its own yet (issue 13, step 5); it shapes the slots, which "
+    "are read only through ticketAvailability of the museum's own offers"
+)
+
 CASES: dict[str, Case] = {
+    "shop_visits.VisitOffer": Case(
+        _visit_offer, admin="wagtailsnippets_shop_visits_visitoffer", graphql=_visit_offer_read
+    ),
+    "shop_visits.Resource": Case(_resource, admin="wagtailsnippets_shop_visits_resource"),
+    "shop_visits.Activity": Case(_activity, admin="wagtailsnippets_shop_visits_activity"),
+    "shop_visits.Booking": Case(
+        _booking, admin="wagtailsnippets_shop_visits_booking", graphql=_booking_read
+    ),
+    "shop_tickets.AdmissionOffer": Case(_admission_offer, graphql=_admission_offer_read),
+    "shop_tickets.VisitorCategory": Case(
+        _category, why_no_path="read only within its offer (admissionOffers, scoped)"
+    ),
+    "shop_tickets.TimeSlot": Case(
+        _time_slot, why_no_path="read only through ticketAvailability of a scoped offer"
+    ),
+    "shop_tickets.Quota": Case(
+        lambda museum: ticket_models.Quota.objects.create(
+            museum=museum, name=f"Dag {museum.slug}", capacity=10
+        ),
+        why_no_path=TICKETS_NO_ADMIN,
+    ),
+    "shop_tickets.WeeklyOpening": Case(_weekly_opening, why_no_path=TICKETS_NO_ADMIN),
+    "shop_tickets.ScheduleException": Case(_schedule_exception, why_no_path=TICKETS_NO_ADMIN),
+    "shop_tickets.Ticket": Case(
+        _ticket,
+        why_no_path="read through its order (Order.tickets) and the check-in page, which "
+        "refuses another museum's ticket (tests/tickets/test_checkin.py)",
+    ),
+    "shop.Invoice": Case(
+        lambda museum: None,
+        why_no_path="read through its order (Order.invoices, me.orders, orderByLink) and "
+        "the museum's accounting export",
+    ),
+    "shop.DocumentSequence": Case(lambda museum: None, why_no_path="a counter, never shown"),
     "shop.Order": Case(_order, admin="wagtailsnippets_shop_order", edit="inspect", delete=False),
     "shop.Checkout": Case(_checkout, graphql=_checkout_read),
     "shop.Payment": Case(
@@ -142,6 +279,10 @@ STAFF_PERMISSIONS = [
             ("shop", "voucher"),
             ("museum_site", "collectionobject"),
             ("museums", "museum"),
+            ("shop_visits", "visitoffer"),
+            ("shop_visits", "resource"),
+            ("shop_visits", "activity"),
+            ("shop_visits", "booking"),
         )
         for action in ("add", "change", "delete", "view")
     ],
