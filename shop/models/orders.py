@@ -106,10 +106,11 @@ class Order(models.Model):
         related_name="orders",
         verbose_name=_("museum"),
     )
-    invoice_number = models.CharField(
+    # Unique per museum: each museum numbers its own series (shop/services/invoices.py),
+    # so two sellers may both have a 2026-000001.
+    invoice_number = models.CharField(  # noqa: DJ001 (NULL: unpaid orders share no number)
         _("invoice number"),
-        max_length=16,
-        unique=True,
+        max_length=32,
         null=True,
         blank=True,
         help_text=_("Given when the order is paid, without gaps per year (e.g. 2026-000042)."),
@@ -186,7 +187,10 @@ class Order(models.Model):
                 condition=models.Q(refunded__gte=0)
                 & (models.Q(refunded__lte=models.F("total_gross")) | models.Q(status="canceled")),
                 name="order_refund_within_total",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["museum", "invoice_number"], name="order_invoice_number_unique_per_museum"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -26,7 +26,8 @@ class RetainedInvoice(models.Model):
     order = models.OneToOneField(
         Order, on_delete=models.PROTECT, related_name="retained_invoice", editable=False
     )
-    invoice_number = models.CharField(_("invoice number"), max_length=16, unique=True)
+    # Unique per museum, like the order's own number (the order is this row's key).
+    invoice_number = models.CharField(_("invoice number"), max_length=32)
     name = models.CharField(_("name"), max_length=201, blank=True)
     company_name = models.CharField(_("company"), max_length=150, blank=True)
     street_address_1 = models.CharField(_("street and number"), max_length=200, blank=True)

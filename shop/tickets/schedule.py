@@ -38,7 +38,7 @@ def planned_slots(offer: AdmissionOffer, first: date, last: date) -> list[TimeSl
             Q(offer=offer) | Q(offer__isnull=True, museum_id=offer.museum_id),
             date__range=(first, last),
         ).order_by("offer")[
-              # an offer's own exception wins over the museum's (NULLs last)
+            # an offer's own exception wins over the museum's (NULLs last)
             ::-1
         ]
     }
