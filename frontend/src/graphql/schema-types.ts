@@ -115,6 +115,12 @@ export type AddressTypeEnum =
   | 'BILLING'
   | 'SHIPPING';
 
+/** An enumeration. */
+export type AdmissionOfferKind =
+  | 'COMBINATION'
+  | 'EXHIBITION'
+  | 'PERMANENT';
+
 export type CheckoutCreateInput = {
   /** Can also be given later with checkoutEmailUpdate. */
   email?: InputMaybe<Scalars['String']['input']>;
@@ -143,6 +149,8 @@ export type CheckoutErrorCode =
   | 'NOT_FOUND'
   /** The checkout has no lines. */
   | 'NO_LINES'
+  /** Give one museum pass number per ticket of this category. */
+  | 'PASS_NUMBER_REQUIRED'
   /** The payment service could not be reached or refused the request. */
   | 'PAYMENT_ERROR'
   /** Start a payment (checkoutPaymentCreate) first. */
@@ -161,6 +169,12 @@ export type CheckoutErrorCode =
   | 'SHIPPING_METHOD_NOT_SET'
   /** Nothing in the checkout is shipped. */
   | 'SHIPPING_NOT_REQUIRED'
+  /** The time slot is closed or the offer is not on sale. */
+  | 'SLOT_CLOSED'
+  /** The time slot (or a quota it shares, such as an exhibition's places of the day) has not enough places left. */
+  | 'SLOT_FULL'
+  /** The time slot is over. */
+  | 'SLOT_PAST'
   /** The code exists but cannot be used now (period, usage limit, minimum spend). */
   | 'VOUCHER_NOT_APPLICABLE'
   /** The quantity must be at least 1. */
@@ -303,6 +317,13 @@ export type OrderStatus =
   | 'REFUNDED'
   | 'UNCONFIRMED';
 
+/** An enumeration. */
+export type OrganisationKind =
+  | 'ASSOCIATION'
+  | 'COMPANY'
+  | 'OTHER'
+  | 'SCHOOL';
+
 /** Price bands of products in EUR, VAT included: from the lower end up to (not including) the upper end. */
 export type PriceBand =
   | 'FROM_10_TO_25'
@@ -383,6 +404,12 @@ export type SearchOperatorEnum =
   | 'AND'
   | 'OR';
 
+export type SlotState =
+  | 'CLOSED'
+  | 'FULL'
+  | 'OPEN'
+  | 'PAST';
+
 /** An enumeration. */
 export type Status =
   | 'FAILED'
@@ -408,6 +435,27 @@ export type TermOrder =
   | 'KIND'
   | 'LABEL';
 
+export type TicketCategoryInput = {
+  /** A visitor category of the slot's offer. */
+  category: Scalars['ID']['input'];
+  /** One per ticket, for categories that ask a pass number. */
+  passNumbers?: InputMaybe<Array<Scalars['String']['input']>>;
+  quantity: Scalars['Int']['input'];
+};
+
+/** An enumeration. */
+export type TicketErrorCode =
+  | 'ALREADY_CANCELED'
+  | 'CANCELLATION_CLOSED'
+  | 'INVALID'
+  | 'NOT_FOUND'
+  | 'PAYMENT_ERROR';
+
+/** An enumeration. */
+export type TicketStatus =
+  | 'CANCELED'
+  | 'VALID';
+
 /** A font stack the reference frontend ships. */
 export type Typeface =
   /** A font stack the reference frontend ships. */
@@ -424,3 +472,88 @@ export type ViewerFormat =
   | 'MARZIPANO'
   | 'PANNELLUM'
   | 'PHOTO_SPHERE_VIEWER';
+
+/** An enumeration. */
+export type VisitAudience =
+  | 'ADULTS'
+  | 'HIGHER'
+  | 'PRIMARY'
+  | 'SECONDARY'
+  | 'SPECIAL_NEEDS';
+
+/** An enumeration. */
+export type VisitBookingEventKind =
+  | 'CANCELLED'
+  | 'CHANGE_ASKED'
+  | 'CONFIRMED'
+  | 'INVOICED'
+  | 'MOVED'
+  | 'REMINDED'
+  | 'REQUESTED'
+  | 'VISITED';
+
+export type VisitBookingRequestInput = {
+  /** Accompanying adults. */
+  adults: Scalars['Int']['input'];
+  alternativeStarts?: InputMaybe<Array<Scalars['DateTime']['input']>>;
+  billingAddress?: InputMaybe<Scalars['String']['input']>;
+  contactName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  /** Language of the visit: nl, en, fr. */
+  language: Scalars['String']['input'];
+  /** Language of the e-mails; nl by default. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  offer: Scalars['ID']['input'];
+  organisation: Scalars['String']['input'];
+  organisationKind: OrganisationKind;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  preferredStart: Scalars['DateTime']['input'];
+  /** Pupils or participants. */
+  pupils: Scalars['Int']['input'];
+  /** The organisation's order number. */
+  purchaseOrder?: InputMaybe<Scalars['String']['input']>;
+  specialNeeds?: InputMaybe<Scalars['String']['input']>;
+  vatNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An enumeration. */
+export type VisitBookingStatus =
+  | 'CANCELLED'
+  | 'CONFIRMED'
+  | 'DONE'
+  | 'INVOICED'
+  | 'REQUESTED';
+
+/** An enumeration. */
+export type VisitErrorCode =
+  | 'CLOSED'
+  | 'GROUP_TOO_LARGE'
+  | 'GROUP_TOO_SMALL'
+  | 'INVALID'
+  | 'LANGUAGE_NOT_OFFERED'
+  | 'NOT_ENOUGH_MATERIAL'
+  | 'NOT_FOUND'
+  | 'PAST'
+  | 'REQUIRED'
+  | 'RESOURCE_TAKEN'
+  | 'TOO_FEW_ADULTS'
+  | 'TOO_SOON'
+  | 'WRONG_STATE';
+
+/** An enumeration. */
+export type VisitOfferKind =
+  | 'GUIDED_TOUR'
+  | 'WORKSHOP';
+
+/** An enumeration. */
+export type VisitPricing =
+  | 'PER_GROUP'
+  | 'PER_PERSON';
+
+/** An enumeration. */
+export type VisitorCategoryKind =
+  | 'ADULT'
+  | 'CHILD'
+  | 'MUSEUM_PASS'
+  | 'REDUCED'
+  | 'YOUTH';

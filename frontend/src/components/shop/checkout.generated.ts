@@ -55,6 +55,8 @@ export type CheckoutErrorCode =
   | 'NOT_FOUND'
   /** The checkout has no lines. */
   | 'NO_LINES'
+  /** Give one museum pass number per ticket of this category. */
+  | 'PASS_NUMBER_REQUIRED'
   /** The payment service could not be reached or refused the request. */
   | 'PAYMENT_ERROR'
   /** Start a payment (checkoutPaymentCreate) first. */
@@ -73,6 +75,12 @@ export type CheckoutErrorCode =
   | 'SHIPPING_METHOD_NOT_SET'
   /** Nothing in the checkout is shipped. */
   | 'SHIPPING_NOT_REQUIRED'
+  /** The time slot is closed or the offer is not on sale. */
+  | 'SLOT_CLOSED'
+  /** The time slot (or a quota it shares, such as an exhibition's places of the day) has not enough places left. */
+  | 'SLOT_FULL'
+  /** The time slot is over. */
+  | 'SLOT_PAST'
   /** The code exists but cannot be used now (period, usage limit, minimum spend). */
   | 'VOUCHER_NOT_APPLICABLE'
   /** The quantity must be at least 1. */
