@@ -2,8 +2,8 @@
 
 Museum-scoped root fields declare `museum: String` (`museum_argument()`); the middleware
 takes it out of the arguments before the resolver runs, so resolvers stay as they are and
-ask `museum_for_field(info)`. grapple's own `page` and `pages` fields are scoped here too:
-whatever `site`/`inSite` a client passes, they answer within the museum's site.
+ask `museum_for_field(info)`. grapple's own `page` and `pages` fields, asked with
+`inSite: true`, answer within the museum's site, whatever site the host names.
 """
 
 from __future__ import annotations
@@ -42,7 +42,11 @@ class MuseumScopeMiddleware:
             museum = museum_for_field(info)
         except UnknownMuseum as error:
             raise GraphQLError(str(error), extensions={"code": "UNKNOWN_MUSEUM"}) from None
-        if info.field_name in SITE_SCOPED_GRAPPLE_FIELDS and "in_site" in args:
+        # Only when asked (`inSite: true`): grapple's site filter knows the site's own
+        # tree, not its translations' sibling trees, so scoping every call would drop the
+        # pages of every language but the default (the frontend reads legal pages of all
+        # languages through `pages`). Scoping these across translations is left to do.
+        if info.field_name in SITE_SCOPED_GRAPPLE_FIELDS and args.get("in_site"):
             site = museum.site
             args.pop("in_site", None)
             args["site"] = f"{site.hostname}:{site.port}"

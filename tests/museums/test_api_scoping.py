@@ -64,7 +64,7 @@ def test_a_product_of_another_museum_is_not_found_by_slug(graphql, two_museums):
 
 
 def test_grapple_pages_answer_within_the_museum(graphql, two_museums):
-    query = "{ pages(limit: 100) { title } }"
+    query = "{ pages(limit: 100, inSite: true) { title } }"
     titles = {
         page["title"] for page in graphql(query, HTTP_HOST="design.localhost")["data"]["pages"]
     }

@@ -22,6 +22,8 @@ CALLS = {
     "checkoutLinesAdd": 'lines: [{sku: "POSTER", quantity: 1}]',
     "checkoutLinesUpdate": 'lines: [{sku: "POSTER", quantity: 2}]',
     "checkoutLinesDelete": 'lineIds: ["1"]',
+    "checkoutTicketsAdd": 'slot: "1", tickets: [{category: "1", quantity: 1}]',
+    "checkoutTicketLineDelete": 'lineId: "1"',
     "checkoutEmailUpdate": 'email: "thief@example.be"',
     "checkoutShippingAddressUpdate": (
         'shippingAddress: {firstName: "T", lastName: "H", streetAddress1: "Meir 2",'

@@ -262,4 +262,4 @@ def _png_file_name(image: MuseumImage) -> str:
 
 def test_preset_formats_cover_the_enum():
     assert {f.name for f in ImageFormat} == {"ORIGINAL", "JPEG", "WEBP", "AVIF"}
-    assert {p.name for p in ImagePreset} == {"THUMBNAIL", "CARD", "HERO", "FULL"}
+    assert {p.name for p in ImagePreset} == {"THUMBNAIL", "CARD", "HERO", "FULL", "SHARE"}
