@@ -55,7 +55,6 @@ class ObjectSearchForm(LocaleFilterMixin, BaseFilterForm):
 
 
 class ThumbnailColumn(Column):
-
     def get_value(self, instance):
         image = next(iter(instance.images.all()), None)
         if image is None:

@@ -77,6 +77,12 @@ class _Collector(BaseHTTPRequestHandler):
             body = gzip.decompress(body)
         elif self.headers.get("Content-Encoding") == "deflate":
             body = zlib.decompress(body)
+        elif self.headers.get("Content-Encoding") == "br":
+            # sentry-sdk uses Brotli when the brotli package is installed (WeasyPrint
+            # brings it), as a real Sentry accepts.
+            import brotli
+
+            body = brotli.decompress(body)
         self.bodies.append(body)
         self.send_response(200)
         self.end_headers()
