@@ -19,20 +19,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from museum_site.museums.models import default_museum_id
+from museum_site.museums.models import museum_foreign_key
 from shop.models.catalogue import MONEY_DIGITS
 
 LANGUAGES = ("nl", "en", "fr")
-
-
-def _museum_field(related_name: str) -> models.ForeignKey:
-    return models.ForeignKey(
-        "museums.Museum",
-        on_delete=models.PROTECT,
-        default=default_museum_id,
-        related_name=related_name,
-        verbose_name=_("museum"),
-    )
 
 
 class Translated:
@@ -49,7 +39,7 @@ class AdmissionOffer(Translated, models.Model):
         EXHIBITION = "exhibition", _("Temporary exhibition")
         COMBINATION = "combination", _("Combination")
 
-    museum = _museum_field("admission_offers")
+    museum = museum_foreign_key("admission_offers")
     slug = models.SlugField(_("short name"), max_length=60)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     name_nl = models.CharField(_("name (Dutch)"), max_length=200)
@@ -92,7 +82,7 @@ class VisitorCategory(Translated, models.Model):
         CHILD = "child", _("Child")
         MUSEUM_PASS = "museum_pass", _("Museum pass holder")
 
-    museum = _museum_field("visitor_categories")
+    museum = museum_foreign_key("visitor_categories")
     offer = models.ForeignKey(AdmissionOffer, on_delete=models.CASCADE, related_name="categories")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     name_nl = models.CharField(_("name (Dutch)"), max_length=100)
@@ -119,7 +109,7 @@ class WeeklyOpening(models.Model):
     """One weekday's slots of an offer: from `opens` to the last start before `closes`,
     every `interval_minutes`, each with `capacity` places."""
 
-    museum = _museum_field("weekly_openings")
+    museum = museum_foreign_key("weekly_openings")
     offer = models.ForeignKey(AdmissionOffer, on_delete=models.CASCADE, related_name="openings")
     weekday = models.PositiveSmallIntegerField(
         _("weekday"),
@@ -157,7 +147,7 @@ class ScheduleException(models.Model):
     """A date that differs from the week: closed (a holiday), or other hours (a late
     opening). Without an offer it holds for every offer of the museum."""
 
-    museum = _museum_field("schedule_exceptions")
+    museum = museum_foreign_key("schedule_exceptions")
     offer = models.ForeignKey(
         AdmissionOffer,
         null=True,
@@ -191,7 +181,7 @@ class TimeSlot(models.Model):
         OPEN = "open", _("Open")
         CLOSED = "closed", _("Closed")
 
-    museum = _museum_field("time_slots")
+    museum = museum_foreign_key("time_slots")
     offer = models.ForeignKey(AdmissionOffer, on_delete=models.CASCADE, related_name="slots")
     starts_at = models.DateTimeField(_("starts"), db_index=True)
     ends_at = models.DateTimeField(_("ends"))
@@ -224,7 +214,7 @@ class Quota(models.Model):
     the exhibition and of the combined ticket): a ticket needs room in every quota of
     its slot, as in pretix."""
 
-    museum = _museum_field("ticket_quotas")
+    museum = museum_foreign_key("ticket_quotas")
     name = models.CharField(_("name"), max_length=200)
     capacity = models.PositiveIntegerField(_("places"))
     sold = models.PositiveIntegerField(_("sold"), default=0, editable=False)
@@ -281,7 +271,7 @@ class Ticket(models.Model):
         VALID = "valid", _("Valid")
         CANCELED = "canceled", _("Canceled")
 
-    museum = _museum_field("tickets")
+    museum = museum_foreign_key("tickets")
     order = models.ForeignKey("shop.Order", on_delete=models.PROTECT, related_name="tickets")
     order_line = models.ForeignKey(
         "shop.OrderLine", on_delete=models.PROTECT, related_name="tickets"

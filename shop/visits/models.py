@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from museum_site.museums.models import default_museum_id
+from museum_site.museums.models import museum_foreign_key
 
 MONEY = {"max_digits": 10, "decimal_places": 2}
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English")), ("fr", _("French")), ("de", _("German"))]
@@ -56,13 +56,7 @@ class VisitOffer(Translated, models.Model):
         PER_GROUP = "group", _("per group")
         PER_PERSON = "person", _("per person")
 
-    museum = models.ForeignKey(
-        "museums.Museum",
-        on_delete=models.PROTECT,
-        default=default_museum_id,
-        related_name="visit_offers",
-        verbose_name=_("museum"),
-    )
+    museum = museum_foreign_key("visit_offers")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     title_nl = models.CharField(_("title (Dutch)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
@@ -172,13 +166,7 @@ class Resource(models.Model):
         ROOM = "room", _("Room")
         MATERIAL = "material", _("Material")
 
-    museum = models.ForeignKey(
-        "museums.Museum",
-        on_delete=models.PROTECT,
-        default=default_museum_id,
-        related_name="resources",
-        verbose_name=_("museum"),
-    )
+    museum = museum_foreign_key("resources")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -214,13 +202,7 @@ class Activity(models.Model):
         MAINTENANCE = "maintenance", _("Maintenance")
         LEAVE = "leave", _("Leave")
 
-    museum = models.ForeignKey(
-        "museums.Museum",
-        on_delete=models.PROTECT,
-        default=default_museum_id,
-        related_name="activities",
-        verbose_name=_("museum"),
-    )
+    museum = museum_foreign_key("activities")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts"))
@@ -282,13 +264,7 @@ class Booking(models.Model):
         OTHER = "other", _("Other")
 
     token = models.CharField(max_length=64, default=_token, unique=True, editable=False)
-    museum = models.ForeignKey(
-        "museums.Museum",
-        on_delete=models.PROTECT,
-        default=default_museum_id,
-        related_name="visit_bookings",
-        verbose_name=_("museum"),
-    )
+    museum = museum_foreign_key("visit_bookings")
     offer = models.ForeignKey(
         VisitOffer, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("offer")
     )

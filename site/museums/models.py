@@ -242,3 +242,15 @@ def default_museum_id() -> int:
     ids = Museum.objects.values_list("pk", flat=True)
     found = ids.filter(site__is_default_site=True).first() or ids.order_by("pk").first()
     return found if found is not None else Museum.objects.default().pk
+
+
+def museum_foreign_key(related_name: str) -> models.ForeignKey:
+    """The `museum` of a row that belongs to one museum: protected, defaulting to the
+    default site's museum for rows made outside a request."""
+    return models.ForeignKey(
+        "museums.Museum",
+        on_delete=models.PROTECT,
+        default=default_museum_id,
+        related_name=related_name,
+        verbose_name=_("museum"),
+    )
