@@ -1,5 +1,6 @@
 """The shop's panels on the museum dashboard (museum_site.dashboard): orders to fulfil,
-refunds to finish, stock running low. One query function per panel."""
+refunds to finish, stock running low. One query function per panel, narrowed to the
+museums the editor works for (the lists they link to are narrowed the same way)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from museum_site.dashboard import DashboardEntry, DashboardPanel
+from museum_site.museums.permissions import scope_by_pages, scope_queryset
 from shop.models import Order, Stock
 from shop.services.stock_alerts import low_stock
 
@@ -55,7 +57,7 @@ class NewOrdersPanel(_OrdersPanel):
         return _orders_list(Order.Status.PAID)
 
     def entries(self):
-        return _order_entries(orders_to_fulfil(), self.limit)
+        return _order_entries(scope_queryset(self.request.user, orders_to_fulfil()), self.limit)
 
 
 class RefundsPanel(_OrdersPanel):
@@ -68,7 +70,7 @@ class RefundsPanel(_OrdersPanel):
         return _orders_list(Order.Status.PARTIALLY_REFUNDED)
 
     def entries(self):
-        return _order_entries(refunds_to_handle(), self.limit)
+        return _order_entries(scope_queryset(self.request.user, refunds_to_handle()), self.limit)
 
 
 class LowStockPanel(DashboardPanel):
@@ -84,7 +86,7 @@ class LowStockPanel(DashboardPanel):
         return f"{reverse(Stock.snippet_viewset.get_url_name('list'))}?low=true"
 
     def entries(self):
-        stock = low_stock()
+        stock = scope_by_pages(self.request.user, low_stock(), "variant__product__")
         edit = Stock.snippet_viewset.get_url_name("edit")
         rows = [
             DashboardEntry(

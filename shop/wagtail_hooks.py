@@ -88,8 +88,9 @@ class StockFilterSet(WagtailFilterSet):
         return queryset.filter(LOW) if value else queryset.exclude(LOW)
 
 
-class StockViewSet(SnippetViewSet):
+class StockViewSet(MuseumScopedViewSet, SnippetViewSet):
     model = Stock
+    museum_page_path = "variant__product__"
     filterset_class = StockFilterSet
     icon = "clipboard-list"
     menu_label = _("Stock")

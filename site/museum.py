@@ -1,8 +1,7 @@
 """Which museum a request is for: its name and the root of its public site.
 
-One function, so that the site can become one museum per hostname (a Wagtail `Site`
-each) by changing only this module: today there is one museum, whose public origin is
-`FRONTEND_URL` and whose name is its `MuseumDetails` in the language asked for.
+The request's museum (museum_site.museums.current: host, header, else the default); its
+name is its `MuseumDetails` in the language asked for, its public origin `FRONTEND_URL`.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from museum_site.models import MuseumDetails
+from museum_site.museums.current import museum_for_request
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,9 @@ class Museum:
 
 
 def current_museum(language: str, request=None) -> Museum:
-    """The museum of this request in `language` (request unused until sites are per host)."""
-    details = MuseumDetails.for_language(language)
+    """The museum of this request (the default museum without one) in `language`."""
+    museum = museum_for_request(request) if request is not None else None
+    details = MuseumDetails.for_language(language, museum)
     return Museum(
         name=details.museum_name if details else "Museum",
         root_url=settings.FRONTEND_URL.rstrip("/"),

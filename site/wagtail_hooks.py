@@ -47,7 +47,7 @@ class CollectionObjectViewSet(MuseumScopedViewSet, SnippetViewSet):
     chooser_viewset_class = CollectionObjectChooserViewSet
 
 
-class MuseumDetailsViewSet(SnippetViewSet):
+class MuseumDetailsViewSet(MuseumScopedViewSet, SnippetViewSet):
     """Under Settings, beside the contact details: the footer's name, address and hours,
     one per language (translated with wagtail-localize's "Translate")."""
 
@@ -55,7 +55,7 @@ class MuseumDetailsViewSet(SnippetViewSet):
     icon = "home"
     menu_label = _("Museum details")
     add_to_settings_menu = True
-    list_display = ["museum_name", "locale"]
+    list_display = ["museum_name", "locale", "museum"]
 
 
 register_snippet(TermViewSet)

@@ -23,6 +23,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from museum_site.pdf import html_document
 from museum_site.storage import private_storage
 from shop.models import DocumentSequence, Invoice, InvoiceKind, Order, Refund
 from shop.services.order_statement import statement
@@ -100,8 +101,6 @@ def _vat_of_refund(order: Order, amount: Decimal) -> list[dict]:
 
 
 def render_pdf(invoice: Invoice) -> bytes:
-    from weasyprint import HTML  # imported here: it loads Pango, only needed to render
-
     order = (
         Order.objects.select_related("museum", "billing_address", "shipping_address")
         .prefetch_related("lines", "payments")
@@ -122,7 +121,7 @@ def render_pdf(invoice: Invoice) -> bytes:
                 "cur": "€" if order.currency == "EUR" else order.currency,
             },
         )
-    return HTML(string=html).write_pdf()
+    return html_document(html).write_pdf()
 
 
 def _file_name(invoice: Invoice) -> str:

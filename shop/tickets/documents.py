@@ -13,6 +13,7 @@ import segno
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from museum_site.pdf import html_document
 from shop.tickets.models import Ticket
 
 
@@ -33,8 +34,6 @@ def tickets_pdf(tickets: Sequence[Ticket]) -> bytes:
 
 def tickets_document(tickets: Sequence[Ticket]):
     """The laid-out document (weasyprint.Document): its `pages` are the tickets."""
-    from weasyprint import HTML
-
     if not tickets:
         raise ValueError("No tickets.")
     order = tickets[0].order
@@ -56,4 +55,4 @@ def tickets_document(tickets: Sequence[Ticket]):
                 ],
             },
         )
-    return HTML(string=html).render()
+    return html_document(html).render()

@@ -217,7 +217,7 @@ class ContentQuery:
 
     @staticmethod
     def resolve_museum_details(root, info, locale=None):
-        return models.MuseumDetails.for_language(resolve_locale(locale))
+        return models.MuseumDetails.for_language(resolve_locale(locale), museum_for_field(info))
 
     @staticmethod
     def resolve_snippets(root, info, locale=None):

@@ -7,17 +7,21 @@ they are a translatable snippet, one row per language sharing a translation key:
 translate it with wagtail-localize's "Translate" like a page, which tracks each text and
 shows what is out of date when the Dutch changes. Wagtail settings cannot be translated
 (one row per site, and wagtail-localize does not translate settings), which is why the
-texts are not settings.
+texts are not settings. Each museum of a group has its own details (`museum`): the
+footer of one museum's site never shows another's address.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import TranslatableMixin
+
+from museum_site.museums.models import Museum, default_museum_query, museum_foreign_key
 
 
 @register_setting(icon="home")
@@ -36,11 +40,13 @@ class MuseumSettings(BaseGenericSetting):
 class MuseumDetails(TranslatableMixin, models.Model):
     """The museum's name, address and opening hours in one language (the footer's)."""
 
+    museum = museum_foreign_key("details")
     museum_name = models.CharField(_("museum name"), max_length=255)
     address = models.TextField(_("address"), blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
 
     panels = [
+        FieldPanel("museum"),
         FieldPanel("museum_name"),
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("opening_hours")], _("Visiting the museum")
@@ -55,15 +61,18 @@ class MuseumDetails(TranslatableMixin, models.Model):
         return f"{self.museum_name} ({self.locale.language_code})"
 
     @classmethod
-    def for_language(cls, language: str) -> MuseumDetails | None:
-        """The details in `language`, else in the site's default language (an untranslated
-        footer shows the Dutch address rather than none), else any."""
+    def for_language(cls, language: str, museum: Museum | None = None) -> MuseumDetails | None:
+        """The museum's details in `language`, else in the site's default language (an
+        untranslated footer shows the Dutch address rather than none), else any of its."""
+        own = cls.objects.filter(
+            museum=museum if museum is not None else Subquery(default_museum_query())
+        )
         found = list(
-            cls.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+            own.filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
             .select_related("locale")
             .order_by("pk")
         )
         for row in found:
             if row.locale.language_code == language:
                 return row
-        return found[0] if found else cls.objects.select_related("locale").order_by("pk").first()
+        return found[0] if found else own.select_related("locale").order_by("pk").first()

@@ -233,6 +233,12 @@ def _free_slug(name: str) -> str:
     return slug
 
 
+def default_museum_query() -> models.QuerySet:
+    """The default museum's primary key as a one-row queryset, for filters that must not
+    spend a query finding it (`Subquery(default_museum_query())`)."""
+    return Museum.objects.order_by("-site__is_default_site", "pk").values("pk")[:1]
+
+
 def default_museum_id() -> int:
     """Default for the `museum` of rows made outside a request (tests, the shell, old
     callers): the default site's museum.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -60,6 +60,19 @@ def scope_queryset(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(museum__in=museums_of(user).values("pk"))
 
 
+def scope_by_pages(user, queryset: QuerySet, prefix: str = "") -> QuerySet:
+    """Rows that belong to a museum through a page (a product's variant, its stock): those
+    whose page at `prefix` lies in one of the user's museums' trees."""
+    from .scoping import in_museum_pages
+
+    if sees_every_museum(user):
+        return queryset
+    inside = Q(pk__in=[])
+    for museum in museums_of(user).select_related("site"):
+        inside |= in_museum_pages(museum, prefix)
+    return queryset.filter(inside)
+
+
 class MuseumPermissionPolicy(ModelPermissionPolicy):
     """The model's permissions, and for a row only within the user's museums."""
 
@@ -81,16 +94,30 @@ class _MuseumScopedObject:
     """Mixed into a viewset's views that open one row: another museum's row is denied,
     whatever permission policy the view asks (Wagtail's inspect view asks none)."""
 
+    museum_page_path: str | None = None
+
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)  # type: ignore[misc]
-        if not may_use(self.request.user, obj):  # type: ignore[attr-defined]
+        user = self.request.user  # type: ignore[attr-defined]
+        if self.museum_page_path is None:
+            allowed = may_use(user, obj)
+        else:
+            rows = type(obj)._default_manager.filter(pk=obj.pk)
+            allowed = scope_by_pages(user, rows, self.museum_page_path).exists()
+        if not allowed:
             raise PermissionDenied
         return obj
 
 
 class _MuseumScopedListing:
+    museum_page_path: str | None = None
+
     def get_base_queryset(self):
-        return scope_queryset(self.request.user, super().get_base_queryset())  # type: ignore[misc]
+        queryset = super().get_base_queryset()  # type: ignore[misc]
+        user = self.request.user  # type: ignore[attr-defined]
+        if self.museum_page_path is None:
+            return scope_queryset(user, queryset)
+        return scope_by_pages(user, queryset, self.museum_page_path)
 
 
 # The views of a viewset that open one row.
@@ -116,14 +143,19 @@ ROW_VIEWS = (
 
 class MuseumScopedViewSet:
     """Mixed into a SnippetViewSet/ModelViewSet of a model with a `museum`: its listing
-    shows the user's museums' rows, its row views deny the others."""
+    shows the user's museums' rows, its row views deny the others. A model that belongs to
+    a museum through a page (stock through its variant's product) names the path to that
+    page in `museum_page_path` ("variant__product__")."""
+
+    museum_page_path: str | None = None
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        scoped = {"museum_page_path": self.museum_page_path}
         listing = self.index_view_class  # type: ignore[attr-defined]
         if not issubclass(listing, _MuseumScopedListing):
             self.index_view_class = type(
-                f"Museum{listing.__name__}", (_MuseumScopedListing, listing), {}
+                f"Museum{listing.__name__}", (_MuseumScopedListing, listing), scoped
             )
         for name in ROW_VIEWS:
             view = getattr(self, name, None)
@@ -132,7 +164,8 @@ class MuseumScopedViewSet:
                 and hasattr(view, "get_object")
                 and not issubclass(view, _MuseumScopedObject)
             ):
-                setattr(self, name, type(f"Museum{view.__name__}", (_MuseumScopedObject, view), {}))
+                scoped_view = type(f"Museum{view.__name__}", (_MuseumScopedObject, view), scoped)
+                setattr(self, name, scoped_view)
 
 
 def grant_staff(group: Group, museum: Museum) -> None:

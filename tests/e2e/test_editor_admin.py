@@ -16,6 +16,8 @@ from wagtail.models import GroupPagePermission
 from wagtail.models import Page as WagtailPage
 from wagtail.users.models import UserProfile
 
+from museum_site.museums.models import Museum
+from museum_site.museums.permissions import grant_staff
 from tests.e2e.browser import ARTIFACTS, chromium
 from tests.e2e.test_panorama_editor import settled_box
 from tests.shop import builders as shop_builders
@@ -44,6 +46,7 @@ def editor(transactional_db, django_user_model, settings):
             codename__in=["submit_translation", "view_order", "change_order", "change_stock"]
         )
     )
+    grant_staff(group, Museum.objects.default())  # works for the one museum of the tests
     user = django_user_model.objects.create_user("redacteur", "redacteur@museum.be", PASSWORD)
     user.groups.add(group)
     profile = UserProfile.get_for_user(user)

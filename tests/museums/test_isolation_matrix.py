@@ -117,6 +117,25 @@ def _object_read(obj):
     )
 
 
+def _details(museum: Museum):
+    from museum_site.models import MuseumDetails
+
+    return MuseumDetails.objects.create(
+        museum=museum,
+        locale=site_builders.locale("nl"),
+        museum_name=f"Museum {museum.slug}",
+        address=f"Straat 1, {museum.slug}",
+    )
+
+
+def _details_read(details):
+    return (
+        '{ museumDetails(locale: "nl") { museumName } }',
+        {},
+        lambda data: (data["museumDetails"] or {}).get("museumName") == details.museum_name,
+    )
+
+
 def _visit_offer(museum: Museum):
     return visit_builders.offer(museum=museum, title_nl=f"Rondleiding {museum.slug}")
 
@@ -257,6 +276,9 @@ CASES: dict[str, Case] = {
     ),
     "shop.ShippingMethod": Case(_shipping, admin="wagtailsnippets_shop_shippingmethod"),
     "shop.Voucher": Case(_voucher, admin="wagtailsnippets_shop_voucher"),
+    "museum_site.MuseumDetails": Case(
+        _details, admin="wagtailsnippets_museum_site_museumdetails", graphql=_details_read
+    ),
     "museum_site.CollectionObject": Case(
         _object, admin="wagtailsnippets_museum_site_collectionobject", graphql=_object_read
     ),
@@ -278,6 +300,7 @@ STAFF_PERMISSIONS = [
             ("shop", "shippingmethod"),
             ("shop", "voucher"),
             ("museum_site", "collectionobject"),
+            ("museum_site", "museumdetails"),
             ("museums", "museum"),
             ("shop_visits", "visitoffer"),
             ("shop_visits", "resource"),

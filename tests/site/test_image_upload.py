@@ -80,3 +80,16 @@ def test_a_jpeg_cut_after_its_header_in_the_multiple_upload_is_an_error(admin_cl
     assert response.status_code == 200
     assert response.json()["success"] is False
     assert not MuseumImage.objects.exists()
+
+
+def test_a_cut_jpeg_is_refused_after_a_pdf_was_made(admin_client):
+    """WeasyPrint (invoices, e-tickets) switches Pillow to loading truncated images when
+    imported; museum_site.pdf puts the switch back, so a PDF made earlier in the same
+    process does not let damaged photos through."""
+    from museum_site.pdf import html_document
+
+    assert html_document("<p>Factuur</p>").write_pdf().startswith(b"%PDF")
+    upload = SimpleUploadedFile("half.jpg", jpeg_cut_after_its_header(), content_type="image/jpeg")
+    response = admin_client.post("/admin/images/add/", {"title": "Half", "file": upload})
+    assert response.status_code == 200
+    assert str(DAMAGED) in response.content.decode()

@@ -47,7 +47,7 @@ function Header() {
   const cartRoute = hasIndexRoute("cart");
   // The museum's name in this language, as editors keep it (the footer's query, cached).
   const chrome = useQuery(SiteChromeDocument, { variables: { locale: lang } }).data;
-  const museumName = chrome?.museum.name ?? chrome?.museumDetails?.museumName;
+  const museumName = chrome?.museumDetails?.museumName ?? chrome?.museum.name;
   const logo = chrome?.museum.branding.logo?.rendition.url ?? "/logo.svg";
   return (
     <header className="site-header">
@@ -114,7 +114,7 @@ function Footer() {
         {details ? (
           <section aria-labelledby="footer-visit">
             <h2 id="footer-visit" className="site-footer__heading">
-              {data?.museum.name ?? details.museumName}
+              {details.museumName}
             </h2>
             <p className="preserve-lines">{details.address}</p>
             <p className="preserve-lines">{details.openingHours}</p>
