@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     # After grapple: registers its GraphQL types in grapple's registry in ready().
     "museum_site",
     "museum_site.museums",
+    "museum_site.termennetwerk",
     "tours",
     "search",
     "shop",
@@ -431,6 +432,24 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- NDE Termennetwerk (museum_site.termennetwerk) ----------------------------------
+# The Term editor's lookup. Sources are the Termennetwerk's source URIs, per Term kind;
+# languages must be ones the API's `Language` enum has (nl, en, fy today). The timeout
+# bounds each call as a whole, so the admin says "cannot be reached" quickly.
+TERMENNETWERK_URL = os.environ.get(
+    "TERMENNETWERK_URL", "https://termennetwerk-api.netwerkdigitaalerfgoed.nl/graphql"
+)
+TERMENNETWERK_TIMEOUT = float(os.environ.get("TERMENNETWERK_TIMEOUT", "3"))
+TERMENNETWERK_LANGUAGES = ["nl", "en"]
+TERMENNETWERK_SOURCES = {
+    "material": ["http://vocab.getty.edu/aat"],
+    "concept": ["http://vocab.getty.edu/aat"],
+    "object_type": ["http://vocab.getty.edu/aat"],
+    "period": ["http://vocab.getty.edu/aat"],
+    "person": ["https://data.rkd.nl/rkdartists", "https://www.wikidata.org#entities-all"],
+    "place": ["https://www.geonames.org", "https://www.wikidata.org#entities-places"],
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from museum_site.termennetwerk.panels import TermennetwerkLookupPanel
+
 
 class Term(index.Indexed, models.Model):
     class Kind(models.TextChoices):
@@ -52,6 +54,7 @@ class Term(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("kind"),
+        TermennetwerkLookupPanel(),
         FieldRowPanel([FieldPanel("label_nl"), FieldPanel("label_en"), FieldPanel("label_fr")]),
         FieldPanel("alt_labels"),
         MultiFieldPanel(
