@@ -68,6 +68,11 @@ JOBS: tuple[Job, ...] = (
         why="remind confirmed groups of their visit, once, a few days before",
     ),
     Job("notify_low_stock", MINUTE, why="tell staff once when a variant runs low on stock"),
+    Job(
+        "refresh_term_labels",
+        timedelta(days=7),
+        why="take over the labels authorities changed (Termennetwerk lookup)",
+    ),
 )
 
 

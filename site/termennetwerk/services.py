@@ -14,6 +14,9 @@ included), because an editor is waiting in the admin: without a network the widg
 say so at once, and the label fields stay open for typing by hand. After a failure to
 reach the API we say so without trying again for a short while, so a word typed letter
 by letter does not wait out the deadline for each letter.
+
+The scheduler's `refresh_term_labels` (weekly) asks again for every stored term with an
+authority URI and takes over the labels the authority changed.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 import requests
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -182,13 +186,13 @@ def _timeout() -> float:
 _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="termennetwerk")
 
 
-def _post(query: str, variables: dict) -> dict:
+def _post(query: str, variables: dict, deadline: float | None = None) -> dict:
     """POST one GraphQL query and return its `data`, within one overall deadline."""
     url = api_url()
     unreachable_key = "termennetwerk:unreachable:" + _digest(url)
     if cache.get(unreachable_key):
         raise TermennetwerkUnavailable("recently unreachable")
-    deadline = _timeout()
+    deadline = deadline or _timeout()
     body = {"query": query + FRAGMENTS, "variables": variables}
 
     def send() -> requests.Response:
@@ -324,32 +328,117 @@ def search(query: str, kind: str) -> list[SourceAnswer]:
     return answers
 
 
+def _lookup_key(uri: str, language_order: tuple[str, ...]) -> str:
+    return "termennetwerk:lookup:" + _digest(api_url(), uri, language_order)
+
+
+def lookup_many(
+    uris: list[str], *, fresh: bool = False, deadline: float | None = None
+) -> dict[str, FoundTerm | None]:
+    """Each URI's term as its authority describes it, None for a URI its authority does
+    not know; a URI whose source did not answer is left out.
+
+    `fresh` asks the API even for what the cache has (the scheduled refresh: a month-old
+    cached answer would refresh nothing). Raises TermennetwerkUnavailable when the API
+    itself cannot be reached.
+    """
+    language_order = languages()
+    found: dict[str, FoundTerm | None] = {}
+    items = []
+    to_ask = []
+    for uri in dict.fromkeys(uris):
+        item = None if fresh else cache.get(_lookup_key(uri, language_order))
+        if item is None:
+            to_ask.append(uri)
+        else:
+            items.append(item)
+    if to_ask:
+        deadline = deadline or _timeout()
+        data = _post(
+            LOOKUP_QUERY,
+            {"uris": to_ask, "languages": list(language_order), "timeoutMs": int(deadline * 800)},
+            deadline=deadline,
+        )
+        for item in data.get("lookup") or []:
+            if item and (item.get("result") or {}).get("__typename") == "TranslatedTerm":
+                cache.set(_lookup_key(item["uri"], language_order), item, LOOKUP_SECONDS)
+            items.append(item)
+    for item in items:
+        if not item or not item.get("uri"):
+            continue
+        result = item.get("result") or {}
+        typename = result.get("__typename")
+        if typename in ("Term", "TranslatedTerm"):
+            found[item["uri"]] = _parse_term(result, language_order)
+        elif (
+            typename == "NotFoundError"
+            or (item.get("source") or {}).get("__typename") == "SourceNotFoundError"
+        ):
+            found[item["uri"]] = None
+    return found
+
+
 def lookup(uri: str) -> FoundTerm | None:
     """The term at `uri` as its authority describes it now, or None if it has none.
 
     Raises TermennetwerkUnavailable when neither the API nor the term's source answered.
     """
-    language_order = languages()
-    key = "termennetwerk:lookup:" + _digest(api_url(), uri, language_order)
-    data = cache.get(key)
-    cached = data is not None
-    if not cached:
-        data = _post(
-            LOOKUP_QUERY,
-            {"uris": [uri], "languages": list(language_order), "timeoutMs": int(_timeout() * 800)},
-        )
-    answers = [item for item in data.get("lookup") or [] if item]
-    if not answers:
-        return None
-    result = answers[0].get("result") or {}
-    typename = result.get("__typename")
-    if typename in ("Term", "TranslatedTerm"):
-        if not cached:
-            cache.set(key, data, LOOKUP_SECONDS)
-        return _parse_term(result, language_order)
-    if (
-        typename == "NotFoundError"
-        or (answers[0].get("source") or {}).get("__typename") == "SourceNotFoundError"
-    ):
-        return None
-    raise TermennetwerkUnavailable(typename or "no answer")
+    found = lookup_many([uri])
+    if uri not in found:
+        raise TermennetwerkUnavailable("the term's source did not answer")
+    return found[uri]
+
+
+@dataclass
+class RefreshReport:
+    updated: int = 0
+    unchanged: int = 0
+    not_found: int = 0
+    unanswered: int = 0
+
+
+def refresh_term_labels(*, batch_size: int = 25, deadline: float = 30.0) -> RefreshReport:
+    """Bring stored terms' preferred labels in step with their authority.
+
+    Only a label the authority has is written: a language it has none in (French, on
+    the public Termennetwerk) keeps what the editor typed. Alternative labels and scope
+    notes are the editor's to keep. The API is asked outside any transaction, a batch of
+    URIs at a time; each term is then updated under its row lock.
+    """
+    from museum_site.models import Term
+
+    report = RefreshReport()
+    uris = list(
+        Term.objects.exclude(authority_uri="")
+        .order_by("pk")
+        .values_list("authority_uri", flat=True)
+    )
+    for start in range(0, len(uris), batch_size):
+        batch = uris[start : start + batch_size]
+        found = lookup_many(batch, fresh=True, deadline=deadline)
+        for uri in batch:
+            if uri not in found:
+                report.unanswered += 1
+            elif found[uri] is None:
+                report.not_found += 1
+            elif _apply_labels(Term, uri, found[uri]):
+                report.updated += 1
+            else:
+                report.unchanged += 1
+    return report
+
+
+def _apply_labels(term_model, uri: str, found: FoundTerm) -> bool:
+    with transaction.atomic():
+        term = term_model.objects.select_for_update().filter(authority_uri=uri).first()
+        if term is None:
+            return False
+        changed = []
+        for language in ("nl", "en", "fr"):
+            value = found.labels.get(language, "")[:255]
+            if value and getattr(term, f"label_{language}") != value:
+                setattr(term, f"label_{language}", value)
+                changed.append(f"label_{language}")
+        if changed:
+            term.save(update_fields=changed)
+        return bool(changed)
