@@ -22,6 +22,10 @@ from museum_site.visibility import visible_now
 from . import image_api, links, presentation
 
 MAX_AGE_SECONDS = 60
+# The URL converters take any number of digits; beyond the columns' range a database
+# raises instead of finding nothing (images are BigAutoField, Wagtail's pages AutoField).
+MAX_IMAGE_ID = 2**63 - 1
+MAX_PAGE_ID = 2**31 - 1
 IMAGE_INFO_TYPE = f'application/ld+json;profile="{image_api.IMAGE_CONTEXT}"'
 
 
@@ -55,6 +59,8 @@ def urls_for(request: HttpRequest) -> presentation.Urls:
 
 def visible_image(image_id: int) -> MuseumImage | None:
     """The image when a published object shows it; None otherwise (a draft's, a page's)."""
+    if image_id > MAX_IMAGE_ID:
+        return None
     shown = CollectionObjectImage.objects.filter(image_id=OuterRef("pk")).filter(
         visible_now(prefix="collection_object__")
     )
@@ -118,6 +124,8 @@ def object_manifest(request: HttpRequest, key) -> HttpResponse:
 
 @require_safe
 def exhibition_collection(request: HttpRequest, page_id: int) -> HttpResponse:
+    if page_id > MAX_PAGE_ID:
+        return _not_found()
     exhibition = presentation.published_exhibition(page_id)
     if exhibition is None:
         return _not_found()

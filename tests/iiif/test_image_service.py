@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.urls import Resolver404, resolve
 from PIL import Image as PILImage
 
 from museum_site.iiif import image_api
@@ -173,6 +174,17 @@ def test_an_image_no_object_shows_is_not_served(client):
     assert response.status_code == 404
     assert response["Access-Control-Allow-Origin"] == "*"
     assert client.get("/iiif/image/999999/info.json").status_code == 404
+    for huge in (2**63, 10**30):  # beyond the id column: not found, not a 500
+        assert client.get(f"/iiif/image/{huge}/info.json").status_code == 404
+        assert client.get(f"/iiif/image/{huge}/full/max/0/default.jpg").status_code == 404
+
+
+def test_other_paths_under_iiif_are_not_the_frontends():
+    """The frontend's catch-all leaves /iiif/ alone, so an unknown IIIF path is Django's
+    404, not a page of the site."""
+    assert resolve("/iiif/image/1/info.json").url_name == "iiif-image-info"
+    with pytest.raises(Resolver404):
+        resolve("/iiif/image/abc/info.json")
 
 
 def test_an_unpublished_objects_image_stops_being_served_though_cached(client):

@@ -282,6 +282,8 @@ def test_an_unpublished_exhibition_has_no_collection(client):
     assert client.get(f"/iiif/exhibition/{draft.pk}/collection.json").status_code == 404
     story = builders.story()
     assert client.get(f"/iiif/exhibition/{story.pk}/collection.json").status_code == 404
+    for huge in (2**31, 2**63, 10**30):  # beyond the id column: not found, not a 500
+        assert client.get(f"/iiif/exhibition/{huge}/collection.json").status_code == 404
     assert Page.objects.filter(pk=draft.pk, live=False).exists()
 
 
