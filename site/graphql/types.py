@@ -141,7 +141,7 @@ class CollectionObjectType(graphene.ObjectType):
 
     @staticmethod
     def resolve_iiif_manifest_url(obj: models.CollectionObject, info) -> str:
-        return iiif_links.manifest_url(info.context, obj.translation_key)
+        return iiif_links.manifest_url(obj.translation_key)
 
     @staticmethod
     def resolve_makers(obj: models.CollectionObject, info):
@@ -285,7 +285,7 @@ class ExhibitionType(PageFields, graphene.ObjectType):
 
     @staticmethod
     def resolve_iiif_collection_url(exhibition: models.ExhibitionPage, info) -> str:
-        return iiif_links.exhibition_collection_url(info.context, exhibition.pk)
+        return iiif_links.exhibition_collection_url(exhibition.pk)
 
     @staticmethod
     def resolve_hero(exhibition: models.ExhibitionPage, info) -> ImageUse | None:

@@ -1,22 +1,28 @@
-"""Absolute URLs of the IIIF resources, on the host the request came to.
+"""Absolute URLs of the IIIF resources, on the public origin (`FRONTEND_URL`).
 
-IIIF `id`s must resolve where a viewer found them, so they are built from the request
-(as Django sees its host), for the views and for the GraphQL fields that point to them.
+IIIF `id`s are names other institutions store, so they must not depend on how a request
+reached Django: the page renderer reads GraphQL over loopback (`VITRINE_API`), and a
+museum's own hostname may front the same service. Django serves `/iiif/` on the public
+origin beside the pages (museum_site.urls), as it serves the sitemap there.
 """
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.conf import settings
 from django.urls import reverse
 
 
-def manifest_url(request: HttpRequest, translation_key) -> str:
-    return request.build_absolute_uri(reverse("iiif-manifest", args=[str(translation_key)]))
+def _absolute(path: str) -> str:
+    return settings.FRONTEND_URL.rstrip("/") + path
 
 
-def image_service_url(request: HttpRequest, image_id: int) -> str:
-    return request.build_absolute_uri(reverse("iiif-image-base", args=[image_id]))
+def manifest_url(translation_key) -> str:
+    return _absolute(reverse("iiif-manifest", args=[str(translation_key)]))
 
 
-def exhibition_collection_url(request: HttpRequest, page_id: int) -> str:
-    return request.build_absolute_uri(reverse("iiif-exhibition", args=[page_id]))
+def image_service_url(image_id: int) -> str:
+    return _absolute(reverse("iiif-image-base", args=[image_id]))
+
+
+def exhibition_collection_url(page_id: int) -> str:
+    return _absolute(reverse("iiif-exhibition", args=[page_id]))

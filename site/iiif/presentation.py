@@ -63,7 +63,7 @@ RIGHTS_URIS = {
 
 @dataclass(frozen=True)
 class Urls:
-    """Absolute URLs of this service, made by the caller (from the request's host)."""
+    """Absolute URLs of this service (museum_site.iiif.links)."""
 
     manifest: Callable[[str], str]  # translation key -> manifest URL
     image_service: Callable[[int], str]  # image id -> service base URL (no /info.json)

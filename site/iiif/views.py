@@ -49,11 +49,11 @@ def _json(document: dict, content_type: str) -> HttpResponse:
     return _shared(HttpResponse(body, content_type=f"{content_type}; charset=utf-8"))
 
 
-def urls_for(request: HttpRequest) -> presentation.Urls:
-    """Absolute URLs on the host the request came to (the IIIF `id`s must resolve there)."""
+def urls_for() -> presentation.Urls:
+    """Absolute URLs on the public origin (museum_site.iiif.links)."""
     return presentation.Urls(
-        manifest=lambda key: links.manifest_url(request, key),
-        image_service=lambda image_id: links.image_service_url(request, image_id),
+        manifest=lambda key: links.manifest_url(key),
+        image_service=lambda image_id: links.image_service_url(image_id),
     )
 
 
@@ -79,7 +79,7 @@ def image_info(request: HttpRequest, image_id: int) -> HttpResponse:
     image = visible_image(image_id)
     if image is None:
         return _not_found()
-    document = image_api.info(links.image_service_url(request, image_id), image.width, image.height)
+    document = image_api.info(links.image_service_url(image_id), image.width, image.height)
     wants_linked_data = "application/ld+json" in request.headers.get("Accept", "")
     return _json(document, IMAGE_INFO_TYPE if wants_linked_data else "application/json")
 
@@ -105,11 +105,13 @@ def image(
     except image_api.BadRequest as error:
         return _plain(400, str(error))
     response = HttpResponse(body, content_type="image/jpeg")
+    region = asked.region
+    whole = (region.x, region.y, region.width, region.height) == (0, 0, found.width, found.height)
+    cut = "full" if whole else f"{region.x},{region.y},{region.width},{region.height}"
     canonical = (
-        reverse("iiif-image-base", args=[image_id])
-        + f"/{asked.region.x},{asked.region.y},{asked.region.width},{asked.region.height}/{asked.width},{asked.height}/0/default.jpg"
+        f"{links.image_service_url(image_id)}/{cut}/{asked.width},{asked.height}/0/default.jpg"
     )
-    response["Link"] = f'<{request.build_absolute_uri(canonical)}>;rel="canonical"'
+    response["Link"] = f'<{canonical}>;rel="canonical"'
     return _shared(response)
 
 
@@ -118,7 +120,7 @@ def object_manifest(request: HttpRequest, key) -> HttpResponse:
     copies = presentation.published_copies(key)
     if not copies:
         return _not_found()
-    document = presentation.manifest(copies, urls_for(request))
+    document = presentation.manifest(copies, urls_for())
     return _json(document, presentation.CONTENT_TYPE)
 
 
@@ -129,7 +131,7 @@ def exhibition_collection(request: HttpRequest, page_id: int) -> HttpResponse:
     exhibition = presentation.published_exhibition(page_id)
     if exhibition is None:
         return _not_found()
-    url = links.exhibition_collection_url(request, page_id)
+    url = links.exhibition_collection_url(page_id)
     museum = presentation.museum_of_page(exhibition)
-    document = presentation.collection(exhibition, museum, url, urls_for(request))
+    document = presentation.collection(exhibition, museum, url, urls_for())
     return _json(document, presentation.CONTENT_TYPE)

@@ -12,6 +12,9 @@ from museum_site import models
 from tests.site import builders
 
 _counter = itertools.count(1)
+# The public origin the tests set (FRONTEND_URL): IIIF ids are named on it whatever host
+# a request came by (the test client's is `testserver`).
+ORIGIN = "https://museum.example"
 RED = (220, 20, 20)
 BLUE = (20, 20, 220)
 

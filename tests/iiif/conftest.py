@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
+from tests.iiif.builders import ORIGIN
+
 SCHEMA = Path(__file__).parent / "schema" / "iiif_3_0.json"
+
+
+@pytest.fixture(autouse=True)
+def _public_origin(settings):
+    settings.FRONTEND_URL = ORIGIN
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from django.db import connection
 from museum_site import models
 from museum_site.visibility import public_objects
 from tests.demo_snapshot import DemoSnapshot, empty_database
+from tests.iiif.builders import ORIGIN
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -72,6 +73,6 @@ def test_demo_images_are_served_at_the_sizes_their_manifests_name(demo_media, se
             manifest["thumbnail"][0]["id"],
             manifest["items"][0]["items"][0]["items"][0]["body"]["id"],
         ):
-            response = client.get(path.removeprefix("http://testserver"))
+            response = client.get(path.removeprefix(ORIGIN))
             assert response.status_code == 200, path
             assert response["Content-Type"] == "image/jpeg"

@@ -10,7 +10,7 @@ from django.urls import Resolver404, resolve
 from PIL import Image as PILImage
 
 from museum_site.iiif import image_api
-from tests.iiif.builders import BLUE, RED, shown_image
+from tests.iiif.builders import BLUE, ORIGIN, RED, shown_image
 from tests.site import builders
 
 pytestmark = pytest.mark.django_db
@@ -32,9 +32,11 @@ def test_info_json_describes_a_level_1_service(client):
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
     assert response["Content-Type"].startswith("application/json")
+    # Named on the public origin, not on the host Django was reached by.
+    assert response.wsgi_request.get_host() == "testserver"
     info = response.json()
     assert info["@context"] == "http://iiif.io/api/image/3/context.json"
-    assert info["id"] == f"http://testserver/iiif/image/{image.pk}"
+    assert info["id"] == f"{ORIGIN}/iiif/image/{image.pk}"
     assert info["type"] == "ImageService3"
     assert info["protocol"] == "http://iiif.io/api/image"
     assert info["profile"] == "level1"

@@ -38,7 +38,8 @@ def _validator_image() -> models.MuseumImage:
     return image
 
 
-def test_the_image_service_passes_the_iiif_validator_at_level_1(live_server):
+def test_the_image_service_passes_the_iiif_validator_at_level_1(live_server, settings):
+    settings.FRONTEND_URL = live_server.url  # info.json's id must be the URL asked
     image = _validator_image()
     server = urlsplit(live_server.url).netloc
     suite = validator.TestSuite(validator.ValidationInfo())

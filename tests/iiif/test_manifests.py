@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from museum_site import models
 from museum_site.iiif.presentation import CONTENT_TYPE
-from tests.iiif.builders import halves_image
+from tests.iiif.builders import ORIGIN, halves_image
 from tests.museums import builders as museum_builders
 from tests.site import builders
 
@@ -77,7 +77,7 @@ def test_a_manifest_speaks_every_published_language(client, assert_valid_present
 
     assert manifest["@context"] == "http://iiif.io/api/presentation/3/context.json"
     assert manifest["type"] == "Manifest"
-    assert manifest["id"] == f"http://testserver{_manifest_url(dutch)}"
+    assert manifest["id"] == f"{ORIGIN}{_manifest_url(dutch)}"
     assert manifest["label"] == {
         "nl": ["De oogst"],
         "en": ["The Harvesters"],
@@ -111,9 +111,9 @@ def test_a_manifest_speaks_every_published_language(client, assert_valid_present
 
     homepages = {page["language"][0]: page["id"] for page in manifest["homepage"]}
     assert homepages == {
-        "nl": "http://localhost:8000/nl/collectie/2019.12.3",
-        "en": "http://localhost:8000/en/collection/2019.12.3",
-        "fr": "http://localhost:8000/fr/collection/2019.12.3",
+        "nl": f"{ORIGIN}/nl/collectie/2019.12.3",
+        "en": f"{ORIGIN}/en/collection/2019.12.3",
+        "fr": f"{ORIGIN}/fr/collection/2019.12.3",
     }
     assert "seeAlso" not in manifest
 
@@ -133,22 +133,22 @@ def test_each_image_is_a_canvas_painted_by_its_image_service(client, assert_vali
         assert annotation["target"] == canvas["id"]
         service = annotation["body"]["service"][0]
         assert service == {
-            "id": f"http://testserver/iiif/image/{use.image_id}",
+            "id": f"{ORIGIN}/iiif/image/{use.image_id}",
             "type": "ImageService3",
             "profile": "level1",
         }
         # The painted image and the service answer.
-        body_path = annotation["body"]["id"].removeprefix("http://testserver")
+        body_path = annotation["body"]["id"].removeprefix(ORIGIN)
         assert client.get(body_path).status_code == 200
         assert (
-            client.get(service["id"].removeprefix("http://testserver") + "/info.json").json()["id"]
+            client.get(service["id"].removeprefix(ORIGIN) + "/info.json").json()["id"]
             == service["id"]
         )
     # Canvas labels: each language's alt text of the image (copied with the object).
     assert manifest["items"][0]["label"]["nl"] == ["Zijde 1"]
     thumbnail = manifest["thumbnail"][0]
     assert thumbnail["id"].endswith(f"/iiif/image/{uses[0].image_id}/full/400,/0/default.jpg")
-    assert client.get(thumbnail["id"].removeprefix("http://testserver")).status_code == 200
+    assert client.get(thumbnail["id"].removeprefix(ORIGIN)).status_code == 200
 
 
 def test_a_draft_translation_is_left_out(client):
@@ -244,19 +244,19 @@ def test_an_exhibition_collection_lists_the_manifests_it_shows(client, assert_va
     collection = response.json()
     assert_valid_presentation(collection)
     assert collection["type"] == "Collection"
-    assert collection["id"] == f"http://testserver/iiif/exhibition/{exhibition.pk}/collection.json"
+    assert collection["id"] == f"{ORIGIN}/iiif/exhibition/{exhibition.pk}/collection.json"
     assert collection["label"] == {"nl": [exhibition.title]}
     assert [item["label"] for item in collection["items"]] == [
         {"nl": ["Eerste"]},
         {"nl": ["Tweede"]},
     ]
     assert [item["id"] for item in collection["items"]] == [
-        f"http://testserver{_manifest_url(first)}",
-        f"http://testserver{_manifest_url(second)}",
+        f"{ORIGIN}{_manifest_url(first)}",
+        f"{ORIGIN}{_manifest_url(second)}",
     ]
     for item in collection["items"]:
         assert item["type"] == "Manifest"
-        assert client.get(item["id"].removeprefix("http://testserver")).status_code == 200
+        assert client.get(item["id"].removeprefix(ORIGIN)).status_code == 200
 
 
 def test_another_museums_object_is_listed_only_when_shareable(client):
@@ -311,8 +311,8 @@ def test_graphql_gives_the_manifest_and_collection_urls(client, graphql):
     )
     assert "errors" not in result, result
     url = result["data"]["collectionObject"]["iiifManifestUrl"]
-    assert url == f"http://testserver{_manifest_url(obj)}"
-    assert client.get(url.removeprefix("http://testserver")).status_code == 200
+    assert url == f"{ORIGIN}{_manifest_url(obj)}"
+    assert client.get(url.removeprefix(ORIGIN)).status_code == 200
     collection_url = result["data"]["exhibition"]["iiifCollectionUrl"]
-    assert collection_url == f"http://testserver/iiif/exhibition/{exhibition.pk}/collection.json"
-    assert client.get(collection_url.removeprefix("http://testserver")).status_code == 200
+    assert collection_url == f"{ORIGIN}/iiif/exhibition/{exhibition.pk}/collection.json"
+    assert client.get(collection_url.removeprefix(ORIGIN)).status_code == 200
