@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "museum_site",
     "museum_site.museums",
     "museum_site.termennetwerk",
+    "museum_site.iiif",
     "tours",
     "search",
     "shop",

@@ -13,6 +13,8 @@ urlpatterns = [
     # Authenticated by header, never by cookie, so CSRF does not apply.
     path("graphql/", csrf_exempt(MuseumGraphQLView.as_view(graphiql=settings.DEBUG))),
     path("shop/", include("shop.urls")),  # Stripe webhook, digital downloads
+    # IIIF Image and Presentation APIs for other institutions' viewers (museum_site.iiif).
+    path("iiif/", include("museum_site.iiif.urls")),
     # Private files on the local disk, by an expiring signed link (museum_site.storage);
     # on object storage the same links are signed S3 URLs.
     path("media/private/<str:token>/", storage.private_file, name="private_file"),
@@ -42,7 +44,7 @@ urlpatterns += [
     path("", views.language_root, name="language-root"),
     re_path(r"^preview/?$", views.frontend_app, name="preview"),
     re_path(
-        r"^(?!(?:admin|documents|graphql|shop|static|media)(?:/|$)).*$",
+        r"^(?!(?:admin|documents|graphql|iiif|shop|static|media)(?:/|$)).*$",
         views.frontend_page,
         name="frontend",
     ),

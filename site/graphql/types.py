@@ -19,6 +19,7 @@ from museum_site import models
 from museum_site.graphql.blocks import ContentBlock, visible_blocks
 from museum_site.graphql.images import Image, make_rendition, rendition_field
 from museum_site.graphql.rich_text import rich_text_html
+from museum_site.iiif import links as iiif_links
 from museum_site.visibility import is_visible_now
 
 TermKind = graphene.Enum.from_enum(models.Term.Kind, name="TermKind")
@@ -128,10 +129,19 @@ class CollectionObjectType(graphene.ObjectType):
     credit_line = graphene.String(required=True)
     rights = graphene.Field(RightsStatement, required=True)
     images = graphene.List(graphene.NonNull(Illustration), required=True)
+    iiif_manifest_url = graphene.String(
+        required=True,
+        description="The object's IIIF Presentation 3 manifest (all its languages), for "
+        "IIIF viewers such as Mirador; it answers 404 while the object is not published.",
+    )
 
     @staticmethod
     def resolve_locale(obj: models.CollectionObject, info) -> str:
         return obj.locale.language_code
+
+    @staticmethod
+    def resolve_iiif_manifest_url(obj: models.CollectionObject, info) -> str:
+        return iiif_links.manifest_url(obj.translation_key)
 
     @staticmethod
     def resolve_makers(obj: models.CollectionObject, info):
@@ -267,6 +277,15 @@ class ExhibitionType(PageFields, graphene.ObjectType):
     venue = graphene.String(required=True)
     chapters = graphene.List(graphene.NonNull(ChapterType), required=True)
     related_stories = graphene.List(graphene.NonNull(StoryType), required=True)
+    iiif_collection_url = graphene.String(
+        required=True,
+        description="A IIIF Presentation 3 collection of the manifests of the objects "
+        "this exhibition shows; it answers 404 while the exhibition is not published.",
+    )
+
+    @staticmethod
+    def resolve_iiif_collection_url(exhibition: models.ExhibitionPage, info) -> str:
+        return iiif_links.exhibition_collection_url(exhibition.pk)
 
     @staticmethod
     def resolve_hero(exhibition: models.ExhibitionPage, info) -> ImageUse | None:
