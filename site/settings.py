@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     # After grapple: registers its GraphQL types in grapple's registry in ready().
     "museum_site",
     "museum_site.museums",
+    "museum_site.ldes",
     "tours",
     "search",
     "shop",

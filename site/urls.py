@@ -12,7 +12,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Authenticated by header, never by cookie, so CSRF does not apply.
     path("graphql/", csrf_exempt(MuseumGraphQLView.as_view(graphiql=settings.DEBUG))),
-    path("shop/", include("shop.urls")),  # Stripe webhook, digital downloads
+    path("shop/", include("shop.urls")),
+    # Linked open data: LDES event streams and the SKOS scheme (museum_site.ldes).
+    path("ldes/", include("museum_site.ldes.urls")),  # Stripe webhook, digital downloads
     # Private files on the local disk, by an expiring signed link (museum_site.storage);
     # on object storage the same links are signed S3 URLs.
     path("media/private/<str:token>/", storage.private_file, name="private_file"),
@@ -42,7 +44,7 @@ urlpatterns += [
     path("", views.language_root, name="language-root"),
     re_path(r"^preview/?$", views.frontend_app, name="preview"),
     re_path(
-        r"^(?!(?:admin|documents|graphql|shop|static|media)(?:/|$)).*$",
+        r"^(?!(?:admin|documents|graphql|ldes|shop|static|media)(?:/|$)).*$",
         views.frontend_page,
         name="frontend",
     ),
