@@ -16,6 +16,7 @@ import hashlib
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
@@ -54,9 +55,8 @@ def _kind(kind: str) -> str:
 
 
 def _not_acceptable() -> HttpResponse:
-    response = HttpResponse(
-        "Ask for one of: " + ", ".join(FORMATS), status=406, content_type="text/plain"
-    )
+    message = _("Ask for one of: %(formats)s") % {"formats": ", ".join(FORMATS)}
+    response = HttpResponse(message, status=406, content_type="text/plain; charset=utf-8")
     return _open(response)
 
 
