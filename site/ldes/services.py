@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime
 import uuid
 
-from django.db import transaction
 from django.utils import timezone
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
@@ -223,22 +222,23 @@ def record_everything() -> int:
     from museum_site.models import CollectionObject, ExhibitionPage, Term
     from museum_site.visibility import public_objects, public_pages
 
+    # No transaction around the whole: each member commits as it is written, so its
+    # `created` stays within SETTLED of its commit however long a backfill takes.
     count = 0
-    with transaction.atomic():
-        for term_id in Term.objects.order_by("pk").values_list("pk", flat=True):
-            count += len(record_term(term_id))
-        keys = (
-            public_objects(CollectionObject.objects.all())
-            .order_by("translation_key")
-            .values_list("translation_key", flat=True)
-            .distinct()
-        )
-        for key in keys:
-            count += record_object(key) is not None
-        seen = set()
-        for page in public_pages(ExhibitionPage.objects.all()).order_by("pk"):
-            if page.translation_key in seen:
-                continue
-            seen.add(page.translation_key)
-            count += record_exhibition(page.translation_key, museum_of_page(page)) is not None
+    for term_id in Term.objects.order_by("pk").values_list("pk", flat=True):
+        count += len(record_term(term_id))
+    keys = (
+        public_objects(CollectionObject.objects.all())
+        .order_by("translation_key")
+        .values_list("translation_key", flat=True)
+        .distinct()
+    )
+    for key in keys:
+        count += record_object(key) is not None
+    seen = set()
+    for page in public_pages(ExhibitionPage.objects.all()).order_by("pk"):
+        if page.translation_key in seen:
+            continue
+        seen.add(page.translation_key)
+        count += record_exhibition(page.translation_key, museum_of_page(page)) is not None
     return count

@@ -36,9 +36,16 @@ def object_deleted(sender, instance, **kwargs) -> None:
 @receiver(page_published, sender=ExhibitionPage)
 @receiver(page_unpublished, sender=ExhibitionPage)
 def exhibition_published(sender, instance, **kwargs) -> None:
-    key = instance.translation_key
-    museum = services.museum_of_page(instance)
-    transaction.on_commit(lambda: services.record_exhibition(key, museum))
+    key, page_id = instance.translation_key, instance.pk
+
+    def record() -> None:
+        from wagtail.models import Page
+
+        page = Page.objects.filter(pk=page_id).first()
+        museum = services.museum_of_page(page) if page is not None else None
+        services.record_exhibition(key, museum)
+
+    transaction.on_commit(record)
 
 
 @receiver(post_delete, sender=ExhibitionPage)

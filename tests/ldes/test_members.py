@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.core.management import call_command
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from museum_site.ldes import services
@@ -195,5 +198,7 @@ def test_a_member_cannot_be_changed():
 def test_recording_everything_twice_writes_each_thing_once():
     obj = builders.collection_object(with_image=False)  # saved live, never "published"
     builders.exhibition(objects=[obj])
-    assert services.record_everything() == 2  # the object and the exhibition
+    out = io.StringIO()
+    call_command("record_ldes_members", stdout=out)
+    assert out.getvalue().strip() == "2 new stream members"  # the object, the exhibition
     assert services.record_everything() == 0
