@@ -66,7 +66,7 @@ def _write(museum: Museum, kind: str, entity: str, iri: str, build) -> Member | 
     graph = description.new_graph()
     build(graph, version)
     graph.add((URIRef(version), description.DCTERMS.isVersionOf, URIRef(iri)))
-    graph.add((URIRef(version), description.DCTERMS.created, _stamp(created)))
+    graph.add((URIRef(version), description.DCTERMS.created, timestamp_literal(created)))
     return Member.objects.create(
         museum=museum,
         kind=kind,
@@ -90,7 +90,7 @@ def _tombstone(latest: Member | None) -> Member | None:
     graph.add((subject, RDF.type, description.AS.Delete))
     graph.add((subject, description.AS.object, URIRef(latest.is_version_of)))
     graph.add((subject, description.DCTERMS.isVersionOf, URIRef(latest.is_version_of)))
-    graph.add((subject, description.DCTERMS.created, _stamp(created)))
+    graph.add((subject, description.DCTERMS.created, timestamp_literal(created)))
     return Member.objects.create(
         museum_id=latest.museum_id,
         kind=latest.kind,
@@ -103,7 +103,7 @@ def _tombstone(latest: Member | None) -> Member | None:
     )
 
 
-def _stamp(moment: datetime.datetime) -> Literal:
+def timestamp_literal(moment: datetime.datetime) -> Literal:
     return Literal(moment.astimezone(datetime.UTC).isoformat(), datatype=XSD.dateTime)
 
 

@@ -16,6 +16,7 @@ import hashlib
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
@@ -25,7 +26,7 @@ from museum_site.museums.models import Museum
 from . import description
 from .description import DCTERMS, LDES, TREE
 from .models import Member, StreamKind
-from .services import SETTLED, _stamp
+from .services import SETTLED, timestamp_literal
 
 PAGE_SIZE = 100
 FORMATS = {
@@ -63,7 +64,7 @@ def _not_acceptable() -> HttpResponse:
 def _open(response: HttpResponse) -> HttpResponse:
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Expose-Headers"] = "ETag"
-    response["Vary"] = "Accept"
+    patch_vary_headers(response, ["Accept"])
     return response
 
 
@@ -154,7 +155,7 @@ def page(request: HttpRequest, museum: str, kind: str, number: int) -> HttpRespo
             graph.add((here, TREE.relation, relation))
             graph.add((relation, RDF.type, TREE.GreaterThanOrEqualToRelation))
             graph.add((relation, TREE.path, DCTERMS.created))
-            graph.add((relation, TREE.value, _stamp(next_first.created)))
+            graph.add((relation, TREE.value, timestamp_literal(next_first.created)))
             graph.add((relation, TREE.node, URIRef(page_url(request, found, kind, number + 1))))
         graph.parse(data="".join(member.ntriples for member in members), format="nt")
         for member in members:

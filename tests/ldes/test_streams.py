@@ -77,6 +77,7 @@ def test_the_stream_is_an_event_stream_with_its_first_page_as_view(client, defau
     response = _get(client, "/ldes/default/objects")
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Accept" in response["Vary"]
     graph = _parse(response)
     stream = URIRef("http://testserver/ldes/default/objects")
     assert (stream, RDF.type, LDES.EventStream) in graph
