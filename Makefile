@@ -38,6 +38,7 @@ browser-deps: $(FRONTEND_MODULES)
 	bash tests/e2e/saleor_sdk/install.sh
 	bash tests/site/graphql_http/install.sh
 	bash tests/tours/install.sh
+	bash tests/ldes/node/install.sh
 
 
 $(FRONTEND_MODULES): frontend/package-lock.json

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "museum_site.museums",
     "museum_site.termennetwerk",
     "museum_site.iiif",
+    "museum_site.ldes",
     "tours",
     "search",
     "shop",

@@ -15,6 +15,8 @@ urlpatterns = [
     path("shop/", include("shop.urls")),  # Stripe webhook, digital downloads
     # IIIF Image and Presentation APIs for other institutions' viewers (museum_site.iiif).
     path("iiif/", include("museum_site.iiif.urls")),
+    # Linked open data: LDES event streams and the SKOS scheme (museum_site.ldes).
+    path("ldes/", include("museum_site.ldes.urls")),
     # Private files on the local disk, by an expiring signed link (museum_site.storage);
     # on object storage the same links are signed S3 URLs.
     path("media/private/<str:token>/", storage.private_file, name="private_file"),
@@ -44,7 +46,7 @@ urlpatterns += [
     path("", views.language_root, name="language-root"),
     re_path(r"^preview/?$", views.frontend_app, name="preview"),
     re_path(
-        r"^(?!(?:admin|documents|graphql|iiif|shop|static|media)(?:/|$)).*$",
+        r"^(?!(?:admin|documents|graphql|iiif|ldes|shop|static|media)(?:/|$)).*$",
         views.frontend_page,
         name="frontend",
     ),

@@ -29,6 +29,7 @@ from museum_site.demo.objects import OBJECTS
 from museum_site.demo.pages import PageTree
 from museum_site.demo.stories import DRAFT_STORIES, STORIES
 from museum_site.demo.terms import TERMS
+from museum_site.ldes.services import record_everything
 
 LANGUAGES = ("nl", "en", "fr")
 ADMIN_USERNAME = "admin"
@@ -86,6 +87,9 @@ def load_demo(admin_password: str | None = None) -> Summary:
         tree.feature(homes, featured)
         for record in LEGAL_PAGES:
             tree.legal(homes, record)
+        # The demo saves its objects live rather than through the publish action: give
+        # the streams their first versions (a second load finds them unchanged).
+        record_everything()
         new_password = ensure_admin(admin_password)
         return replace(_count(media), new_admin_password=new_password)
 

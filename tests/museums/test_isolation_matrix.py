@@ -228,6 +228,20 @@ def _schedule_exception(museum: Museum):
     )
 
 
+def _member(museum: Museum):
+    from museum_site.ldes.models import Member, StreamKind
+
+    iri = f"{museum.site.root_url}/id/object/{uuid.uuid4()}"
+    return Member.objects.create(
+        museum=museum,
+        kind=StreamKind.OBJECTS,
+        entity=iri.rsplit("/", 1)[1],
+        version_iri=f"{iri}/version/1",
+        is_version_of=iri,
+        ntriples=f"<{iri}/version/1> <http://purl.org/dc/terms/isVersionOf> <{iri}> .\n",
+    )
+
+
 VISITS_STAFF = "read and changed only in its museum's admin lists (MuseumScopedViewSet)"
 TICKETS_NO_ADMIN = (
     "no admin or API view of its own yet (issue 13, step 5); it shapes the slots, which "
@@ -278,6 +292,12 @@ CASES: dict[str, Case] = {
     "shop.Voucher": Case(_voucher, admin="wagtailsnippets_shop_voucher"),
     "museum_site.MuseumDetails": Case(
         _details, admin="wagtailsnippets_museum_site_museumdetails", graphql=_details_read
+    ),
+    "ldes.Member": Case(
+        _member,
+        why_no_path="read only through its museum's /ldes/<museum>/<kind> pages, which list "
+        "that museum's members alone (tests/ldes/test_streams.py::"
+        "test_a_museums_stream_shows_only_its_own_members); no admin view",
     ),
     "museum_site.CollectionObject": Case(
         _object, admin="wagtailsnippets_museum_site_collectionobject", graphql=_object_read

@@ -19,6 +19,7 @@ from museum_site.demo.exhibitions import EXHIBITIONS, FEATURED
 from museum_site.demo.objects import BY_INVENTORY_NUMBER, OBJECTS
 from museum_site.demo.stories import DRAFT_STORIES, STORIES
 from museum_site.demo.terms import TERMS
+from museum_site.ldes.models import Member, StreamKind
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,7 @@ COUNTED = {
     "chapter objects": models.ChapterObject.objects,
     "related stories": models.ExhibitionRelatedStory.objects,
     "users": get_user_model().objects,
+    "stream members": Member.objects,
 }
 
 
@@ -69,6 +71,14 @@ def test_loading_the_demo_twice_builds_one_bilingual_museum(
     [password] = re.findall(r"password: (\S+)$", first_output, re.MULTILINE)
     assert get_user_model().objects.get(username="admin").check_password(password)
     assert "password: unchanged" in second_output and password not in second_output
+
+    # The linked-data streams show what the demo published, once (a second load adds no
+    # version: nothing changed).
+    live_keys = {obj.translation_key for obj in models.CollectionObject.objects.filter(live=True)}
+    streams = {kind: Member.objects.filter(kind=kind, deleted=False) for kind in StreamKind}
+    assert streams[StreamKind.OBJECTS].count() == len(live_keys)
+    assert streams[StreamKind.EXHIBITIONS].count() == len(EXHIBITIONS)
+    assert streams[StreamKind.TERMS].count() == models.Term.objects.count()
 
     objects = models.CollectionObject.objects.filter(live=True)
     french_objects = sum(1 for record in OBJECTS if record.title.fr)

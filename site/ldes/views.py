@@ -1,0 +1,197 @@
+"""The streams over HTTP: `/ldes/<museum>/<kind>` and its pages, and the SKOS scheme.
+
+Following the LDES server primer (SEMICeu) and CoGhent's event-stream API: the stream
+document is an `ldes:EventStream` whose `tree:view` is page 0; page N holds members
+N*PAGE_SIZE.. in (created, id) order and points to page N+1 with a
+`tree:GreaterThanOrEqualToRelation` on `dcterms:created` whose value is the first member
+of page N+1. A page whose successor is settled (museum_site.ldes.services.SETTLED) will
+never change: it is served immutable for a year. The open page answers for a minute.
+Pages read the stored members only; nothing is described again at read time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from rdflib import RDF, SKOS, Graph, Literal, URIRef
+
+from museum_site.museums.models import Museum
+
+from . import description
+from .description import DCTERMS, LDES, TREE
+from .models import Member, StreamKind
+from .services import SETTLED, timestamp_literal
+
+PAGE_SIZE = 100
+FORMATS = {
+    "text/turtle": "turtle",
+    "application/ld+json": "json-ld",
+    "application/n-triples": "nt",
+}
+IMMUTABLE = "public, max-age=31536000, immutable"
+SHORT = "public, max-age=60"
+
+
+def _format(request: HttpRequest) -> str | None:
+    return request.get_preferred_type(list(FORMATS))
+
+
+def _museum(slug: str) -> Museum:
+    museum = Museum.objects.select_related("site").filter(slug=slug).first()
+    if museum is None:
+        raise Http404("No such museum.")
+    return museum
+
+
+def _kind(kind: str) -> str:
+    if kind not in StreamKind.values:
+        raise Http404("No such stream.")
+    return kind
+
+
+def _not_acceptable() -> HttpResponse:
+    message = _("Ask for one of: %(formats)s") % {"formats": ", ".join(FORMATS)}
+    response = HttpResponse(message, status=406, content_type="text/plain; charset=utf-8")
+    return _open(response)
+
+
+def _open(response: HttpResponse) -> HttpResponse:
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "ETag"
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def _etag(*parts) -> str:
+    return '"' + hashlib.sha256(repr(parts).encode()).hexdigest()[:32] + '"'
+
+
+def _answer(request, etag: str, cache_control: str, media_type: str, render) -> HttpResponse:
+    """304 when the client has `etag`, else the rendered graph."""
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponse(status=304)
+    else:
+        graph = render()
+        context = {prefix: str(ns) for prefix, ns in description.PREFIXES.items()}
+        options = {"context": context} if FORMATS[media_type] == "json-ld" else {}
+        body = graph.serialize(format=FORMATS[media_type], **options)
+        response = HttpResponse(body, content_type=f"{media_type}; charset=utf-8")
+    response["ETag"] = etag
+    response["Cache-Control"] = cache_control
+    return _open(response)
+
+
+def stream_url(request, museum: Museum, kind: str) -> str:
+    return request.build_absolute_uri(reverse("ldes-stream", args=[museum.slug, kind]))
+
+
+def page_url(request, museum: Museum, kind: str, number: int) -> str:
+    return request.build_absolute_uri(reverse("ldes-page", args=[museum.slug, kind, number]))
+
+
+def _describe_stream(graph: Graph, stream: URIRef) -> None:
+    graph.add((stream, RDF.type, LDES.EventStream))
+    graph.add((stream, LDES.timestampPath, DCTERMS.created))
+    graph.add((stream, LDES.versionOfPath, DCTERMS.isVersionOf))
+
+
+@require_safe
+def stream(request: HttpRequest, museum: str, kind: str) -> HttpResponse:
+    media_type = _format(request)
+    if media_type is None:
+        return _not_acceptable()
+    found, kind = _museum(museum), _kind(kind)
+    here = URIRef(stream_url(request, found, kind))
+
+    def render() -> Graph:
+        graph = description.new_graph()
+        _describe_stream(graph, here)
+        graph.add((here, TREE.view, URIRef(page_url(request, found, kind, 0))))
+        return graph
+
+    return _answer(request, _etag("stream", str(here), media_type), SHORT, media_type, render)
+
+
+@require_safe
+def page(request: HttpRequest, museum: str, kind: str, number: int) -> HttpResponse:
+    media_type = _format(request)
+    if media_type is None:
+        return _not_acceptable()
+    found, kind = _museum(museum), _kind(kind)
+    start = number * PAGE_SIZE
+    # One row past the page: the first member of the next page, if there is one.
+    rows = list(
+        Member.objects.of_stream(found, kind).only("pk", "created", "version_iri", "ntriples")[
+            start : start + PAGE_SIZE + 1
+        ]
+    )
+    if not rows and number > 0:
+        raise Http404("No such page.")
+    members, following = rows[:PAGE_SIZE], rows[PAGE_SIZE:]
+    next_first = following[0] if following else None
+    settled = next_first is not None and next_first.created <= timezone.now() - SETTLED
+    here = URIRef(page_url(request, found, kind, number))
+    the_stream = URIRef(stream_url(request, found, kind))
+    etag = _etag(
+        "page",
+        str(here),
+        media_type,
+        [member.pk for member in members],
+        next_first.pk if next_first else None,
+    )
+
+    def render() -> Graph:
+        graph = description.new_graph()
+        _describe_stream(graph, the_stream)
+        graph.add((here, RDF.type, TREE.Node))
+        if next_first is not None:
+            relation = URIRef(f"{here}#next")
+            graph.add((here, TREE.relation, relation))
+            graph.add((relation, RDF.type, TREE.GreaterThanOrEqualToRelation))
+            graph.add((relation, TREE.path, DCTERMS.created))
+            graph.add((relation, TREE.value, timestamp_literal(next_first.created)))
+            graph.add((relation, TREE.node, URIRef(page_url(request, found, kind, number + 1))))
+        graph.parse(data="".join(member.ntriples for member in members), format="nt")
+        for member in members:
+            graph.add((the_stream, TREE.member, URIRef(member.version_iri)))
+        return graph
+
+    return _answer(request, etag, IMMUTABLE if settled else SHORT, media_type, render)
+
+
+@require_safe
+def scheme(request: HttpRequest, museum: str) -> HttpResponse:
+    """The group's vocabulary as one `skos:ConceptScheme`, as it is now (the `terms`
+    stream keeps its history)."""
+    from museum_site.models import Term
+
+    media_type = _format(request)
+    if media_type is None:
+        return _not_acceptable()
+    _museum(museum)
+    terms = list(Term.objects.order_by("pk"))
+    base, scheme_iri = description.term_base(), description.scheme_iri()
+    fields = ("label_nl", "label_en", "label_fr", "alt_labels", "scope_note", "broader_id")
+    fields += ("authority_uri", "kind")
+    etag = _etag(
+        "scheme", media_type, [[t.pk, *(getattr(t, name) for name in fields)] for t in terms]
+    )
+
+    def render() -> Graph:
+        graph = description.new_graph()
+        subject = URIRef(scheme_iri)
+        graph.add((subject, RDF.type, SKOS.ConceptScheme))
+        graph.add((subject, SKOS.prefLabel, Literal("Vitrine terms", lang="en")))
+        for term in terms:
+            description.describe_term(graph, f"{base}/{term.pk}", term, base, scheme_iri)
+            if term.broader_id is None:
+                graph.add((subject, SKOS.hasTopConcept, URIRef(f"{base}/{term.pk}")))
+        return graph
+
+    return _answer(request, etag, SHORT, media_type, render)
