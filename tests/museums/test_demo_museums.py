@@ -157,8 +157,8 @@ def test_the_demo_is_three_museums_answered_by_host(
         {variant["sku"] for node in a["products"]["nodes"] for variant in node["variants"]}
         for a in (fine_arts, design, industry)
     ]
-    assert skus[1] == {"DMS-THEEPOT", "DMS-BOEK"}
-    assert skus[2] == {"IND-AFFICHE-A2", "IND-AFFICHE-A1", "IND-KANDELAAR"}
+    assert skus[1] == {"DMS-STOEL", "DMS-BOEK"}
+    assert skus[2] == {"IND-BOUW-200", "IND-BOUW-100", "IND-FLUIT"}
     assert len(skus[0]) >= 12 and not skus[0] & (skus[1] | skus[2])
 
     offers = [a["admissionOffers"] for a in (fine_arts, design, industry)]
