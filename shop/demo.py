@@ -27,7 +27,9 @@ from wagtail.models import Locale
 
 from museum_site.demo import images as museum_images
 from museum_site.demo.objects import BY_INVENTORY_NUMBER
+from museum_site.demo.pages import site_homes
 from museum_site.models import CollectionObject, HomePage, MuseumImage
+from museum_site.museums.models import Museum
 from shop import models
 from shop.demo_products import (
     CATEGORIES,
@@ -39,6 +41,7 @@ from shop.demo_products import (
     VOUCHER_CODE,
     Cover,
     ProductRecord,
+    Words,
 )
 
 SOURCE_LANGUAGE = "nl"
@@ -57,14 +60,15 @@ def load_demo_shop(stdout: TextIO | None = None) -> None:
         created = 0
         for record in PRODUCTS:
             created += _product(record, indexes, categories)
-        _delivery()
+        museum = Museum.objects.default()
+        _delivery(museum)
         _voucher()
     if stdout:
-        dutch = models.ProductPage.objects.filter(locale__language_code=SOURCE_LANGUAGE)
+        dutch = models.ProductPage.objects.child_of(indexes[SOURCE_LANGUAGE])
+        methods = models.ShippingMethod.objects.filter(museum=museum, active=True)
         stdout.write(
             f"Shop: {dutch.count()} products, {dutch.live().count()} published ({created} new), "
-            f"{models.ShippingMethod.objects.filter(active=True).count()} delivery methods, "
-            f"voucher {VOUCHER_CODE}"
+            f"{methods.count()} delivery methods, voucher {VOUCHER_CODE}"
         )
 
 
@@ -84,29 +88,34 @@ def _categories() -> dict[str, models.ProductCategory]:
     return found
 
 
-def _indexes() -> dict[str, models.ProductIndexPage]:
-    """The shop page under each home page, the Dutch one first, translations beside it."""
-    home = HomePage.objects.filter(locale__language_code=SOURCE_LANGUAGE).first()
+def _indexes(
+    homes: dict[str, HomePage] | None = None,
+    title: Words = INDEX_TITLE,
+    slug: Words = INDEX_SLUG,
+    intro: Words = INDEX_INTRO,
+) -> dict[str, models.ProductIndexPage]:
+    """The shop page under each of a museum's home pages (the default site's when none
+    are given), the Dutch one first, translations beside it."""
+    homes = site_homes() if homes is None else homes
+    home = homes.get(SOURCE_LANGUAGE)
     if home is None:
         return {}
     source = models.ProductIndexPage.objects.child_of(home).first()
     if source is None:
-        source = models.ProductIndexPage(
-            title=INDEX_TITLE.nl, slug=INDEX_SLUG.nl, intro=INDEX_INTRO.nl
-        )
+        source = models.ProductIndexPage(title=title.nl, slug=slug.nl, intro=intro.nl)
         home.add_child(instance=source)
         source.save_revision().publish()
     indexes = {SOURCE_LANGUAGE: source}
     for locale in Locale.objects.exclude(language_code=SOURCE_LANGUAGE):
         language = locale.language_code
-        if not HomePage.objects.filter(locale=locale).exists():
+        if language not in homes:
             continue
         page = source.get_translation_or_none(locale)
         if page is None:
             page = source.copy_for_translation(locale)
-            page.title, page.draft_title = INDEX_TITLE.get(language), INDEX_TITLE.get(language)
-            page.slug = INDEX_SLUG.get(language)
-            page.intro = INDEX_INTRO.get(language)
+            page.title, page.draft_title = title.get(language), title.get(language)
+            page.slug = slug.get(language)
+            page.intro = intro.get(language)
             page.save_revision().publish()
         indexes[language] = page
     return indexes
@@ -318,9 +327,11 @@ def _ebook_file(record: ProductRecord):
 # --- delivery and the voucher -----------------------------------------------------------------
 
 
-def _delivery() -> None:
-    for record in DELIVERY:
+def _delivery(museum: Museum, records=DELIVERY) -> None:
+    """The museum's own delivery methods (each museum posts and hands out its parcels)."""
+    for record in records:
         models.ShippingMethod.objects.get_or_create(
+            museum=museum,
             kind=record.kind,
             zone=record.zone,
             name_nl=record.name.nl,

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from museum_site.demo.pages import site_homes
 from museum_site.models import CollectionObject, ExhibitionPage, HomePage, MuseumImage, StoryPage
 from tours import demo_panoramas as drawn
 from tours.demo_panoramas import HALL, PRIMITIVES, PRINTS, SILVER, Room
@@ -194,7 +195,8 @@ def load_demo_tour(stdout: TextIO | None = None, *, panorama_width: int = 4096) 
     report = stdout.write if stdout is not None else (lambda line: None)
     with transaction.atomic():
         source = Locale.objects.get(language_code=SOURCE_LANGUAGE)
-        home = HomePage.objects.get(locale=source)
+        # The first museum's (the default site's) home: each museum has its own.
+        home = site_homes()[SOURCE_LANGUAGE]
         index = _index(home, source, SOURCE_LANGUAGE)
         tour = TourPage.objects.child_of(index).filter(slug=TOUR_SLUG.nl, locale=source).first()
         if tour is None:
@@ -395,7 +397,7 @@ def _translate(tour: TourPage, index: TourIndexPage, language: str) -> str:
     Returns one line for the report.
     """
     locale = Locale.objects.filter(language_code=language).first()
-    home = HomePage.objects.filter(locale=locale).first() if locale else None
+    home = site_homes().get(language) if locale else None
     if locale is None or home is None:
         return f"Virtual tour: no {language} home page, so no {language} translation."
     existing = tour.get_translation_or_none(locale)

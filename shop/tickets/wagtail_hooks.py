@@ -40,3 +40,11 @@ def add_ticket_mutations(mutation_mixins: list) -> None:
     from shop.tickets.graphql.mutations import TicketMutations
 
     mutation_mixins.insert(0, TicketMutations)
+
+
+@hooks.register("vitrine_load_demo", order=110)
+def load_demo_tickets(stdout) -> None:
+    """After the museums: an admission offer for each demo museum."""
+    from shop.tickets.demo import load_demo_tickets
+
+    load_demo_tickets(stdout)

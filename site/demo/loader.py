@@ -29,7 +29,7 @@ from museum_site.demo.objects import OBJECTS
 from museum_site.demo.pages import PageTree
 from museum_site.demo.stories import DRAFT_STORIES, STORIES
 from museum_site.demo.terms import TERMS
-from museum_site.ldes.services import record_everything
+from museum_site.museums.models import Museum
 
 LANGUAGES = ("nl", "en", "fr")
 ADMIN_USERNAME = "admin"
@@ -87,9 +87,6 @@ def load_demo(admin_password: str | None = None) -> Summary:
         tree.feature(homes, featured)
         for record in LEGAL_PAGES:
             tree.legal(homes, record)
-        # The demo saves its objects live rather than through the publish action: give
-        # the streams their first versions (a second load finds them unchanged).
-        record_everything()
         new_password = ensure_admin(admin_password)
         return replace(_count(media), new_admin_password=new_password)
 
@@ -128,16 +125,19 @@ def _reference_index_updated_once() -> Iterator[None]:
 def _museum_settings(locales: dict[str, Locale]) -> None:
     """Fill the footer facts: contact once, name, address and hours per language (the
     Dutch details translated as the admin's "Translate" does, sharing a translation key);
-    and name the default site after the museum."""
+    name the default site after the museum, and fill its museum record (who sells)."""
+    first = _museum_record()
     settings = models.MuseumSettings.load()
     if any(getattr(settings, name) != value for name, value in museum.CONTACT.items()):
         for name, value in museum.CONTACT.items():
             setattr(settings, name, value)
         settings.save()
     source_language, *translations = LANGUAGES
-    source = models.MuseumDetails.objects.filter(locale=locales[source_language]).first()
+    source = models.MuseumDetails.objects.filter(
+        museum=first, locale=locales[source_language]
+    ).first()
     if source is None:
-        source = models.MuseumDetails(locale=locales[source_language])
+        source = models.MuseumDetails(museum=first, locale=locales[source_language])
     rows = {source_language: source}
     for language in translations:
         translated = source.pk and source.get_translation_or_none(locales[language])
@@ -154,6 +154,18 @@ def _museum_settings(locales: dict[str, Locale]) -> None:
     Site.objects.filter(is_default_site=True).exclude(site_name=museum.NAME).update(
         site_name=museum.NAME
     )
+
+
+def _museum_record() -> Museum:
+    """The default site's museum as a seller: legal name, VAT number, address, branding.
+    Its slug is left as the migration made it (links and tests use it)."""
+    first = Museum.objects.default()
+    changed = [name for name, value in museum.RECORD.items() if getattr(first, name) != value]
+    if changed:
+        for name in changed:
+            setattr(first, name, museum.RECORD[name])
+        first.save(update_fields=changed)
+    return first
 
 
 def ensure_admin(password: str | None) -> str | None:

@@ -15,6 +15,24 @@ CONTACT = {
     "phone": "+32 9 000 12 34",
 }
 
+# The museum as a seller (invoices, e-mails) and its look in the reference frontend. The
+# VAT number is made up: BE0 followed by nine digits that belong to no company we know of.
+RECORD = {
+    "name": NAME,
+    "legal_name": "vzw Museum aan de Leie",
+    "vat_number": "BE0999000112",
+    "street_address": "Leiekaai 12",
+    "postal_code": "9000",
+    "city": "Gent",
+    "country": "BE",
+    "email": CONTACT["contact_email"],
+    "phone": CONTACT["phone"],
+    "primary_colour": "#1d3b36",
+    "accent_colour": "#9c4a1a",
+    "typeface": "old-style",
+    "opening_hours": "Tuesday to Sunday 10:00–18:00, Thursday until 22:00",
+}
+
 DETAILS = {
     "museum_name": NAMES,
     "address": Text(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from museum_site import models
 from museum_site.demo import museum
@@ -39,6 +39,22 @@ Fill = Callable[[Page, str, Page | None], None]
 
 def publish(page: Page) -> None:
     page.save_revision().publish()
+
+
+def site_homes(site: Site | None = None) -> dict[str, models.HomePage]:
+    """The home pages of `site` (the default site when none), by language: its root page
+    and the root's translations.
+
+    With several museums there is a home page per language per museum, so "the Dutch
+    home page" means nothing without saying whose; the demo of the first museum loads
+    under the default site (the one `localhost` serves).
+    """
+    site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return {}
+    key = site.root_page.translation_key
+    homes = models.HomePage.objects.filter(translation_key=key).select_related("locale")
+    return {home.locale.language_code: home for home in homes}
 
 
 class PageTree:
@@ -98,12 +114,14 @@ class PageTree:
     # --- home pages and section indexes ---------------------------------------------
 
     def homes(self, languages: tuple[str, ...]) -> dict[str, models.HomePage]:
-        """The Dutch home from migration 0002, renamed; its translations beside it."""
+        """The default site's Dutch home from migration 0002, renamed; its translations
+        beside it."""
         source_language, *translations = languages
-        source = models.HomePage.objects.get(locale__language_code=source_language)
+        found = site_homes()
+        source = found[source_language]
         homes = {source_language: source}
         for language in translations:
-            page = source.get_translation_or_none(self.locales[language])
+            page = found.get(language)
             homes[language] = page or source.copy_for_translation(self.locales[language])
         for language, home in homes.items():
             title, intro = museum.HOME_TITLE.get(language), museum.HOME_INTRO.get(language)

@@ -33,3 +33,11 @@ def refuse_another_museums_row(request, instance):
 def refuse_deleting_another_museums_rows(request, instances):
     if not all(may_use(request.user, instance) for instance in instances):
         raise PermissionDenied
+
+
+@hooks.register("vitrine_load_demo", order=100)
+def load_demo_museums(stdout) -> None:
+    """After the first museum's own demo (shop, tours, visits): two more museums."""
+    from .demo import load_demo_museums
+
+    load_demo_museums(stdout)

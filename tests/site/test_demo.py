@@ -17,9 +17,11 @@ from museum_site import models
 from museum_site.demo import images
 from museum_site.demo.exhibitions import EXHIBITIONS, FEATURED
 from museum_site.demo.objects import BY_INVENTORY_NUMBER, OBJECTS
+from museum_site.demo.pages import site_homes
 from museum_site.demo.stories import DRAFT_STORIES, STORIES
 from museum_site.demo.terms import TERMS
 from museum_site.ldes.models import Member, StreamKind
+from museum_site.museums.models import Museum
 
 pytestmark = pytest.mark.django_db
 
@@ -72,15 +74,19 @@ def test_loading_the_demo_twice_builds_one_bilingual_museum(
     assert get_user_model().objects.get(username="admin").check_password(password)
     assert "password: unchanged" in second_output and password not in second_output
 
-    # The linked-data streams show what the demo published, once (a second load adds no
-    # version: nothing changed).
+    # The linked-data streams show what the demo published in every museum, once (a
+    # second load adds no version: nothing changed); the group's terms are in each
+    # museum's terms stream.
     live_keys = {obj.translation_key for obj in models.CollectionObject.objects.filter(live=True)}
     streams = {kind: Member.objects.filter(kind=kind, deleted=False) for kind in StreamKind}
     assert streams[StreamKind.OBJECTS].count() == len(live_keys)
     assert streams[StreamKind.EXHIBITIONS].count() == len(EXHIBITIONS)
-    assert streams[StreamKind.TERMS].count() == models.Term.objects.count()
+    assert streams[StreamKind.TERMS].count() == models.Term.objects.count() * Museum.objects.count()
 
-    objects = models.CollectionObject.objects.filter(live=True)
+    # Museum aan de Leie, the default site's museum (the other demo museums are
+    # tests/museums/test_demo_museums.py's).
+    first = Museum.objects.default()
+    objects = models.CollectionObject.objects.filter(live=True, museum=first)
     french_objects = sum(1 for record in OBJECTS if record.title.fr)
     assert (_in(objects, "nl"), _in(objects, "en"), _in(objects, "fr")) == (
         len(OBJECTS),
@@ -108,7 +114,7 @@ def test_loading_the_demo_twice_builds_one_bilingual_museum(
     assert {page.translation_key for page in exhibitions} == {
         page.translation_key for page in exhibitions.filter(locale__language_code="nl")
     }
-    for home in models.HomePage.objects.all():
+    for home in site_homes().values():
         assert home.featured_exhibition.locale_id == home.locale_id, home
     for chapter_object in models.ChapterObject.objects.select_related(
         "chapter__page", "collection_object"
@@ -136,17 +142,14 @@ def test_loading_the_demo_twice_builds_one_bilingual_museum(
     assert models.MuseumSettings.load().contact_email == "info@museumaandeleie.example"
     details = {
         row.locale.language_code: row
-        for row in models.MuseumDetails.objects.select_related("locale")
+        for row in models.MuseumDetails.objects.filter(museum=first).select_related("locale")
     }
     assert sorted(details) == ["en", "fr", "nl"]
     assert len({row.translation_key for row in details.values()}) == 1
     assert details["nl"].museum_name == "Museum aan de Leie"
     assert "Tuesday to Sunday" in details["en"].opening_hours
     assert "Belgique" in details["fr"].address
-    homes = {
-        home.locale.language_code: home
-        for home in models.HomePage.objects.live().select_related("locale")
-    }
+    homes = {language: home for language, home in site_homes().items() if home.live}
     assert sorted(homes) == ["en", "fr", "nl"]
     assert len({home.translation_key for home in homes.values()}) == 1
     assert len({(home.title, home.intro) for home in homes.values()}) == 3

@@ -1,0 +1,182 @@
+"""Admission for the demo museums: an offer each, with visitor categories and prices, a
+week of openings and the time slots of the coming weeks, so `admissionOffers` and
+`ticketAvailability` answer on every demo hostname.
+
+Loaded by `manage.py load_demo` (the `vitrine_load_demo` hook) after the museums. Running
+it again creates nothing new: offers are found by slug within their museum, categories by
+kind, openings by weekday and hour; slots are generated only where missing (as the daily
+`generate_ticket_slots` does), so a slot edited in the admin keeps its edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time, timedelta
+from decimal import Decimal
+from typing import TextIO
+
+from django.db import transaction
+from django.utils import timezone
+
+from museum_site.museums.models import Museum
+from shop.tickets.models import AdmissionOffer, VisitorCategory, WeeklyOpening
+from shop.tickets.schedule import generate_slots
+
+DAYS_AHEAD = 60
+
+Kind = VisitorCategory.Kind
+CATEGORY_NAMES = {
+    Kind.ADULT: ("Volwassene", "Adult", "Adulte"),
+    Kind.REDUCED: (
+        "Reductietarief (65+, werkzoekend)",
+        "Reduced (65+, job seekers)",
+        "Tarif réduit (65+, demandeurs d'emploi)",
+    ),
+    Kind.YOUTH: ("Jongere (19–25)", "Young person (19–25)", "Jeune (19–25)"),
+    Kind.CHILD: ("Kind (tot 18)", "Child (under 19)", "Enfant (jusqu'à 18 ans)"),
+    Kind.MUSEUM_PASS: ("museumPASSmusées", "museumPASSmusées", "museumPASSmusées"),
+}
+
+
+@dataclass(frozen=True)
+class OfferRecord:
+    museum_slug: str | None  # None: the first museum (the default site's)
+    slug: str
+    names: tuple[str, str, str]
+    descriptions: tuple[str, str, str]
+    prices: dict[str, str]  # visitor category kind -> price incl. VAT
+    weekdays: tuple[int, ...]  # 0 = Monday
+    opens: time
+    closes: time
+    interval_minutes: int
+    capacity: int
+    late: tuple[int, time] | None = None  # (weekday, closes) of a late opening
+
+
+OFFERS = (
+    OfferRecord(
+        None,
+        "vaste-collectie",
+        ("Vaste collectie", "Permanent collection", "Collection permanente"),
+        (
+            "Van de Vlaamse primitieven tot het zilver van de gilden.",
+            "From the Flemish Primitives to the silver of the guilds.",
+            "Des primitifs flamands à l'orfèvrerie des guildes.",
+        ),
+        {
+            Kind.ADULT: "14.00",
+            Kind.REDUCED: "10.00",
+            Kind.YOUTH: "2.00",
+            Kind.CHILD: "0.00",
+            Kind.MUSEUM_PASS: "0.00",
+        },
+        (1, 2, 3, 4, 5, 6),
+        time(10, 0),
+        time(17, 30),
+        30,
+        40,
+        late=(3, time(21, 30)),
+    ),
+    OfferRecord(
+        "design",
+        "collectie-en-expo",
+        ("Collectie en tentoonstelling", "Collection and exhibition", "Collection et exposition"),
+        (
+            "Honderd jaar Belgisch design en de tentoonstelling van het seizoen.",
+            "A hundred years of Belgian design and the season's exhibition.",
+            "Cent ans de design belge et l'exposition de la saison.",
+        ),
+        {
+            Kind.ADULT: "12.00",
+            Kind.REDUCED: "8.00",
+            Kind.YOUTH: "4.00",
+            Kind.CHILD: "0.00",
+            Kind.MUSEUM_PASS: "0.00",
+        },
+        (0, 2, 3, 4, 5, 6),
+        time(10, 0),
+        time(17, 0),
+        60,
+        25,
+    ),
+    OfferRecord(
+        "industry",
+        "machines-in-werking",
+        ("Machines in werking", "Machines at work", "Machines en marche"),
+        (
+            "De spinzaal met draaiende machines, om 11 en om 15 uur met een demonstratie.",
+            "The spinning hall with running machines, demonstrated at 11 am and 3 pm.",
+            "La salle de filage et ses machines en marche, démonstration à 11 h et 15 h.",
+        ),
+        {Kind.ADULT: "10.00", Kind.REDUCED: "7.50", Kind.YOUTH: "3.00", Kind.CHILD: "0.00"},
+        (1, 2, 3, 4, 5, 6),
+        time(9, 30),
+        time(16, 30),
+        60,
+        30,
+    ),
+)
+
+
+def load_demo_tickets(stdout: TextIO | None = None) -> None:
+    today = timezone.localdate()
+    loaded = []
+    with transaction.atomic():
+        for record in OFFERS:
+            if record.museum_slug is None:
+                museum = Museum.objects.default()
+            else:
+                museum = Museum.objects.filter(slug=record.museum_slug).first()
+                if museum is None:
+                    continue  # the other demo museums are not loaded
+            offer = _offer(museum, record)
+            new = generate_slots(offer, today, today + timedelta(days=DAYS_AHEAD - 1))
+            loaded.append(f"{museum.name} ({new} new slots)")
+    if stdout:
+        stdout.write(f"Admission: an offer each for {', '.join(loaded)}\n")
+
+
+def _offer(museum: Museum, record: OfferRecord) -> AdmissionOffer:
+    nl, en, fr = record.names
+    offer, _created = AdmissionOffer.objects.get_or_create(
+        museum=museum,
+        slug=record.slug,
+        defaults={
+            "kind": AdmissionOffer.Kind.PERMANENT,
+            "name_nl": nl,
+            "name_en": en,
+            "name_fr": fr,
+            "description_nl": record.descriptions[0],
+            "description_en": record.descriptions[1],
+            "description_fr": record.descriptions[2],
+        },
+    )
+    for position, (kind, price) in enumerate(record.prices.items()):
+        names = CATEGORY_NAMES[kind]
+        VisitorCategory.objects.get_or_create(
+            offer=offer,
+            kind=kind,
+            defaults={
+                "museum": museum,
+                "name_nl": names[0],
+                "name_en": names[1],
+                "name_fr": names[2],
+                "price": Decimal(price),
+                "asks_pass_number": kind == Kind.MUSEUM_PASS,
+                "position": position,
+            },
+        )
+    for weekday in record.weekdays:
+        closes = record.late[1] if record.late and record.late[0] == weekday else record.closes
+        WeeklyOpening.objects.get_or_create(
+            museum=museum,
+            offer=offer,
+            weekday=weekday,
+            opens=record.opens,
+            defaults={
+                "closes": closes,
+                "interval_minutes": record.interval_minutes,
+                "capacity": record.capacity,
+            },
+        )
+    return offer
