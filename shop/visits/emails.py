@@ -86,6 +86,10 @@ def _body(booking: Booking, kind: str) -> tuple[str, str]:
 
 def send(booking_id: int, kind: str) -> None:
     booking = Booking.objects.select_related("museum", "offer", "activity").get(pk=booking_id)
+    if kind in ("confirmed", "reminder") and booking.activity is None:
+        # Cancelled (or unplanned) before the mail went out: the cancellation's own mail
+        # tells the group; a confirmation of a visit that no longer has a time would not.
+        return
     with translation.override(booking.locale):
         subject, body = _body(booking, kind)
     museum = booking.museum

@@ -160,3 +160,17 @@ def test_a_moved_visit_keeps_one_activity(booking):
     assert booking.activity.starts_at == later
     assert booking.activity.assignments.count() == 1
     assert timezone.is_aware(booking.activity.starts_at)
+
+
+def test_a_visit_cancelled_before_its_confirmation_went_out_gets_only_the_cancellation(
+    booking, django_capture_on_commit_callbacks
+):
+    """Confirmed and cancelled in one transaction (the demo, a quick change of mind): the
+    confirmation's mail runs after the commit, when the visit has no time any more."""
+    guide = builders.guide("Els", ["nl"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = workflow.confirm(booking, booking.preferred_start, guide=guide)
+        workflow.cancel(confirmed, reason="bus cancelled")
+    subjects = [message.subject for message in mail.outbox]
+    assert len(subjects) == 1 and "geannuleerd" in subjects[0]  # the group wrote in Dutch
