@@ -282,6 +282,12 @@ export type LanguageCodeEnum =
   | 'FR'
   | 'NL';
 
+/** What a stream's members are versions of. */
+export type LdesStreamKind =
+  | 'EXHIBITIONS'
+  | 'OBJECTS'
+  | 'TERMS';
+
 /** An enumeration. */
 export type LegalPageKind =
   | 'COOKIE_POLICY'
