@@ -73,6 +73,18 @@ class Totals:
     vat_breakdown: list[VatLine]
     total: TaxedMoney
 
+    def vat_breakdown_record(self) -> list[dict[str, str]]:
+        """The breakdown as an order keeps it (`Order.vat_breakdown`, JSON)."""
+        return [
+            {
+                "rate": str(line.rate),
+                "gross": str(line.gross.amount),
+                "net": str(line.net.amount),
+                "vat": str(line.vat.amount),
+            }
+            for line in self.vat_breakdown
+        ]
+
 
 def _sum_by_rate(amounts: list[tuple[int, Decimal]]) -> dict[int, Decimal]:
     by_rate: dict[int, Decimal] = {}

@@ -166,15 +166,7 @@ def _place(
         shipping=checkout_totals.shipping.gross.amount,
         total_gross=checkout_totals.total.gross.amount,
         total_net=checkout_totals.total.net.amount,
-        vat_breakdown=[
-            {
-                "rate": str(line.rate),
-                "gross": str(line.gross.amount),
-                "net": str(line.net.amount),
-                "vat": str(line.vat.amount),
-            }
-            for line in checkout_totals.vat_breakdown
-        ],
+        vat_breakdown=checkout_totals.vat_breakdown_record(),
         voucher=checkout.voucher,
         voucher_code=checkout.voucher.code if checkout.voucher else "",
         delivery_method_name=(

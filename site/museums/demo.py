@@ -575,15 +575,7 @@ def _contact_orders() -> int:
             shipping=totals.shipping.gross.amount,
             total_gross=totals.total.gross.amount,
             total_net=totals.total.net.amount,
-            vat_breakdown=[
-                {
-                    "rate": str(line.rate),
-                    "gross": str(line.gross.amount),
-                    "net": str(line.net.amount),
-                    "vat": str(line.vat.amount),
-                }
-                for line in totals.vat_breakdown
-            ],
+            vat_breakdown=totals.vat_breakdown_record(),
             delivery_method_name=pickup.name("nl") if pickup else "",
             delivery_kind=(
                 shop_models.Order.DeliveryKind.PICKUP
