@@ -56,13 +56,14 @@ def editor(transactional_db, django_user_model, settings):
     return user
 
 
-def open_admin(browser, live_server) -> Page:
+def open_admin(browser, live_server, username: str = "redacteur", password: str = PASSWORD) -> Page:
+    """A signed-in admin page (the editor of `editor` unless another user is named)."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(TIMEOUT_MS)
     page.set_default_navigation_timeout(TIMEOUT_MS)
     page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "redacteur")
-    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/admin/")
     return page

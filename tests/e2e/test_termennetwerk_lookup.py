@@ -16,12 +16,12 @@ from wagtail.users.models import UserProfile
 
 from museum_site.models import Term
 from tests.e2e.browser import ARTIFACTS, chromium
+from tests.e2e.test_editor_admin import open_admin
 from tests.termennetwerk.fake_server import FakeTermennetwerk
 
 pytestmark = [pytest.mark.e2e]
 
 PASSWORD = "termen-van-het-museum"
-TIMEOUT_MS = 20_000
 SHOTS = ARTIFACTS / "termennetwerk"
 BRONZE = "http://vocab.getty.edu/aat/300010957"
 
@@ -55,15 +55,7 @@ def fake_termennetwerk(settings):
 
 
 def sign_in(browser, live_server):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.set_default_timeout(TIMEOUT_MS)
-    page.set_default_navigation_timeout(TIMEOUT_MS)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "termen")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
+    return open_admin(browser, live_server, "termen", PASSWORD)
 
 
 def test_choosing_aats_bronze_fills_the_new_material_and_saves_it(
