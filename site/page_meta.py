@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
 from django.utils.html import strip_tags
 
 from museum_site import public_paths
@@ -20,6 +21,10 @@ from museum_site.image_presets import ImageFormat, ImagePreset
 from museum_site.models import CollectionObject, ExhibitionPage, HomePage, MuseumImage, StoryPage
 from museum_site.models.legal import LegalPage, PrivacyPolicyPage
 from museum_site.museum import Museum, current_museum
+from museum_site.museums.current import museum_for_request
+from museum_site.museums.models import Museum as MuseumRow
+from museum_site.museums.scoping import pages_of
+from museum_site.original_language import untranslated_original
 from museum_site.visibility import public_objects, public_pages
 
 OG_LOCALES = {"nl": "nl_BE", "en": "en_GB", "fr": "fr_BE"}
@@ -176,36 +181,43 @@ DETAIL_AREAS = {
 SUB_PAGES = {"privacy": {"request"}, "newsletter": {"confirm", "unsubscribe"}}
 
 
-def find(path: str) -> tuple[public_paths.PublicPath | None, Content | None, bool]:
-    """(parsed path, the content at it, whether the path exists at all)."""
+def _one(queryset, language: str, public=public_pages):
+    """The row of `queryset` in `language`, else its untranslated original (see
+    museum_site.original_language)."""
+    found = public(queryset.filter(locale__language_code=language)).select_related("locale")
+    page = found.first()
+    if page is None:
+        originals = untranslated_original(public(queryset), language, public)
+        page = originals.select_related("locale").first() if originals is not None else None
+    return page
+
+
+def find(
+    path: str, museum: MuseumRow | None = None
+) -> tuple[public_paths.PublicPath | None, Content | None, bool]:
+    """(parsed path, the content at it, whether the path exists at all), within
+    `museum`'s pages and objects (the default museum's when None)."""
+    museum = museum or MuseumRow.objects.default()
     parsed = public_paths.parse(path)
     if parsed is None:
         return None, None, False
     language, area, rest = parsed.language, parsed.area, parsed.rest
+
+    def pages(model):
+        return pages_of(museum, model.objects.all())
+
     if area == "home":
         if not rest:
-            home = (
-                public_pages(HomePage.objects.filter(locale__language_code=language))
-                .select_related("locale")
-                .first()
-            )
+            home = _one(pages(HomePage), language)
             return parsed, _page_content(home, "home", "home") if home else None, home is not None
         if len(rest) == 1:
-            legal = (
-                public_pages(LegalPage.objects.filter(slug=rest[0], locale__language_code=language))
-                .select_related("locale")
-                .first()
-            )
+            legal = _one(pages(LegalPage).filter(slug=rest[0]), language)
             if legal is not None:
                 return parsed, _page_content(legal, "legal", "home"), True
         return parsed, None, False
     if not rest:
         if area == "privacy":
-            policy = (
-                public_pages(PrivacyPolicyPage.objects.filter(locale__language_code=language))
-                .select_related("locale")
-                .first()
-            )
+            policy = _one(pages(PrivacyPolicyPage), language)
             if policy is not None:
                 return parsed, _page_content(policy, "privacy", "privacy"), True
         return parsed, None, True
@@ -216,24 +228,16 @@ def find(path: str) -> tuple[public_paths.PublicPath | None, Content | None, boo
     if len(rest) != 1:
         return parsed, None, False
     if area == "collection":
-        obj = (
-            public_objects(
-                CollectionObject.objects.filter(
-                    inventory_number=rest[0], locale__language_code=language
-                )
-            )
-            .select_related("locale")
-            .first()
+        # Its own objects, and other museums' shareable ones, as the API answers them.
+        shown = CollectionObject.objects.filter(
+            Q(museum=museum) | Q(shareable=True), inventory_number=rest[0]
         )
+        obj = _one(shown, language, public_objects)
         return parsed, _object_content(obj) if obj else None, obj is not None
     kind = DETAIL_AREAS.get(area)
     if kind is None:
         return parsed, None, False
-    page = (
-        public_pages(_page_model(kind).objects.filter(slug=rest[0], locale__language_code=language))
-        .select_related("locale")
-        .first()
-    )
+    page = _one(pages(_page_model(kind)).filter(slug=rest[0]), language)
     return parsed, _page_content(page, kind, area) if page else None, page is not None
 
 
@@ -294,7 +298,7 @@ def _alternates(paths: dict[str, str], museum: Museum) -> list[Alternate]:
 def describe(path: str, request=None) -> PageMeta:
     """The head and status of `path` (a path of the public site, without query string)."""
     path = "/" + path.strip("/")
-    parsed, content, exists = find(path)
+    parsed, content, exists = find(path, museum_for_request(request))
     language = parsed.language if parsed else public_paths.DEFAULT_LANGUAGE
     museum = current_museum(language, request)
     base = dict(
@@ -335,6 +339,11 @@ def describe(path: str, request=None) -> PageMeta:
     from museum_site import structured_data
 
     full_title = museum.name if content.kind == "home" else f"{content.title} — {museum.name}"
+    # A URL showing the original while its translation is a draft says so: its text's
+    # language, and the original's URL as canonical (content.paths has no entry for a
+    # language without a live translation, so it is in no sitemap either).
+    base["lang"] = content.language
+    base["og_locale"] = OG_LOCALES.get(content.language, base["og_locale"])
     canonical = museum.root_url + content.paths.get(content.language, path)
     base["og_type"] = (
         "article"

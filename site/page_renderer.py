@@ -27,10 +27,11 @@ from django.core.cache import cache
 from django.http import HttpRequest
 
 from museum_site.models import ContentVersion
+from museum_site.museums.current import HEADER, museum_for_request
 
 log = logging.getLogger(__name__)
 
-CACHE_KEY = "vitrine:page:{version}:{build}:{digest}"
+CACHE_KEY = "vitrine:page:{version}:{build}:{museum}:{digest}"
 CACHE_SECONDS = 24 * 60 * 60
 TIMEOUT_SECONDS = 20
 CACHED_STATUSES = frozenset({200, 404})
@@ -55,13 +56,16 @@ def render(request: HttpRequest) -> Rendered | None:
     if not base:
         return None
     target = request.get_full_path()
+    # One install serves several museums, each on its own host: the same path is a
+    # different page on each, so the renderer is told the museum and the cache keys it.
+    museum = museum_for_request(request).slug
     version = ContentVersion.current()
     digest = hashlib.sha256(target.encode()).hexdigest()
-    key = CACHE_KEY.format(version=version, build=_build_id(), digest=digest)
+    key = CACHE_KEY.format(version=version, build=_build_id(), museum=museum, digest=digest)
     found = cache.get(key)
     if found is not None:
         return found
-    rendered = _ask(base + target)
+    rendered = _ask(base + target, museum)
     if rendered is not None and rendered.status in CACHED_STATUSES:
         cache.set(key, rendered, CACHE_SECONDS)
     return rendered
@@ -84,9 +88,10 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoRedirects)
 
 
-def _ask(url: str) -> Rendered | None:
+def _ask(url: str, museum: str) -> Rendered | None:
     try:
-        with _opener.open(url, timeout=TIMEOUT_SECONDS) as response:
+        asked = urllib.request.Request(url, headers={HEADER: museum})
+        with _opener.open(asked, timeout=TIMEOUT_SECONDS) as response:
             return _rendered(response.status, response.headers, response.read())
     except urllib.error.HTTPError as answer:
         if answer.code >= 500:

@@ -20,10 +20,13 @@ from museum_site import page_meta, public_paths
 from museum_site.models import CollectionObject, ContentVersion, ExhibitionPage, HomePage, StoryPage
 from museum_site.models.legal import LegalPage, PrivacyPolicyPage
 from museum_site.museum import Museum, current_museum
+from museum_site.museums.current import museum_for_request
+from museum_site.museums.models import Museum as MuseumRow
+from museum_site.museums.scoping import pages_of
 from museum_site.visibility import public_objects, public_pages
 
 INDEXED_AREAS = ("stories", "exhibitions", "collection", "tours", "shop")
-CACHE_KEY = "vitrine:sitemap:{version}:{name}"
+CACHE_KEY = "vitrine:sitemap:{version}:{museum}:{name}"
 ROBOTS = """User-agent: *
 Disallow: /preview
 Disallow: /admin/
@@ -33,7 +36,7 @@ Sitemap: {root}/sitemap.xml
 """
 
 
-def _detail_pages(language: str):
+def _detail_pages(language: str, museum: MuseumRow):
     from shop.models import ProductPage
     from tours.models import TourPage
 
@@ -46,18 +49,22 @@ def _detail_pages(language: str):
         (LegalPage, "legal", "home"),
         (PrivacyPolicyPage, "privacy", "privacy"),
     ):
-        pages = public_pages(model.objects.filter(locale__language_code=language))
+        pages = public_pages(pages_of(museum, model.objects.filter(locale__language_code=language)))
         for page in pages.select_related("locale").order_by("pk"):
             yield page_meta._page_content(page, kind, area)
 
 
-def entries(language: str, museum: Museum) -> Iterator[dict]:
-    """The sitemap's URLs in `language`: (loc, lastmod, alternates, image)."""
+def entries(language: str, museum: Museum, row: MuseumRow) -> Iterator[dict]:
+    """The sitemap's URLs in `language` of the museum `row` (`museum` is its name and
+    origin in that language): (loc, lastmod, alternates, image). Its own pages and
+    objects only: another museum's shareable object has its canonical URL there."""
     for area in INDEXED_AREAS:
         paths = {lang: public_paths.path_for(lang, area) for lang in public_paths.LANGUAGES}
         yield {"loc": paths[language], "lastmod": None, "paths": paths, "image": None}
-    contents = list(_detail_pages(language))
-    objects = public_objects(CollectionObject.objects.filter(locale__language_code=language))
+    contents = list(_detail_pages(language, row))
+    objects = public_objects(
+        CollectionObject.objects.filter(locale__language_code=language, museum=row)
+    )
     contents += [page_meta._object_content(obj) for obj in objects.select_related("locale")]
     for content in contents:
         obj = content.obj
@@ -73,8 +80,8 @@ def entries(language: str, museum: Museum) -> Iterator[dict]:
         }
 
 
-def _urlset(language: str) -> str:
-    museum = current_museum(language)
+def _urlset(language: str, request: HttpRequest) -> str:
+    museum = current_museum(language, request)
     root = museum.root_url
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -82,7 +89,7 @@ def _urlset(language: str) -> str:
         'xmlns:xhtml="http://www.w3.org/1999/xhtml" '
         'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">',
     ]
-    for entry in entries(language, museum):
+    for entry in entries(language, museum, museum_for_request(request)):
         if not entry["loc"]:
             continue
         lines.append(f"<url><loc>{escape(root + entry['loc'])}</loc>")
@@ -102,8 +109,8 @@ def _urlset(language: str) -> str:
     return "\n".join(lines)
 
 
-def _index() -> str:
-    root = current_museum(public_paths.DEFAULT_LANGUAGE).root_url
+def _index(request: HttpRequest) -> str:
+    root = current_museum(public_paths.DEFAULT_LANGUAGE, request).root_url
     items = "".join(
         f"<sitemap><loc>{escape(root)}/sitemap-{language}.xml</loc></sitemap>"
         for language in public_paths.LANGUAGES
@@ -114,8 +121,10 @@ def _index() -> str:
     )
 
 
-def _cached(name: str, build) -> HttpResponse:
-    key = CACHE_KEY.format(version=ContentVersion.current(), name=name)
+def _cached(request: HttpRequest, name: str, build) -> HttpResponse:
+    """Cached per museum (each has its own sitemap on its own host) and content version."""
+    museum = museum_for_request(request)
+    key = CACHE_KEY.format(version=ContentVersion.current(), museum=museum.pk, name=name)
     body = cache.get(key)
     if body is None:
         body = build()
@@ -125,18 +134,18 @@ def _cached(name: str, build) -> HttpResponse:
 
 @require_safe
 def sitemap_index(request: HttpRequest) -> HttpResponse:
-    return _cached("index", _index)
+    return _cached(request, "index", lambda: _index(request))
 
 
 @require_safe
 def sitemap_for_language(request: HttpRequest, language: str) -> HttpResponse:
     if language not in public_paths.LANGUAGES:
         raise Http404
-    return _cached(language, lambda: _urlset(language))
+    return _cached(request, language, lambda: _urlset(language, request))
 
 
 @require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     # Cart, account, search…: open to crawlers, which read their `noindex`.
-    root = current_museum(public_paths.DEFAULT_LANGUAGE).root_url
+    root = current_museum(public_paths.DEFAULT_LANGUAGE, request).root_url
     return HttpResponse(ROBOTS.format(root=root), content_type="text/plain")

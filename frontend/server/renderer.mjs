@@ -76,7 +76,9 @@ const server = createServer(async (request, response) => {
   }
   try {
     const { render, template } = await currentBuild();
-    const rendered = await render(url, api);
+    // The museum Django found for the visitor's host: the API is asked for its content.
+    const museum = request.headers["x-museum"] || undefined;
+    const rendered = await render(url, api, museum);
     if (rendered.kind === "redirect") {
       response.writeHead(rendered.status, { Location: rendered.location }).end();
       return;

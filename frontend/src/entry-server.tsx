@@ -19,8 +19,9 @@ export type Rendered =
   | { kind: "redirect"; status: number; location: string }
   | { kind: "page"; status: number; lang: string; head: string; html: string; state: string };
 
-export async function render(url: string, api: string): Promise<Rendered> {
-  const client = createClient({ uri: `${api}/graphql/`, ssrMode: true });
+/** `museum`: the slug of the museum the page is for (Django sends it as `X-Museum`). */
+export async function render(url: string, api: string, museum?: string): Promise<Rendered> {
+  const client = createClient({ uri: `${api}/graphql/`, ssrMode: true, museum });
   const routes = createRoutes(client);
   const handler = createStaticHandler(routes);
   const context = await handler.query(new Request(new URL(url, "http://renderer.invalid")));

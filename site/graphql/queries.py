@@ -38,6 +38,7 @@ from museum_site.museums.current import museum_for_field
 from museum_site.museums.graphql_scope import museum_argument
 from museum_site.museums.models import Museum
 from museum_site.museums.scoping import pages_of
+from museum_site.original_language import untranslated_original
 from museum_site.visibility import public_objects
 
 
@@ -95,7 +96,7 @@ def page_by_slug_or_preview(
     slug: str | None,
     locale: str | None,
     preview_token: str | None,
-    museum: Museum | None = None,
+    museum: Museum,
 ) -> Page | None:
     """One published page of the museum by slug in a locale (fetched through `load`), or
     its draft by token."""
@@ -103,10 +104,12 @@ def page_by_slug_or_preview(
         return preview_page(model, preview_token)
     if not slug:
         raise GraphQLError("Give a `slug` or a `previewToken`.")
-    queryset = public_pages(model.objects.filter(slug=slug))
-    if museum is not None:
-        queryset = pages_of(museum, queryset)
-    return load(in_locale(queryset, locale)).first()
+    queryset = pages_of(museum, public_pages(model.objects.filter(slug=slug)))
+    found = load(in_locale(queryset, locale)).first()
+    if found is None:
+        originals = untranslated_original(queryset, resolve_locale(locale))
+        found = load(originals).first() if originals is not None else None
+    return found
 
 
 class ContentQuery:
@@ -296,8 +299,11 @@ class ContentQuery:
         shown = models.CollectionObject.objects.filter(
             Q(museum=museum_for_field(info)) | Q(shareable=True), inventory_number=inventory_number
         )
-        queryset = in_locale(shown, locale)
-        return loaders.collection_objects(queryset).first()
+        found = loaders.collection_objects(in_locale(shown, locale)).first()
+        if found is None:
+            originals = untranslated_original(shown, resolve_locale(locale), public_objects)
+            found = loaders.collection_objects(originals).first() if originals is not None else None
+        return found
 
     @staticmethod
     def resolve_terms(

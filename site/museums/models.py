@@ -211,6 +211,15 @@ class Museum(models.Model):
     def is_default(self) -> bool:
         return bool(self.site.is_default_site)
 
+    @property
+    def public_origin(self) -> str:
+        """Where visitors reach this museum's site, for canonical URLs and sitemaps: the
+        deployment's `FRONTEND_URL` for the default museum, its own Wagtail site's root
+        URL (hostname and port) for the others."""
+        if self.is_default:
+            return settings.FRONTEND_URL.rstrip("/")
+        return self.site.root_url.rstrip("/")
+
     @classmethod
     def for_site(cls, site: Site) -> Museum:
         """The site's museum, made on first use for a site created without one."""

@@ -28,9 +28,11 @@ const fetchWithoutGetContentType: typeof fetch = (input, init) => {
  * `uri`: the renderer (Node) passes the API's absolute URL; `ssrMode` there, and
  * `initialState` (what the server fetched, from the HTML) in the browser, so the first
  * render in the browser reads the same answers the server rendered and hydrates.
+ * `museum`: the renderer asks for the museum whose host the visitor asked (the browser
+ * needs none: its requests carry that host), so server and browser read the same museum.
  */
 export function createClient(
-  options: { uri?: string; ssrMode?: boolean; initialState?: unknown } = {},
+  options: { uri?: string; ssrMode?: boolean; initialState?: unknown; museum?: string } = {},
 ): ApolloClient<unknown> {
   const client = new ApolloClient({
     ssrMode: options.ssrMode ?? false,
@@ -38,6 +40,7 @@ export function createClient(
       uri: options.uri ?? GRAPHQL_URL,
       useGETForQueries: true,
       fetch: fetchWithoutGetContentType,
+      headers: options.museum ? { "X-Museum": options.museum } : undefined,
     }),
     cache: new InMemoryCache({
       possibleTypes: possibleTypes.possibleTypes,

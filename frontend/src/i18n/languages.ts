@@ -80,3 +80,12 @@ export function preferredLang(
   }
   return DEFAULT_LANG;
 }
+
+/**
+ * The `lang` of a page's text when it differs from the site's: the API answers the
+ * original (Dutch) while a translation is still a draft, and screen readers must read it
+ * as Dutch. Undefined when the text is in the site's language.
+ */
+export function textLang(contentLocale: string | null | undefined, lang: Lang): string | undefined {
+  return contentLocale && contentLocale !== lang ? contentLocale : undefined;
+}

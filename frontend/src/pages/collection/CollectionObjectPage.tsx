@@ -12,7 +12,7 @@ import { RichText } from "../../components/RichText";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { ZoomableImage } from "../../components/zoom/ZoomableImage";
 import type { RightsStatement } from "../../graphql/schema-types";
-import { pathFor, useLang, useT } from "../../i18n";
+import { pathFor, textLang, useLang, useT } from "../../i18n";
 import NotFoundPage from "../errors/NotFoundPage";
 import { CollectionObjectDetailDocument } from "./collection.generated";
 
@@ -48,7 +48,7 @@ export default function CollectionObjectPage() {
   const searchTerm = (facet: "maker" | "material", id: string) =>
     `${pathFor(lang, "search")}?${new URLSearchParams({ [facet]: id })}`;
   return (
-    <article className="page object" data-page="object">
+    <article className="page object" data-page="object" lang={textLang(object.locale, lang)}>
       {context ? (
         <p className="breadcrumb">
           <Link to={context.path}>← {context.label}</Link>

@@ -9,7 +9,7 @@ import { ResponsiveImage } from "../../components/ResponsiveImage";
 import { RichText } from "../../components/RichText";
 import { StoryCard } from "../../components/StoryCard";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
-import { pathFor, useAlternates, useLang, useT } from "../../i18n";
+import { pathFor, textLang, useAlternates, useLang, useT } from "../../i18n";
 import NotFoundPage from "../errors/NotFoundPage";
 import { PreviewInvalid } from "../preview/PreviewInvalid";
 import { usePreviewLocale } from "../preview/previewLocale";
@@ -38,7 +38,7 @@ export function ExhibitionView({ slug, previewToken }: { slug?: string; previewT
   if (!exhibition) return <NotFoundPage />;
   const dates = exhibitionDates(exhibition, lang, t);
   return (
-    <article className="page exhibition" data-page="exhibition">
+    <article className="page exhibition" data-page="exhibition" lang={textLang(exhibition.locale, lang)}>
       <header className="page-header page--narrow">
         <PageTitle>{exhibition.title}</PageTitle>
         <p className="meta">{[dates, exhibition.venue].filter(Boolean).join(" · ")}</p>

@@ -17,7 +17,7 @@ import { formatMoney, formatRate } from "../../i18n/format";
 import { SHOP_STRINGS } from "../../components/shop/strings";
 import { useCart } from "../../components/shop/useCart";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
-import { pathFor, useAlternates, useLang, useStrings, useT } from "../../i18n";
+import { pathFor, textLang, useAlternates, useLang, useStrings, useT } from "../../i18n";
 import NotFoundPage from "../errors/NotFoundPage";
 import { ShopProductDocument, type ShopProductQuery } from "./shop.generated";
 
@@ -138,7 +138,7 @@ export default function ProductPage() {
   if (!product) return <NotFoundPage />;
   const [first, ...others] = product.images;
   return (
-    <article className="page product" data-page="product">
+    <article className="page product" data-page="product" lang={textLang(product.locale, lang)}>
       <nav className="breadcrumb" aria-label={t.shop}>
         <Link to={pathFor(lang, "shop")}>{t.shop}</Link>
         {product.category ? (

@@ -7,7 +7,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
 import { ResponsiveImage } from "../../components/ResponsiveImage";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
-import { useAlternates, useLang, useT } from "../../i18n";
+import { textLang, useAlternates, useLang, useT } from "../../i18n";
 import NotFoundPage from "../errors/NotFoundPage";
 import { PreviewInvalid } from "../preview/PreviewInvalid";
 import { usePreviewLocale } from "../preview/previewLocale";
@@ -31,7 +31,7 @@ export function StoryView({ slug, previewToken }: { slug?: string; previewToken?
   if (error && !story) return <LoadError error={error} retry={() => refetch()} />;
   if (!story) return <NotFoundPage />;
   return (
-    <article className="page story" data-page="story">
+    <article className="page story" data-page="story" lang={textLang(story.locale, lang)}>
       <header className="page-header page--narrow">
         <PageTitle>{story.title}</PageTitle>
         <p className="meta">
