@@ -68,13 +68,16 @@ lint: install
 # The whole suite runs on the PostgreSQL server of the machine (row locks and concurrency
 # are only real there); what can differ on SQLite (the embedded demo database) runs there
 # too: everything but the browser tests and the modules marked database_neutral (the
-# tiler, catalogue files, Node clients), which behave the same on both. One test process
-# per core (pytest-xdist), each with its own database. Tests are handed out one by one in
-# the suite's order (`--dist load`, not by module): pytest-django runs transactional
-# tests last because they leave the database empty, and handing out whole modules would
-# run a module's transactional test before another module's ordinary ones.
+# tiler, catalogue files, Node clients, the IIIF validator, the Termennetwerk client, and
+# the schema fuzz, whose strictest database is PostgreSQL), which behave the same on
+# both. One test process per core (pytest-xdist), each with its own database. Tests are
+# handed out one by one in the suite's order (`--dist load`, not by module):
+# pytest-django runs transactional tests last because they leave the database empty, and
+# handing out whole modules would run a module's transactional test before another
+# module's ordinary ones. The 30 slowest tests are listed at the end of each run: where
+# CI time goes.
 TEST_WORKERS ?= auto
-PYTEST = $(BIN)/pytest -p no:cacheprovider -n $(TEST_WORKERS) --dist load
+PYTEST = $(BIN)/pytest -p no:cacheprovider -n $(TEST_WORKERS) --dist load --durations=30
 
 test: lint browser-deps frontend-check test-postgres test-sqlite
 

@@ -19,7 +19,7 @@ from PIL import Image as PILImage
 from museum_site import models
 from tests.site import builders
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_neutral]
 
 
 def _validator_image() -> models.MuseumImage:

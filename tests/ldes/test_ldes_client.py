@@ -18,7 +18,7 @@ from museum_site.ldes.models import Member
 from museum_site.museums.models import Museum
 from tests.site import builders
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.database_neutral]
 
 HERE = Path(__file__).resolve().parent / "node"
 

@@ -33,7 +33,7 @@ from graphql import (
 from museum_site.graphql import errors, input_text, pagination
 from tests.accounts import builders as account_builders
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_neutral]
 
 # Codes a client may see: ours (site/graphql/errors.py, the query limits, Saleor's JWT
 # exception names for @saleor/sdk). Payload error codes are enums of the schema itself.

@@ -11,7 +11,7 @@ from graphql import parse, validate
 from museum_site.termennetwerk import services
 from tests.termennetwerk.fake_server import RKD, SCHEMA, WIKIDATA
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_neutral]
 
 BRONZE = "http://vocab.getty.edu/aat/300010957"
 
