@@ -44,3 +44,58 @@ def confirmation_additions(order: Order) -> tuple[str, list[tuple[str, bytes, st
     return text, [
         (f"tickets-{order.invoice_number}.pdf", documents.tickets_pdf(tickets), "application/pdf")
     ]
+
+
+SLOT_CHANGES = ("refunded", "moved")
+
+
+def send_slot_change(order_id: int, slot_id: int, kind: str) -> None:
+    """The museum closed a slot: the buyer's tickets were refunded, or moved to
+    `slot_id` (same codes, so the tickets they have still work)."""
+    from email.utils import formataddr
+
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+    from django.utils import formats, translation
+
+    from shop.tickets.models import TimeSlot
+
+    order = Order.objects.select_related("museum").get(pk=order_id)
+    slot = TimeSlot.objects.select_related("offer").get(pk=slot_id)
+    museum = order.museum
+    with translation.override(order.locale):
+        facts = {
+            "offer": slot.offer.translated("name", order.locale),
+            "when": formats.date_format(timezone.localtime(slot.starts_at), "DATETIME_FORMAT"),
+            "museum": museum.name,
+            "number": order.invoice_number or order.pk,
+        }
+        if kind == "refunded":
+            subject = _("Your time slot is cancelled: %(offer)s") % facts
+            body = (
+                _(
+                    "Hello,\n\n%(museum)s had to close the time slot of your tickets for "
+                    "%(offer)s (order %(number)s). We have refunded what they cost; the money "
+                    "is on its way back to your card.\n\nYou are welcome to book another time "
+                    "on our website, or reply to this e-mail and we will help you."
+                )
+                % facts
+            )
+        else:
+            subject = _("Your tickets have a new time: %(when)s") % facts
+            body = (
+                _(
+                    "Hello,\n\n%(museum)s had to close the time slot of your tickets for "
+                    "%(offer)s (order %(number)s). We have moved them to %(when)s. Your "
+                    "tickets and their QR codes stay valid.\n\nDoes this time not suit you? "
+                    "Reply to this e-mail and we will refund them."
+                )
+                % facts
+            )
+    sender = formataddr((museum.name, museum.email)) if museum.email else None
+    EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=sender or settings.DEFAULT_FROM_EMAIL,
+        to=[order.email],
+    ).send()

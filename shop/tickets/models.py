@@ -49,7 +49,10 @@ class AdmissionOffer(Translated, models.Model):
     description_en = models.TextField(_("description (English)"), blank=True)
     description_fr = models.TextField(_("description (French)"), blank=True)
     vat_rate = models.PositiveSmallIntegerField(
-        _("VAT rate (%)"), default=6, help_text=_("Belgium: 6% for admission.")
+        _("VAT rate (%)"),
+        default=6,
+        # xgettext:no-python-format
+        help_text=_("Belgium: 6% for admission."),
     )
     active = models.BooleanField(_("on sale"), default=True)
     cancel_until_hours = models.PositiveIntegerField(

@@ -1,12 +1,12 @@
 """Admission in the GraphQL schema grapple assembles from these hooks, and the
-check-in page in the admin menu."""
+check-in page and the ticket calendar in the admin menu."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from shop.tickets import admin_views
+from shop.tickets import admin_slots, admin_views
 
 
 @hooks.register("register_admin_urls")
@@ -15,6 +15,9 @@ def check_in_urls() -> list:
         path("tickets/check-in/", admin_views.check_in_page, name="ticket_check_in"),
         path("tickets/check-in/scan/", admin_views.check_in, name="ticket_check_in_post"),
         path("tickets/check-in/counts/", admin_views.counts, name="ticket_check_in_counts"),
+        path("tickets/calendar/", admin_slots.calendar, name="ticket_calendar"),
+        path("tickets/slots/<int:pk>/", admin_slots.slot_detail, name="ticket_slot"),
+        path("tickets/attendance/", admin_slots.export, name="ticket_attendance_export"),
     ]
 
 
@@ -26,6 +29,18 @@ class CheckInMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def check_in_menu_item() -> MenuItem:
     return CheckInMenuItem(_("Check-in"), reverse("ticket_check_in"), icon_name="tick", order=230)
+
+
+class CalendarMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(admin_slots.VIEW)
+
+
+@hooks.register("register_admin_menu_item")
+def calendar_menu_item() -> MenuItem:
+    return CalendarMenuItem(
+        _("Ticket calendar"), reverse("ticket_calendar"), icon_name="date", order=231
+    )
 
 
 @hooks.register("register_schema_query")

@@ -24,15 +24,18 @@ def require_browser() -> None:
 
 
 @contextmanager
-def chromium() -> Iterator[Browser]:
+def chromium(*extra_args: str) -> Iterator[Browser]:
     """Playwright's own browser download is never used: it cannot work on our machines.
 
     Django refuses database work in a thread running an event loop, so tests prepare
     their data before entering this and check the database after leaving it.
+    `extra_args` are further Chromium switches (the fake camera of the check-in test).
     """
     require_browser()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=[*LAUNCH_ARGS, *extra_args]
+        )
         try:
             yield browser
         finally:

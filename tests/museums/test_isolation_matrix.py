@@ -262,7 +262,11 @@ CASES: dict[str, Case] = {
         _category, why_no_path="read only within its offer (admissionOffers, scoped)"
     ),
     "shop_tickets.TimeSlot": Case(
-        _time_slot, why_no_path="read only through ticketAvailability of a scoped offer"
+        _time_slot,
+        why_no_path="read through ticketAvailability of a scoped offer and the admin's "
+        "ticket calendar, slot page and attendance export, which answer only the host "
+        "museum's slots to its own staff (tests/tickets/test_slot_admin.py::"
+        "test_staff_of_another_museum_see_neither_its_calendar_nor_its_slots)",
     ),
     "shop_tickets.Quota": Case(
         lambda museum: ticket_models.Quota.objects.create(
