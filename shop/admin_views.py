@@ -137,13 +137,13 @@ class AccountingExportForm(forms.Form):
 @permission_required("shop.view_order", raise_exception=True)
 def accounting_export(request: HttpRequest) -> HttpResponse:
     """Invoices and credit notes of the museum in a date range, for the accountant."""
-    from museum_site.museums.current import museum_for_request
+    from museum_site.museums.permissions import staff_museum
     from shop.services import accounting
 
     form = AccountingExportForm(request.GET or None)
     if request.GET and form.is_valid():
         data = form.cleaned_data
-        table = accounting.rows(museum_for_request(request), data["start"], data["end"])
+        table = accounting.rows(staff_museum(request), data["start"], data["end"])
         name = f"vat-{data['start']}-{data['end']}.{data['format']}"
         if data["format"] == "csv":
             response = HttpResponse(accounting.as_csv(table), content_type="text/csv")

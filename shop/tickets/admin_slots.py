@@ -3,7 +3,7 @@ counts, a slot's page (change its capacity, close it: refund its tickets or move
 another slot) and the attendance export (CSV, XLSX).
 
 Scoped like the rest of the admin: the museum is the admin host's
-(`museum_for_request`), and only staff of that museum (`may_use`) see it; a slot of
+(`staff_museum`: only staff of that museum see it); a slot of
 another museum answers 404. Viewing needs `view_timeslot`, changing `change_timeslot`.
 """
 
@@ -24,22 +24,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from museum_site.museums.current import museum_for_request
-from museum_site.museums.models import Museum
-from museum_site.museums.permissions import may_use
+from museum_site.museums.permissions import staff_museum
 from shop.tickets import attendance, slot_changes
 from shop.tickets.models import TimeSlot
 
 VIEW = "shop_tickets.view_timeslot"
 CHANGE = "shop_tickets.change_timeslot"
 DAYS_SHOWN = 7
-
-
-def _museum(request: HttpRequest) -> Museum:
-    museum = museum_for_request(request)
-    if not may_use(request.user, museum):
-        raise PermissionDenied
-    return museum
 
 
 def _language() -> str:
@@ -56,7 +47,7 @@ def _monday(value: str | None) -> date:
 
 @permission_required(VIEW, raise_exception=True)
 def calendar(request: HttpRequest) -> TemplateResponse:
-    museum = _museum(request)
+    museum = staff_museum(request)
     first = _monday(request.GET.get("week"))
     last = first + timedelta(days=DAYS_SHOWN - 1)
     by_day: dict[date, list] = {first + timedelta(days=n): [] for n in range(DAYS_SHOWN)}
@@ -127,7 +118,7 @@ class CloseForm(forms.Form):
 
 
 def _slot(request: HttpRequest, pk: int) -> TimeSlot:
-    museum = _museum(request)
+    museum = staff_museum(request)
     slot = TimeSlot.objects.select_related("offer").filter(pk=pk, museum=museum).first()
     if slot is None:
         raise Http404
@@ -230,7 +221,7 @@ class ExportForm(forms.Form):
 
 @permission_required(VIEW, raise_exception=True)
 def export(request: HttpRequest) -> HttpResponse:
-    museum = _museum(request)
+    museum = staff_museum(request)
     form = ExportForm(request.GET or None)
     if not form.is_valid():
         return TemplateResponse(

@@ -4,7 +4,8 @@ The page scans QR codes with the camera (jsQR, vendored: Chromium on Linux has n
 BarcodeDetector) or takes a typed code, and POSTs it to `check_in`, which answers the
 verdict as JSON (shop/tickets/checkin.py admits a ticket once). `counts` answers sold,
 checked in and expected per slot of today, for the live counts. Staff with the
-permission to change tickets only, and only for the museum of the admin's host.
+permission to change tickets only, and only for the museum of the admin's host, by its
+own staff (`staff_museum`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from museum_site.museums.current import museum_for_request
+from museum_site.museums.permissions import staff_museum
 from shop.tickets import checkin
 
 PERMISSION = "shop_tickets.change_ticket"
@@ -34,14 +35,14 @@ MESSAGES = {
 @permission_required(PERMISSION, raise_exception=True)
 @require_GET
 def check_in_page(request):
-    return render(request, "tickets/admin/check_in.html", {"museum": museum_for_request(request)})
+    return render(request, "tickets/admin/check_in.html", {"museum": staff_museum(request)})
 
 
 @permission_required(PERMISSION, raise_exception=True)
 @require_POST
 def check_in(request):
     code = request.POST.get("code", "")[:64]
-    verdict = checkin.check_in(code, museum_for_request(request).pk, request.user)
+    verdict = checkin.check_in(code, staff_museum(request).pk, request.user)
     ticket = verdict.ticket
     answer = {"outcome": verdict.outcome, "message": str(MESSAGES[verdict.outcome]())}
     if ticket is not None:
@@ -72,7 +73,7 @@ def counts(request):
                     "checkedIn": count.checked_in,
                     "expected": count.expected,
                 }
-                for count in checkin.counts_of_day(museum_for_request(request).pk)
+                for count in checkin.counts_of_day(staff_museum(request).pk)
             ]
         }
     )

@@ -52,6 +52,18 @@ def may_use(user, obj: Model) -> bool:
     return museums_of(user).filter(pk=museum_id).exists()
 
 
+def staff_museum(request) -> Museum:
+    """The museum of the admin's host, for a view that works on one museum (check-in,
+    slot calendar, accounting export): refused unless the user works for it, so staff of
+    one museum cannot reach another's data by opening the admin on its host."""
+    from .current import museum_for_request
+
+    museum = museum_for_request(request)
+    if not may_use(request.user, museum):
+        raise PermissionDenied
+    return museum
+
+
 def scope_queryset(user, queryset: QuerySet) -> QuerySet:
     if sees_every_museum(user):
         return queryset

@@ -6,19 +6,25 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from museum_site.museums.models import Museum
+from museum_site.museums.permissions import grant_staff
 from tests.tickets import builders
 
 pytestmark = pytest.mark.django_db
 
 
 def _staff(*permissions: str):
+    """Door staff of the default museum (the one the test client's host names)."""
     user = get_user_model().objects.create_user("deur", password="x", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in permissions:
         user.user_permissions.add(Permission.objects.get(codename=codename))
+    group = Group.objects.create(name="Deur")
+    grant_staff(group, Museum.objects.default())
+    user.groups.add(group)
     return user
 
 
