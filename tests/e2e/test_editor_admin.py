@@ -283,3 +283,60 @@ def test_the_tour_editor_chooses_scenes_by_title_and_explains_its_errors(live_se
     assert [(hotspot.target_scene_key, hotspot.yaw is not None) for hotspot in placed] == [
         ("library", True)
     ]
+
+
+def test_a_product_is_made_with_its_variant_and_stock_in_one_form(live_server, editor):
+    from shop.models import ProductPage, Stock
+    from tests.site import builders as site_builders
+
+    index = shop_builders.product_index()
+    site_builders.image("Mok Lam Gods")
+    with chromium() as browser:
+        page = open_admin(browser, live_server)
+        page.goto(f"{live_server.url}/admin/pages/add/shop/productpage/{index.pk}/")
+        page.fill("#id_title", "Mok Lam Gods")
+        page.fill("#id_intro", "Een mok met het Lam Gods.")
+        page.locator("#panel-child-product-images-section").get_by_role(
+            "button", name="Choose an image"
+        ).click()
+        page.locator(".modal a[data-chooser-modal-choice]").first.click()
+        expect(page.locator(".modal")).to_be_hidden()
+
+        variants_tab = page.get_by_role("tab", name="Variants and prices")
+        variants_tab.click()
+        page.fill("#id_variants-0-sku", "MOK-LAM-GODS")
+        page.fill("#id_variants-0-gross_price", "14.50")
+        shot(page, "30-product-variant-without-stock")
+
+        # Published without a stock count: the form says so, at the variant, and the
+        # tab that holds the error is marked.
+        with page.expect_navigation():
+            publish_from_footer(page)
+        error = page.get_by_text("Count the stock of this variant before publishing")
+        expect(page.locator(".messages")).to_contain_text("Variants and prices")
+        variants_tab = page.get_by_role("tab", name="Variants and prices")
+        expect(variants_tab.locator("[data-w-count-target=total]")).to_have_text("1")
+        shot(page, "31-product-error-names-its-tab")
+        variants_tab.click()
+        expect(error).to_be_visible()
+        error.scroll_into_view_if_needed()
+        shot(page, "32-product-stock-needed-to-publish")
+
+        # Counted beside the variant, it publishes, and the stock list has the row.
+        page.fill("#id_variants-0-stock_quantity", "12")
+        with page.expect_navigation():
+            publish_from_footer(page)
+        expect(page.locator(".messages .success")).to_be_visible()
+        shot(page, "33-product-published")
+        page.goto(f"{live_server.url}/admin/snippets/shop/stock/")
+        row = page.locator("main tr", has_text="MOK-LAM-GODS")
+        expect(row).to_contain_text("12")
+        shot(page, "34-product-stock-in-the-stock-list")
+
+    product = ProductPage.objects.get(slug="mok-lam-gods")
+    assert product.live
+    assert Stock.objects.values_list("variant__sku", "quantity", "allocated").get() == (
+        "MOK-LAM-GODS",
+        12,
+        0,
+    )
