@@ -68,6 +68,11 @@ def _refusal(error: PayloadError, order: Order) -> str:
         return _("This order can no longer be changed this way: it is %(status)s.") % {
             "status": order.get_status_display().lower()
         }
+    if error.field == "payment":
+        return _(
+            "This order was not paid by card through the shop, so the shop cannot refund "
+            "it: give the money back another way."
+        )
     return error.message
 
 

@@ -12,13 +12,18 @@ from shop.models import Address, Checkout, ProductCategory, ProductVariant, Stoc
 def give_physical_variants_a_stock_row(
     sender, instance: ProductVariant, raw: bool = False, **kwargs
 ) -> None:
-    """Every physical variant has a stock row (at 0), so the stock list shows it and
-    allocation never meets a missing row for something that is on sale.
+    """Every physical variant has a stock row, so the stock list shows it and
+    allocation never meets a missing row for something that is on sale. It starts from
+    the count the product form gave the new variant (shop.product_forms), else 0.
 
     Not for raw saves: fixtures and test-database restores bring their own stock rows,
     and one made here would collide with them."""
     if not raw and instance.kind == ProductVariant.Kind.PHYSICAL:
-        Stock.objects.get_or_create(variant=instance)
+        opening = {}
+        if instance.opening_stock is not None:
+            opening["quantity"] = instance.opening_stock
+            opening["low_stock_threshold"] = instance.opening_stock_alert
+        Stock.objects.get_or_create(variant=instance, defaults=opening)
 
 
 @receiver(post_save, sender=Stock)

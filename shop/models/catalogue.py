@@ -37,6 +37,7 @@ from wagtail_localize.fields import BaseTranslatableField
 from museum_site import content_limits
 from museum_site.blocks import RICH_TEXT_FEATURES
 from museum_site.models import MuseumPage, public_pages
+from shop.product_forms import CountPanel, ProductPageForm, VariantInlinePanel
 
 CURRENCY = "EUR"
 MONEY_DIGITS = {"max_digits": 10, "decimal_places": 2}
@@ -159,16 +160,20 @@ class ProductPage(MuseumPage):
     variant_panels = [
         HelpPanel(
             content=_(
-                "Prices include VAT. Stock is counted under Shop → Stock, so a sale never "
-                "waits for a page to be published. Variants are kept on the page in the "
-                "language the product was created in; translations show the same variants."
+                "Prices include VAT. Count each physical variant's stock beside it: the "
+                "count takes effect when you save, so a sale never waits for a page to be "
+                "published (Shop → Stock lists every count). A product is published with "
+                "at least one variant and the stock of each. Variants are kept on the page "
+                "in the language the product was created in; translations show the same "
+                "variants."
             )
         ),
         FieldPanel("vat_rate"),
-        InlinePanel(
+        VariantInlinePanel(
             "variants",
             label=_("Variant"),
             heading=_("Variants"),
+            min_num=1,
             max_num=content_limits.PRODUCT_VARIANTS,
         ),
     ]
@@ -189,6 +194,7 @@ class ProductPage(MuseumPage):
     ]
     parent_page_types = ["shop.ProductIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = ProductPageForm
 
     # Variants stay on the page that carries them: see the module docstring.
     exclude_fields_in_copy = ["variants"]
@@ -321,8 +327,14 @@ class ProductVariant(Orderable):
         FieldRowPanel([FieldPanel("sku"), FieldPanel("kind")]),
         FieldRowPanel([FieldPanel("size"), FieldPanel("edition")]),
         FieldRowPanel([FieldPanel("gross_price"), FieldPanel("weight_grams")]),
+        FieldRowPanel([CountPanel("stock_quantity"), CountPanel("stock_alert")]),
         MultiFieldPanel([FieldPanel("digital_file")], _("Digital")),
     ]
+
+    # The stock a new variant's row starts from (shop.product_forms): not a column,
+    # but carried in the page's revisions until the variant is saved for good.
+    opening_stock: int | None = None
+    opening_stock_alert: int | None = None
 
     class Meta(Orderable.Meta):
         verbose_name = _("variant")
@@ -334,6 +346,27 @@ class ProductVariant(Orderable):
                 condition=models.Q(currency=CURRENCY), name="variant_price_in_euro"
             ),
         ]
+
+    def serializable_data(self) -> dict:
+        from modelcluster.models import get_serializable_data_for_fields
+
+        data = get_serializable_data_for_fields(self)
+        if self.opening_stock is not None:
+            data["opening_stock"] = self.opening_stock
+            data["opening_stock_alert"] = self.opening_stock_alert
+        return data
+
+    @classmethod
+    def from_serializable_data(cls, data: dict, check_fks=True, strict_fks=False):
+        from modelcluster.models import model_from_serializable_data
+
+        variant = model_from_serializable_data(
+            cls, data, check_fks=check_fks, strict_fks=strict_fks
+        )
+        if variant is not None and data.get("opening_stock") is not None:
+            variant.opening_stock = data["opening_stock"]
+            variant.opening_stock_alert = data.get("opening_stock_alert")
+        return variant
 
     def __str__(self) -> str:
         return f"{self.sku} · {self.product.title}" + (f" ({self.label})" if self.label else "")

@@ -145,3 +145,30 @@ def fulfil(lines: Iterable[StockLine]) -> None:
                 allocated=F("allocated") - wanted[row.variant_id],
             )
         _changed(rows)
+
+
+def count_shelf(
+    row: Stock, *, quantity: int | None = None, low_stock_threshold: int | object | None = ...
+) -> bool:
+    """An editor counted the shelf (the product form): write the count and/or the alert
+    level, and only those columns, under the row's lock.
+
+    A count below what paid orders set aside meanwhile is refused (False, nothing
+    written): the check constraint would refuse it too, and the editor's number was
+    made before those sales.
+    """
+    with transaction.atomic():
+        locked = _locked_rows([row.variant_id]).get(row.variant_id)
+        if locked is None:
+            return False
+        updates: dict[str, object] = {}
+        if quantity is not None:
+            if quantity < locked.allocated:
+                return False
+            updates["quantity"] = quantity
+        if low_stock_threshold is not ...:
+            updates["low_stock_threshold"] = low_stock_threshold
+        if updates:
+            Stock.objects.filter(pk=locked.pk).update(**updates)
+            _changed({locked.variant_id: locked})
+        return True

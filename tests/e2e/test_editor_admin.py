@@ -93,18 +93,37 @@ def publish_from_footer(page: Page) -> None:
 def test_a_story_translated_in_the_admin_stays_dutch_until_published_and_flags_changes(
     live_server, editor
 ):
-    from tests.site.builders import locale, story, story_index
+    from tests.site.builders import locale, story_index
 
-    original = story(intro="Een drinkbeker uit Gent.", slug="drinkbeker", title="De drinkbeker")
+    dutch_index = story_index("nl")
     locale("en")
     story_index("en")
     with chromium() as browser:
         page = open_admin(browser, live_server)
-        page.goto(f"{live_server.url}/admin/pages/{original.pk}/edit/")
+        # The editor writes the Dutch story with a text block and publishes it.
+        page.goto(f"{live_server.url}/admin/pages/add/museum_site/storypage/{dutch_index.pk}/")
+        page.fill("#id_title", "De drinkbeker")
+        page.fill("#id_intro", "Een drinkbeker uit Gent.")
+        page.fill("#id_date", "2026-01-05")
+        page.locator(
+            "#panel-child-content-body-section button[title='Insert a block']"
+        ).first.click()
+        page.get_by_role("option", name="Text", exact=True).click()
+        page.locator("#panel-child-content-body-section [role=textbox]").first.fill(
+            "Zilver, zestiende eeuw."
+        )
+        page.get_by_role("tab", name="Promote").click()
+        page.fill("#id_slug", "drinkbeker")
+        with page.expect_navigation():
+            page.locator("footer button.action-save").first.click()
+        page_id = int(page.url.rstrip("/").split("/")[-2])
+        publish_from_footer(page)
+        expect(page.locator(".messages .success")).to_be_visible()
+        page.goto(f"{live_server.url}/admin/pages/{page_id}/edit/")
         shot(page, "01-dutch-story")
 
         # Send it to translation into English.
-        page.goto(f"{live_server.url}/admin/localize/submit/page/{original.pk}/")
+        page.goto(f"{live_server.url}/admin/localize/submit/page/{page_id}/")
         page.get_by_label("English").check()
         shot(page, "02-send-to-translation")
         page.locator("form button[type=submit], form input[type=submit]").last.click()
@@ -134,7 +153,7 @@ def test_a_story_translated_in_the_admin_stays_dutch_until_published_and_flags_c
         assert english["intro"] == "A beaker from Ghent."
 
         # The Dutch introduction changes and is published.
-        page.goto(f"{live_server.url}/admin/pages/{original.pk}/edit/")
+        page.goto(f"{live_server.url}/admin/pages/{page_id}/edit/")
         page.fill("#id_intro", "Een zilveren drinkbeker uit Gent.")
         publish_from_footer(page)
         expect(page.locator(".messages .success")).to_be_visible()
@@ -284,3 +303,60 @@ def test_the_tour_editor_chooses_scenes_by_title_and_explains_its_errors(live_se
     assert [(hotspot.target_scene_key, hotspot.yaw is not None) for hotspot in placed] == [
         ("library", True)
     ]
+
+
+def test_a_product_is_made_with_its_variant_and_stock_in_one_form(live_server, editor):
+    from shop.models import ProductPage, Stock
+    from tests.site import builders as site_builders
+
+    index = shop_builders.product_index()
+    site_builders.image("Mok Lam Gods")
+    with chromium() as browser:
+        page = open_admin(browser, live_server)
+        page.goto(f"{live_server.url}/admin/pages/add/shop/productpage/{index.pk}/")
+        page.fill("#id_title", "Mok Lam Gods")
+        page.fill("#id_intro", "Een mok met het Lam Gods.")
+        page.locator("#panel-child-product-images-section").get_by_role(
+            "button", name="Choose an image"
+        ).click()
+        page.locator(".modal a[data-chooser-modal-choice]").first.click()
+        expect(page.locator(".modal")).to_be_hidden()
+
+        variants_tab = page.get_by_role("tab", name="Variants and prices")
+        variants_tab.click()
+        page.fill("#id_variants-0-sku", "MOK-LAM-GODS")
+        page.fill("#id_variants-0-gross_price", "14.50")
+        shot(page, "30-product-variant-without-stock")
+
+        # Published without a stock count: the form says so, at the variant, and the
+        # tab that holds the error is marked.
+        with page.expect_navigation():
+            publish_from_footer(page)
+        error = page.get_by_text("Count the stock of this variant before publishing")
+        expect(page.locator(".messages")).to_contain_text("Variants and prices")
+        variants_tab = page.get_by_role("tab", name="Variants and prices")
+        expect(variants_tab.locator("[data-w-count-target=total]")).to_have_text("1")
+        shot(page, "31-product-error-names-its-tab")
+        variants_tab.click()
+        expect(error).to_be_visible()
+        error.scroll_into_view_if_needed()
+        shot(page, "32-product-stock-needed-to-publish")
+
+        # Counted beside the variant, it publishes, and the stock list has the row.
+        page.fill("#id_variants-0-stock_quantity", "12")
+        with page.expect_navigation():
+            publish_from_footer(page)
+        expect(page.locator(".messages .success")).to_be_visible()
+        shot(page, "33-product-published")
+        page.goto(f"{live_server.url}/admin/snippets/shop/stock/")
+        row = page.locator("main tr", has_text="MOK-LAM-GODS")
+        expect(row).to_contain_text("12")
+        shot(page, "34-product-stock-in-the-stock-list")
+
+    product = ProductPage.objects.get(slug="mok-lam-gods")
+    assert product.live
+    assert Stock.objects.values_list("variant__sku", "quantity", "allocated").get() == (
+        "MOK-LAM-GODS",
+        12,
+        0,
+    )
