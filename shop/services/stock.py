@@ -145,3 +145,13 @@ def fulfil(lines: Iterable[StockLine]) -> None:
                 allocated=F("allocated") - wanted[row.variant_id],
             )
         _changed(rows)
+
+
+def restock(lines: Iterable[StockLine]) -> None:
+    """Goods that came back (a return) are on the shelf again, for sale."""
+    with transaction.atomic():
+        wanted = _physical_quantities(lines)
+        rows = _locked_rows(wanted)
+        for row in rows.values():
+            Stock.objects.filter(pk=row.pk).update(quantity=F("quantity") + wanted[row.variant_id])
+        _changed(rows)
