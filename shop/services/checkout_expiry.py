@@ -213,7 +213,8 @@ def _mail(checkout: Checkout) -> None:
             "days": expiry_days(),
             "locale": checkout.locale,
         }
-        subject = f"{museum.name}: {_('your basket is waiting for you')}"
+        waiting = _("your basket is waiting for you")  # outside the f-string, for xgettext
+        subject = f"{museum.name}: {waiting}"
         text = render_to_string("shop/email/checkout_reminder.txt", context)
         html = render_to_string("shop/email/checkout_reminder.html", context)
     message = EmailMultiAlternatives(

@@ -76,7 +76,9 @@ class ReturnErrorCode(Enum):
 
 
 def withdrawal_days() -> int:
-    return int(getattr(settings, "VITRINE_SHOP_WITHDRAWAL_DAYS", DEFAULT_WITHDRAWAL_DAYS))
+    """Never less than the legal 14 days."""
+    days = int(getattr(settings, "VITRINE_SHOP_WITHDRAWAL_DAYS", DEFAULT_WITHDRAWAL_DAYS))
+    return max(days, DEFAULT_WITHDRAWAL_DAYS)
 
 
 @dataclass(frozen=True)
@@ -341,6 +343,7 @@ def _record(return_id: int, result, user) -> ReturnRequest:
         request = _locked(return_id)
         order = Order.objects.select_for_update().get(pk=request.order_id)
         row = Refund.objects.filter(refund_id=result.id).first()
+        recorded_here = row is None
         if row is None:
             row = Refund.objects.create(
                 order=order, refund_id=result.id, amount=refunded, reason=f"Return R{request.pk}"
@@ -360,7 +363,8 @@ def _record(return_id: int, result, user) -> ReturnRequest:
         request.handled_by = user
         request.save(update_fields=["refund", "handled_by", "updated_at"])
         _event(order, f"Return R{request.pk}: € {refunded} refunded ({result.id}).", user=user)
-        order_emails.send_after_commit(order, order_emails.REFUNDED)
+        if recorded_here:  # else the webhook that recorded it mailed already
+            order_emails.send_after_commit(order, order_emails.REFUNDED)
     return request
 
 
