@@ -3,7 +3,8 @@
 The signed-in customer names one of their orders by id; a guest gives the order's
 signed link instead (the token from checkoutComplete or the confirmation e-mail). Either
 way an order of another museum, another customer or a bad link is NOT_FOUND, the same
-answer as an order that does not exist.
+answer as an order that does not exist. Errors come back through the one mutation base
+(PayloadMutation) that maps the domain's PayloadError.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import graphene
 
 from museum_site.museums.current import museum_for_field
 from shop.accounts.graphql.middleware import current_customer
-from shop.graphql.errors import PayloadError, error_type
-from shop.graphql.mutations import _payload_errors
+from shop.accounts.graphql.mutations import PayloadMutation
+from shop.graphql.errors import error_type
 from shop.graphql.order_types import Order, ReturnRequest
 from shop.services import order_links, returns
+from shop.services.errors import PayloadError
 from shop.services.returns import ReturnErrorCode
 
 ReturnError = error_type("ReturnError", ReturnErrorCode)
@@ -26,8 +28,10 @@ class OrderReturnLineInput(graphene.InputObjectType):
     quantity = graphene.Int(required=True)
 
 
-class OrderReturnRequest(graphene.Mutation):
+class OrderReturnRequest(PayloadMutation):
     """Ask to return delivered goods within the withdrawal period, with a reason."""
+
+    error_type = ReturnError
 
     class Arguments:
         order_id = graphene.ID(description="One of the signed-in customer's orders.")
@@ -40,16 +44,7 @@ class OrderReturnRequest(graphene.Mutation):
     errors = graphene.List(graphene.NonNull(ReturnError), required=True)
 
     @classmethod
-    def failed(cls, errors: list[PayloadError]) -> OrderReturnRequest:
-        return cls(
-            errors=[
-                ReturnError(field=error.field, message=error.message, code=error.code)
-                for error in errors
-            ]
-        )
-
-    @classmethod
-    def mutate(cls, root, info, lines, reason, order_id=None, link=None):
+    def perform(cls, info, lines, reason, order_id=None, link=None) -> OrderReturnRequest:
         museum_id = museum_for_field(info).pk
         if link:
             order = order_links.order_for(link)
@@ -57,27 +52,17 @@ class OrderReturnRequest(graphene.Mutation):
         else:
             order = returns.order_for_customer(order_id, current_customer(info), museum_id)
         if order is None:
-            return cls.failed(
-                [PayloadError(ReturnErrorCode.NOT_FOUND, "No such order.", "orderId")]
-            )
+            raise PayloadError(ReturnErrorCode.NOT_FOUND, "No such order.", "orderId")
         wanted: dict[int, int] = {}
         for line in lines:
             try:
                 line_id = int(line.line_id)
             except (TypeError, ValueError):
-                return cls.failed(
-                    [PayloadError(ReturnErrorCode.NOT_FOUND, "No such order line.", "lines")]
-                )
+                raise PayloadError(
+                    ReturnErrorCode.NOT_FOUND, "No such order line.", "lines"
+                ) from None
             wanted[line_id] = wanted.get(line_id, 0) + line.quantity
-        try:
-            request = returns.request_return(order, wanted, reason)
-        except PayloadError as error:
-            return cls.failed([error])
-        except ExceptionGroup as group:
-            errors = _payload_errors(group)
-            if errors is None:
-                raise
-            return cls.failed(errors)
+        request = returns.request_return(order, wanted, reason)
         order.refresh_from_db()
         return cls(return_request=request, order=order, errors=[])
 

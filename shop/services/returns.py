@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 
+import stripe
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Sum
@@ -94,6 +95,8 @@ def returnable(order: Order, now: datetime | None = None) -> dict[int, Returnabl
     """Per order line id: the units delivered as goods, less those in returns that were
     not declined, with the end of their withdrawal period; lines past it are left out."""
     now = now or timezone.now()
+    if order.status not in RETURNABLE_ORDER_STATUSES:
+        return {}
     delivered: dict[int, int] = {}
     last_delivery: dict[int, datetime] = {}
     for line_id, quantity, at in FulfilmentLine.objects.filter(
@@ -313,7 +316,11 @@ def refund(
         raise PayloadError(
             ReturnErrorCode.INVALID, f"Refund between € 0.01 and € {order.refundable}.", "amount"
         )
-    payment = order.payments.get(status=Payment.Status.SUCCEEDED)
+    payment = order.payments.filter(status=Payment.Status.SUCCEEDED).first()
+    if payment is None:
+        raise PayloadError(
+            ReturnErrorCode.INVALID, "This order was not paid through Stripe.", "amount"
+        )
     # Claimed before Stripe is asked: a second click finds it taken and asks nothing.
     claimed = ReturnRequest.objects.filter(pk=request.pk, status=previous, refund=None).update(
         status=ReturnRequest.Status.REFUNDED, updated_at=timezone.now()
@@ -327,7 +334,14 @@ def refund(
             amount,
             idempotency_key=f"order-{order.checkout_token}-return-{request.pk}",
         )
-    except Exception:
+    except stripe.StripeError as error:
+        ReturnRequest.objects.filter(pk=request.pk).update(status=previous)
+        raise PayloadError(
+            ReturnErrorCode.INVALID,
+            f"Stripe did not refund: {error.user_message or error}",
+            "amount",
+        ) from error
+    except BaseException:
         ReturnRequest.objects.filter(pk=request.pk).update(status=previous)
         raise
     return _record(request.pk, result, user)

@@ -279,3 +279,24 @@ def test_staff_approve_receive_and_refund_a_return_in_the_admin(graphql, order, 
     assert request.status == ReturnRequest.Status.REFUNDED
     assert order.refunded == Decimal("20.00") == _stripe_refunded(order)
     assert order.events.filter(type="return").count() == 4  # asked, approved, received, refunded
+
+
+def test_a_refund_stripe_refuses_leaves_the_return_as_it_was(graphql, order, monkeypatch):
+    import stripe
+
+    order_service.fulfil(order.pk)
+    _ask(graphql, order, [(_line(order, "MUG"), 1)])
+    request = ReturnRequest.objects.get()
+    returns.approve(request.pk)
+
+    def unreachable(*args, **kwargs):
+        raise stripe.APIConnectionError("Stripe is down")
+
+    monkeypatch.setattr(payments, "refund", unreachable)
+    with pytest.raises(PayloadError) as refused:
+        returns.refund(request.pk)
+    assert "Stripe did not refund" in refused.value.message
+    request.refresh_from_db()
+    order.refresh_from_db()
+    assert request.status == ReturnRequest.Status.APPROVED and request.refund is None
+    assert order.refunded == Decimal("0.00")
