@@ -4,6 +4,7 @@ or not) and refund through Stripe; the order records exactly what Stripe refunde
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 from decimal import Decimal
 
@@ -300,3 +301,47 @@ def test_a_refund_stripe_refuses_leaves_the_return_as_it_was(graphql, order, mon
     order.refresh_from_db()
     assert request.status == ReturnRequest.Status.APPROVED and request.refund is None
     assert order.refunded == Decimal("0.00")
+
+
+def test_the_returns_of_a_page_of_orders_cost_a_constant_number_of_queries(
+    graphql, django_assert_max_num_queries
+):
+    from museum_site.museums.models import Museum
+    from shop.models import Refund, ReturnLine
+
+    anna = account_builders.customer("anna@example.be")
+    for n in range(4):
+        placed = Order.objects.create(
+            museum=Museum.objects.default(),
+            checkout_token=uuid.uuid4(),
+            customer=anna,
+            email="anna@example.be",
+            subtotal=Decimal("10.00"),
+            shipping=Decimal("0.00"),
+            total_gross=Decimal("10.00"),
+            total_net=Decimal("8.26"),
+            refunded=Decimal("5.00"),
+            status=Order.Status.PARTIALLY_REFUNDED,
+        )
+        line = OrderLine.objects.create(
+            order=placed,
+            sku=f"SKU{n}",
+            product_name="Mok",
+            quantity=1,
+            unit_gross=Decimal("10.00"),
+            total_gross=Decimal("10.00"),
+            vat_rate=21,
+        )
+        refund = Refund.objects.create(order=placed, refund_id=f"re_{n}", amount=Decimal("5.00"))
+        request = ReturnRequest.objects.create(
+            museum=placed.museum, order=placed, reason="Broken", refund=refund, status="refunded"
+        )
+        ReturnLine.objects.create(return_request=request, order_line=line, quantity=1)
+    query = """{ me { orders(first: 10) { nodes { number
+      returns { status reason refunded { amount } lines { lineId sku quantity } } } } } }"""
+    token = account_builders.tokens_for(anna)[0]
+    with django_assert_max_num_queries(14):
+        result = graphql(query, HTTP_AUTHORIZATION_BEARER=token)
+    nodes = result["data"]["me"]["orders"]["nodes"]
+    assert len(nodes) == 4
+    assert all(node["returns"][0]["refunded"] == {"amount": "5.00"} for node in nodes)
