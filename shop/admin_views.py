@@ -1,4 +1,5 @@
-"""Staff actions on an order in the Wagtail admin: hand over (fulfil) and refund.
+"""Staff actions on an order in the Wagtail admin: hand over (fulfil), refund, and the
+steps of a return (approve or decline, receive, refund).
 
 They call shop/services/orders.py like the API does, so the admin gets the same locks,
 the same Stripe idempotency keys and the same order history as everything else.
@@ -18,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
 from museum_site.museums.permissions import scope_queryset
-from shop.models import Order
-from shop.services import orders
+from shop.models import Order, ReturnRequest
+from shop.services import orders, returns
 from shop.services.errors import PayloadError
 
 
@@ -163,4 +164,130 @@ def accounting_export(request: HttpRequest) -> HttpResponse:
         request,
         "shop/admin/order_action.html",
         {"order": None, "form": form, "title": _("Accounting export"), "method": "get"},
+    )
+
+
+# --- Returns: approve or decline, receive (back in stock or not), refund through Stripe ---
+
+
+class ReturnDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve the return")), ("decline", _("Decline the return"))],
+        widget=forms.RadioSelect,
+    )
+
+
+class ReturnReceiveForm(forms.Form):
+    confirm = forms.BooleanField(label=_("The returned goods arrived at the museum"))
+    restock = forms.BooleanField(
+        label=_("Put the goods back in stock (not when they came back damaged)"), required=False
+    )
+
+
+class ReturnRefundForm(forms.Form):
+    include_shipping = forms.BooleanField(label=_("Refund the delivery cost too"), required=False)
+    amount = forms.DecimalField(
+        label=_("Amount (€)"),
+        max_digits=10,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        required=False,
+        help_text=_("Leave empty to refund the returned goods (and the delivery, if ticked)."),
+    )
+
+    def __init__(self, *args, order: Order, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.order = order
+
+    def clean_amount(self) -> Decimal | None:
+        amount = self.cleaned_data["amount"]
+        if amount is not None and amount > self.order.refundable:
+            raise forms.ValidationError(
+                _("Refund between € 0.01 and € %(refundable)s."),
+                code="max_value",
+                params={"refundable": number_format(self.order.refundable, 2)},
+            )
+        return amount
+
+
+def _return_refusal(error: PayloadError, request_row: ReturnRequest) -> str:
+    if error.field == "status":
+        request_row.refresh_from_db(fields=["status"])
+        return _("This return can no longer be changed this way: it is %(status)s.") % {
+            "status": request_row.get_status_display().lower()
+        }
+    return error.message
+
+
+def _act_on_return(request: HttpRequest, pk: int, form, title, perform) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            perform(form.cleaned_data)
+        except PayloadError as error:
+            messages.error(request, _return_refusal(error, form.return_request))
+        else:
+            messages.success(
+                request, _("Return %(return)s: done.") % {"return": form.return_request}
+            )
+            return redirect("wagtailsnippets_shop_returnrequest:list")
+    return TemplateResponse(
+        request,
+        "shop/admin/return_action.html",
+        {"return_request": form.return_request, "form": form, "title": title},
+    )
+
+
+def _scoped_return(request: HttpRequest, pk: int) -> ReturnRequest:
+    # Staff of one museum never reach another museum's returns (museums_of).
+    return get_object_or_404(
+        scope_queryset(request.user, ReturnRequest.objects.select_related("order")), pk=pk
+    )
+
+
+@permission_required("shop.change_order", raise_exception=True)
+def return_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    row = _scoped_return(request, pk)
+    form = ReturnDecisionForm(request.POST or None)
+    form.return_request = row
+
+    def perform(data):
+        if data["decision"] == "approve":
+            returns.approve(row.pk, user=request.user)
+        else:
+            returns.decline(row.pk, user=request.user)
+
+    return _act_on_return(request, pk, form, _("Approve or decline"), perform)
+
+
+@permission_required("shop.change_order", raise_exception=True)
+def return_receive(request: HttpRequest, pk: int) -> HttpResponse:
+    row = _scoped_return(request, pk)
+    form = ReturnReceiveForm(request.POST or None, initial={"restock": True})
+    form.return_request = row
+    return _act_on_return(
+        request,
+        pk,
+        form,
+        _("Mark received"),
+        lambda data: returns.receive(row.pk, restock=data["restock"], user=request.user),
+    )
+
+
+@permission_required("shop.change_order", raise_exception=True)
+def return_refund(request: HttpRequest, pk: int) -> HttpResponse:
+    row = _scoped_return(request, pk)
+    form = ReturnRefundForm(request.POST or None, order=row.order)
+    form.return_request = row
+    return _act_on_return(
+        request,
+        pk,
+        form,
+        _("Refund"),
+        lambda data: returns.refund(
+            row.pk,
+            amount=data["amount"],
+            include_shipping=data["include_shipping"],
+            user=request.user,
+        ),
     )

@@ -20,7 +20,7 @@ from museum_site.museums.permissions import (
     may_use,
 )
 from shop import admin_views
-from shop.models import Order, ProductCategory, ShippingMethod, Stock, Voucher
+from shop.models import Order, ProductCategory, ReturnRequest, ShippingMethod, Stock, Voucher
 
 
 class ProductCategoryViewSet(SnippetViewSet):
@@ -130,6 +130,25 @@ class OrderPermissionPolicy(MuseumPermissionPolicy):
 
 
 register_permission_policy(Order, OrderPermissionPolicy(Order), exact_class=True)
+
+
+class ReturnPermissionPolicy(MuseumPermissionPolicy):
+    """Returns are part of the order: whoever may see or change orders sees them, and
+    changes them only through the actions, never an edit form."""
+
+    def user_has_permission(self, user, action: str) -> bool:
+        if action == "view":
+            return user.has_perm("shop.view_order") or user.has_perm("shop.change_order")
+        return False
+
+    def user_has_any_permission(self, user, actions) -> bool:
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance) -> bool:
+        return self.user_has_permission(user, action) and may_use(user, instance)
+
+
+register_permission_policy(ReturnRequest, ReturnPermissionPolicy(ReturnRequest), exact_class=True)
 register_permission_policy(ShippingMethod, MuseumPermissionPolicy(ShippingMethod), exact_class=True)
 register_permission_policy(Voucher, MuseumPermissionPolicy(Voucher), exact_class=True)
 
@@ -165,9 +184,35 @@ class OrderViewSet(MuseumScopedViewSet, SnippetViewSet):
     export_filename = "orders"
 
 
+class ReturnRequestViewSet(MuseumScopedViewSet, SnippetViewSet):
+    """Returns customers asked for; changed only by the actions (approve or decline,
+    receive, refund), which staff with the right to change orders may take."""
+
+    model = ReturnRequest
+    icon = "undo"
+    menu_label = _("Returns")
+    list_display = ["order", "status", "reason", "restocked", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["order__invoice_number", "order__email", "reason"]
+    ordering = ["-created_at"]
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return ReturnRequest.objects.select_related("order")
+
+
 @hooks.register("register_admin_urls")
 def order_action_urls() -> list:
     return [
+        path("shop/returns/<int:pk>/decide/", admin_views.return_decide, name="shop_return_decide"),
+        path(
+            "shop/returns/<int:pk>/receive/",
+            admin_views.return_receive,
+            name="shop_return_receive",
+        ),
+        path("shop/returns/<int:pk>/refund/", admin_views.return_refund, name="shop_return_refund"),
         path("shop/orders/<int:pk>/fulfil/", admin_views.fulfil, name="shop_order_fulfil"),
         path("shop/orders/<int:pk>/refund/", admin_views.refund, name="shop_order_refund"),
         path(
@@ -207,9 +252,33 @@ def order_action_buttons(snippet, user, next_url=None):
             )
 
 
+@hooks.register("register_snippet_listing_buttons")
+def return_action_buttons(snippet, user, next_url=None):
+    if not (
+        isinstance(snippet, ReturnRequest)
+        and user.has_perm("shop.change_order")
+        and may_use(user, snippet)
+    ):
+        return
+    status = ReturnRequest.Status
+    if snippet.status == status.REQUESTED:
+        yield ListingButton(
+            _("Approve or decline"), reverse("shop_return_decide", args=[snippet.pk]), priority=10
+        )
+    if snippet.status == status.APPROVED:
+        yield ListingButton(
+            _("Mark received"), reverse("shop_return_receive", args=[snippet.pk]), priority=20
+        )
+    if snippet.status in (status.APPROVED, status.RECEIVED) and snippet.order.refundable > 0:
+        yield ListingButton(
+            _("Refund"), reverse("shop_return_refund", args=[snippet.pk]), priority=30
+        )
+
+
 class ShopViewSetGroup(SnippetViewSetGroup):
     items = (
         OrderViewSet,
+        ReturnRequestViewSet,
         StockViewSet,
         ProductCategoryViewSet,
         ShippingMethodViewSet,
@@ -236,6 +305,13 @@ def add_checkout_mutations(mutation_mixins: list) -> None:
     from shop.graphql.mutations import CheckoutMutations
 
     mutation_mixins.insert(0, CheckoutMutations)
+
+
+@hooks.register("register_schema_mutation")
+def add_return_mutations(mutation_mixins: list) -> None:
+    from shop.graphql.return_mutations import ReturnMutations
+
+    mutation_mixins.insert(0, ReturnMutations)
 
 
 @hooks.register("vitrine_load_demo")

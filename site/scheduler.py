@@ -69,6 +69,11 @@ JOBS: tuple[Job, ...] = (
     ),
     Job("notify_low_stock", MINUTE, why="tell staff once when a variant runs low on stock"),
     Job(
+        "expire_checkouts",
+        timedelta(hours=1),
+        why="remind consenting visitors of an idle checkout once; delete expired checkouts",
+    ),
+    Job(
         "refresh_term_labels",
         timedelta(days=7),
         why="take over the labels authorities changed (Termennetwerk lookup)",

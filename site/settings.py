@@ -406,6 +406,12 @@ STRIPE_JS_URL = os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/")
 VITRINE_SHOP_DOWNLOAD_SECONDS = int(os.environ.get("SHOP_DOWNLOAD_SECONDS", 7 * 24 * 3600))
 # Invoices are kept 10 years (Belgian VAT Code art. 60) before orders are anonymised.
 VITRINE_SHOP_INVOICE_RETENTION_YEARS = int(os.environ.get("SHOP_INVOICE_RETENTION_YEARS", 10))
+# Open checkouts are deleted after this many idle days (manage.py expire_checkouts);
+# a consenting visitor is reminded once after SHOP_CHECKOUT_REMINDER_DAYS.
+VITRINE_SHOP_CHECKOUT_EXPIRY_DAYS = int(os.environ.get("SHOP_CHECKOUT_EXPIRY_DAYS", 14))
+VITRINE_SHOP_CHECKOUT_REMINDER_DAYS = int(os.environ.get("SHOP_CHECKOUT_REMINDER_DAYS", 2))
+# Goods may be returned this many days after they were posted or set ready (EU: 14 at least).
+VITRINE_SHOP_WITHDRAWAL_DAYS = max(14, int(os.environ.get("SHOP_WITHDRAWAL_DAYS", 14)))
 
 # Background jobs (django-tasks, as Wagtail 8 uses for its own): tiling panoramas after
 # publishing, order e-mails, and Wagtail's reference index, admin search index and file

@@ -394,6 +394,43 @@ class CheckoutComplete(graphene.Mutation):
         return _run(cls, info, token, perform)
 
 
+class CheckoutResume(graphene.Mutation):
+    """Open the checkout a reminder e-mail links to (`?resume=` in the link); when it has
+    expired, a fresh checkout with the same goods (those still on sale). Keep the
+    token it answers."""
+
+    class Arguments:
+        link = graphene.String(required=True, description="The `resume` token of the link.")
+
+    checkout = graphene.Field(Checkout)
+    fresh = graphene.Boolean(
+        required=True, description="True when the old checkout had expired and this is a new one."
+    )
+    errors = graphene.List(graphene.NonNull(CheckoutError), required=True)
+
+    @classmethod
+    def mutate(cls, root, info, link):
+        from shop.services import checkout_expiry
+
+        resumed = checkout_expiry.resume(
+            link, customer=current_customer(info), museum_id=museum_for_field(info).pk
+        )
+        if resumed is None:
+            return cls(
+                checkout=None,
+                fresh=False,
+                errors=[
+                    CheckoutError(
+                        field="link",
+                        code=CheckoutErrorCode.NOT_FOUND,
+                        message="This link is not valid (any more).",
+                    )
+                ],
+            )
+        checkout = loaders.checkout(resumed.checkout.token)
+        return cls(checkout=checkout, fresh=resumed.fresh, errors=[])
+
+
 class CheckoutMutations:
     """Mixed into the root Mutation type by the `register_schema_mutation` hook."""
 
@@ -410,3 +447,4 @@ class CheckoutMutations:
     checkout_payment_method_setup = CheckoutPaymentMethodSetup.Field()
     checkout_payment_create = CheckoutPaymentCreate.Field()
     checkout_complete = CheckoutComplete.Field()
+    checkout_resume = CheckoutResume.Field()

@@ -25,6 +25,7 @@ def _money(amount, order: models.Order) -> Amount:
 class OrderLine(graphene.ObjectType):
     """A line as bought: SKU, name and prices are copies, unchanged by later edits."""
 
+    id = graphene.ID(required=True, description="For `orderReturnRequest`.")
     sku = graphene.String(required=True)
     product_name = graphene.String(required=True)
     variant_label = graphene.String(required=True)
@@ -114,6 +115,55 @@ class Fulfilment(graphene.ObjectType):
         return fulfilment.lines.all()
 
 
+ReturnStatus = graphene.Enum.from_enum(models.ReturnRequest.Status, name="ReturnStatus")
+
+
+class ReturnLine(graphene.ObjectType):
+    line_id = graphene.ID(required=True)
+    sku = graphene.String(required=True)
+    quantity = graphene.Int(required=True)
+
+    @staticmethod
+    def resolve_sku(line: models.ReturnLine, info) -> str:
+        return line.order_line.sku
+
+    @staticmethod
+    def resolve_line_id(line: models.ReturnLine, info) -> int:
+        return line.order_line_id
+
+
+class ReturnRequest(graphene.ObjectType):
+    """Goods the customer asked to send back, and how far staff got with them."""
+
+    id = graphene.ID(required=True)
+    status = graphene.Field(ReturnStatus, required=True)
+    reason = graphene.String(required=True)
+    created_at = graphene.DateTime(required=True)
+    lines = graphene.List(graphene.NonNull(ReturnLine), required=True)
+    refunded = graphene.Field(Money, description="What Stripe refunded; null until refunded.")
+
+    @staticmethod
+    def resolve_status(request: models.ReturnRequest, info):
+        return request.status
+
+    @staticmethod
+    def resolve_lines(request: models.ReturnRequest, info):
+        return request.lines.all()
+
+    @staticmethod
+    def resolve_refunded(request: models.ReturnRequest, info) -> Amount | None:
+        if request.refund is None:
+            return None
+        return Amount(request.refund.amount, request.order.currency)
+
+
+class ReturnableLine(graphene.ObjectType):
+    line_id = graphene.ID(required=True)
+    sku = graphene.String(required=True)
+    quantity = graphene.Int(required=True, description="Units that may still be returned.")
+    until = graphene.DateTime(required=True, description="End of the withdrawal period.")
+
+
 class Order(graphene.ObjectType):
     id = graphene.ID(required=True)
     number = graphene.String(description="The invoice number; null until paid.")
@@ -151,6 +201,16 @@ class Order(graphene.ObjectType):
         graphene.NonNull(InvoiceDocument),
         required=True,
         description="The invoice, then a credit note per refund, oldest first.",
+    )
+    returns = graphene.List(
+        graphene.NonNull(ReturnRequest), required=True, description="Newest first."
+    )
+    returnable_lines = graphene.List(
+        graphene.NonNull(ReturnableLine),
+        required=True,
+        description="Goods lines delivered and still within the withdrawal period "
+        "(tickets, dated services and downloads are exempt). Ask it of one order "
+        "(orderByLink, or one order of me.orders): it costs a few queries per order.",
     )
 
     @staticmethod
@@ -235,6 +295,21 @@ class Order(graphene.ObjectType):
     def resolve_invoices(order: models.Order, info):
         return order.invoices.all()
 
+    @staticmethod
+    def resolve_returns(order: models.Order, info):
+        return order.returns.all()
+
+    @staticmethod
+    def resolve_returnable_lines(order: models.Order, info):
+        from shop.services import returns
+
+        return [
+            ReturnableLine(
+                line_id=line_id, sku=item.line.sku, quantity=item.quantity, until=item.until
+            )
+            for line_id, item in sorted(returns.returnable(order).items())
+        ]
+
 
 OrderConnection = connection_type(Order, "Order")
 
@@ -243,7 +318,13 @@ def resolve_customer_orders(user: AbstractUser, info, first: int, after: str | N
     queryset = (
         models.Order.objects.filter(customer=user)
         .select_related("shipping_address", "billing_address")
-        .prefetch_related("lines", "invoices", "fulfilments__lines__order_line")
+        .prefetch_related(
+            "lines",
+            "invoices",
+            "fulfilments__lines__order_line",
+            "returns__lines__order_line",
+            "returns__refund",
+        )
         .order_by("-created_at", "-pk")
     )
     return paginate(queryset, first, after)

@@ -24,6 +24,7 @@ from .orders import (
     StripeEvent,
 )
 from .retention import RetainedInvoice
+from .returns import ReturnLine, ReturnRequest
 from .shipping import ShippingMethod, ShippingZone
 from .stock import Stock
 from .vouchers import Voucher
@@ -50,6 +51,8 @@ __all__ = [
     "ProductVariant",
     "Refund",
     "RetainedInvoice",
+    "ReturnLine",
+    "ReturnRequest",
     "ShippingMethod",
     "ShippingZone",
     "Stock",

@@ -64,6 +64,8 @@ class Checkout(models.Model):
         related_name="checkouts",
         verbose_name=_("voucher"),
     )
+    # When the one reminder e-mail went out (shop/services/checkout_expiry.py); never twice.
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True, editable=False)
     # Set when a signed-in customer creates the checkout; only they may use it then
     # (shop/services/checkout_access.py). Never changes afterwards.
     customer = models.ForeignKey(

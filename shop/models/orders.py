@@ -242,6 +242,7 @@ class OrderEvent(models.Model):
         AUTO_REFUNDED = "auto_refunded", _("Refunded automatically")
         FULFILLED = "fulfilled", _("Fulfilled")
         REFUNDED = "refunded", _("Refunded")
+        RETURN = "return", _("Return")
         EMAIL_SENT = "email_sent", _("E-mail sent")
         ANONYMISED = "anonymised", _("Personal data anonymised")
 

@@ -1,4 +1,5 @@
-"""The order e-mails: confirmation, cancelled-and-refunded, and a note when the goods leave.
+"""The order e-mails: confirmation, cancelled-and-refunded, shipped, ready for pick-up,
+return received and refund made.
 
 Each is HTML and plain text, in the order's language, from the museum that sold (its
 name and sender address, never the software's), and says the money the way the order
@@ -37,7 +38,9 @@ CONFIRMATION = "confirmation"
 SHIPPED = "shipped"
 CANCELED = "canceled"
 READY_FOR_PICKUP = "ready_for_pickup"
-KINDS = (CONFIRMATION, SHIPPED, CANCELED, READY_FOR_PICKUP)
+RETURN_RECEIVED = "return_received"
+REFUNDED = "refunded"
+KINDS = (CONFIRMATION, SHIPPED, CANCELED, READY_FOR_PICKUP, RETURN_RECEIVED, REFUNDED)
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,10 @@ def _subject(order: Order, kind: str) -> str:
         return _("order %(number)s is on its way") % {"number": number}
     if kind == READY_FOR_PICKUP:
         return _("order %(number)s is ready for pick-up") % {"number": number}
+    if kind == RETURN_RECEIVED:
+        return _("we received your return of order %(number)s") % {"number": number}
+    if kind == REFUNDED:
+        return _("refund for order %(number)s") % {"number": number}
     return _("order %(number)s cancelled and refunded") % {"number": number}
 
 
@@ -90,6 +97,14 @@ def compose(order: Order, kind: str) -> Message:
             if kind in (SHIPPED, READY_FOR_PICKUP)
             else None,
             "cur": "€" if order.currency == "EUR" else order.currency,
+            # The refund and the return the mail is about: the latest (the job carries
+            # only the order's id, and each is mailed right after it is recorded).
+            "refund": order.refunds.order_by("-pk").first() if kind == REFUNDED else None,
+            "return_request": order.returns.filter(status__in=("received", "refunded"))
+            .order_by("-updated_at", "-pk")
+            .first()
+            if kind == RETURN_RECEIVED
+            else None,
         }
         # What the checkout's extensions (tickets) add: their text and files (e-tickets).
         extra, extension_files = checkout_extensions.email_additions(order, kind)

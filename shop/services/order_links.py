@@ -29,6 +29,12 @@ def order_for(token: str) -> Order | None:
     return (
         Order.objects.filter(pk=data.get("order"), anonymised_at__isnull=True)
         .select_related("shipping_address", "billing_address")
-        .prefetch_related("lines", "invoices", "fulfilments__lines__order_line")
+        .prefetch_related(
+            "lines",
+            "invoices",
+            "fulfilments__lines__order_line",
+            "returns__lines__order_line",
+            "returns__refund",
+        )
         .first()
     )

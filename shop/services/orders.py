@@ -509,6 +509,7 @@ def refund(order_id: int, amount: Decimal, reason: str = "", user=None) -> Order
             user=user,
             refund=result.id,
         )
+        order_emails.send_after_commit(order, order_emails.REFUNDED)
     return order
 
 
@@ -560,6 +561,7 @@ def refunded_at_stripe(intent_id: str, amount_refunded_cents: int) -> Order | No
             f"€ {added} refunded in the Stripe dashboard.",
             refunds=[refund.id for refund in new],
         )
+        order_emails.send_after_commit(order, order_emails.REFUNDED)
     return order
 
 

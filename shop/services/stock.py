@@ -172,3 +172,13 @@ def count_shelf(
             Stock.objects.filter(pk=locked.pk).update(**updates)
             _changed({locked.variant_id: locked})
         return True
+
+
+def restock(lines: Iterable[StockLine]) -> None:
+    """Goods that came back (a return) are on the shelf again, for sale."""
+    with transaction.atomic():
+        wanted = _physical_quantities(lines)
+        rows = _locked_rows(wanted)
+        for row in rows.values():
+            Stock.objects.filter(pk=row.pk).update(quantity=F("quantity") + wanted[row.variant_id])
+        _changed(rows)

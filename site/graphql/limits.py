@@ -277,6 +277,10 @@ PLAIN_LIST_MAXIMUMS: dict[str, int] = {
     "Checkout.availableDeliveryMethods": 20,
     "Order.lines": 100,
     "Order.vatBreakdown": 10,
+    # a return names some of the order's lines; an order has a few returns at most
+    "Order.returns": 20,
+    "Order.returnableLines": 100,
+    "ReturnRequest.lines": 100,
     "Term.alternativeLabels": 20,
     "Image.focalPoint": 4,
     "Consent.categories": 20,

@@ -369,6 +369,9 @@ def load_demo_museums(stdout: TextIO | None = None) -> list[Museum]:
         media = MediaLibrary()
         museums = [_museum(sketch, locales, terms, media) for sketch in _sketches()]
         orders = _contact_orders()
+        from shop.demo import load_demo_return
+
+        load_demo_return(CONTACT_EMAIL)
     if stdout:
         stdout.write(
             "Museums: "

@@ -70,6 +70,12 @@ def _order(museum: Museum) -> shop_models.Order:
     )
 
 
+def _return(museum: Museum) -> shop_models.ReturnRequest:
+    return shop_models.ReturnRequest.objects.create(
+        museum=museum, order=_order(museum), reason=f"Too large ({museum.slug})"
+    )
+
+
 def _checkout(museum: Museum) -> shop_models.Checkout:
     return shop_models.Checkout.objects.create(museum=museum)
 
@@ -288,6 +294,9 @@ CASES: dict[str, Case] = {
     ),
     "shop.DocumentSequence": Case(lambda museum: None, why_no_path="a counter, never shown"),
     "shop.Order": Case(_order, admin="wagtailsnippets_shop_order", edit="inspect", delete=False),
+    "shop.ReturnRequest": Case(
+        _return, admin="wagtailsnippets_shop_returnrequest", edit="inspect", delete=False
+    ),
     "shop.Checkout": Case(_checkout, graphql=_checkout_read),
     "shop.Payment": Case(
         _payment, why_no_path="read only through its order (admin) and Stripe webhooks"
@@ -408,6 +417,17 @@ def test_order_actions_refuse_another_museums_order(world, client):
         client.post(reverse(name, args=[other.pk]), {"confirm": "on", "amount": "1.00"})
     other.refresh_from_db()
     assert other.status == shop_models.Order.Status.PAID
+
+
+def test_return_actions_refuse_another_museums_return(world, client):
+    _fine_arts, design, people = world
+    other = _return(design)
+    client.force_login(people["staff"])
+    for name in ("shop_return_decide", "shop_return_receive", "shop_return_refund"):
+        assert client.get(reverse(name, args=[other.pk])).status_code == 404
+        client.post(reverse(name, args=[other.pk]), {"decision": "approve", "confirm": "on"})
+    other.refresh_from_db()
+    assert other.status == shop_models.ReturnRequest.Status.REQUESTED
 
 
 def test_museum_settings_are_edited_only_by_their_own_staff(world, client):

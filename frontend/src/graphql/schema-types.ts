@@ -314,6 +314,12 @@ export type NewsletterStatus =
   | 'PENDING'
   | 'UNSUBSCRIBED';
 
+export type OrderReturnLineInput = {
+  /** `Order.lines.id`. */
+  lineId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
 /** An enumeration. */
 export type OrderStatus =
   | 'CANCELED'
@@ -358,6 +364,29 @@ export type QueryRule =
   | 'MAX_PRICE'
   /** A gift or price wish ('cadeau', 'gift') keeps shop products only. */
   | 'PRODUCTS';
+
+/** Why a return request was refused; the message says it for people. */
+export type ReturnErrorCode =
+  /** The value is not valid, or the return is not in a state that allows this. */
+  | 'INVALID'
+  /** No order or order line with this identifier. */
+  | 'NOT_FOUND'
+  /** The line is not goods that can be sent back (tickets, dated services and downloads are exempt), or it has not been delivered yet. */
+  | 'NOT_RETURNABLE'
+  /** The withdrawal period of the line is over. */
+  | 'PERIOD_OVER'
+  /** More units than were delivered and not returned yet. */
+  | 'QUANTITY_GREATER_THAN_RETURNABLE'
+  /** The field must be given. */
+  | 'REQUIRED';
+
+/** An enumeration. */
+export type ReturnStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'RECEIVED'
+  | 'REFUNDED'
+  | 'REQUESTED';
 
 /** An enumeration. */
 export type RightsStatement =

@@ -10,6 +10,7 @@ import { setCartToken } from "../../components/shop/cartStore";
 import { SHOP_STRINGS } from "../../components/shop/strings";
 import { Summary } from "../../components/shop/Summary";
 import { useCart } from "../../components/shop/useCart";
+import { useResumeLink } from "../../components/shop/useResumeLink";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { pathFor, useLang, useStrings, useT } from "../../i18n";
 import { AddressStep } from "./checkout/AddressStep";
@@ -28,6 +29,7 @@ export default function CheckoutPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const cart = useCart();
+  const resuming = useResumeLink();
   useDocumentMeta(s.checkout);
   const orderNumber = params.get("order");
   if (orderNumber) {
@@ -40,7 +42,7 @@ export default function CheckoutPage() {
       </div>
     );
   }
-  if (cart.loading) return <Loading />;
+  if (resuming || cart.loading) return <Loading />;
   if (cart.error && !cart.checkout) return <LoadError error={cart.error} retry={() => cart.refetch()} />;
   const checkout = cart.checkout;
   if (!checkout || checkout.lines.length === 0) {
