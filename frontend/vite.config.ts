@@ -38,9 +38,10 @@ export default defineConfig(({ command, isSsrBuild }) => ({
             return "apollo";
           }
           // The small modules most pages share: one request with the entry, not ten. Not
-          // an area's own components (the tour viewer, shop, account): those stay in their
-          // route's lazy chunks, with the libraries they pull in (three.js, Stripe, SDK).
-          if (/\/src\/(components\/(?!tours\/|shop\/|account\/)|graphql\/|consent\/|i18n\/)|\/src\/pages\/(errors|preview\/(previewLocale|PreviewInvalid))/.test(id)) {
+          // an area's own components (the tour viewer, shop, account) nor the deep zoom
+          // viewer: those stay in their lazy chunks, with the libraries they pull in
+          // (three.js, Stripe, SDK, OpenSeadragon).
+          if (/\/src\/(components\/(?!tours\/|shop\/|account\/|zoom\/DeepZoomViewer)|graphql\/|consent\/|i18n\/)|\/src\/pages\/(errors|preview\/(previewLocale|PreviewInvalid))/.test(id)) {
             return "app";
           }
           return undefined;

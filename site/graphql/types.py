@@ -94,10 +94,23 @@ class Illustration(graphene.ObjectType):
     image = graphene.Field(Image, required=True)
     alt = graphene.String(required=True)
     rendition = rendition_field()
+    iiif_image_service_url = graphene.String(
+        description="The IIIF Image API 3 service (level 1) of a collection object's "
+        "photograph, for deep zoom (append /info.json); null for other images, which "
+        "the service does not serve."
+    )
 
     @staticmethod
     def resolve_rendition(use: ImageUse | models.CollectionObjectImage, info, preset, format):
         return make_rendition(use.image, preset, format, use.alt)
+
+    @staticmethod
+    def resolve_iiif_image_service_url(
+        use: ImageUse | models.CollectionObjectImage, info
+    ) -> str | None:
+        if isinstance(use, models.CollectionObjectImage):
+            return iiif_links.image_service_url(use.image_id)
+        return None
 
 
 class CollectionObjectType(graphene.ObjectType):

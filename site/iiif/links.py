@@ -26,3 +26,8 @@ def image_service_url(image_id: int) -> str:
 
 def exhibition_collection_url(page_id: int) -> str:
     return _absolute(reverse("iiif-exhibition", args=[page_id]))
+
+
+def object_stream_url(museum) -> str:
+    """The museum's LDES stream of collection objects (museum_site.ldes)."""
+    return _absolute(reverse("ldes-stream", args=[museum.slug, "objects"]))

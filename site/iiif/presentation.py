@@ -12,6 +12,9 @@ but it always names its own museum: `provider` and the credit in `requiredStatem
 exhibition's collection lists the manifests of the objects it shows that the visitor may
 see: published, and the exhibition's museum's own or shared by their owner (`shareable`).
 
+A manifest's `seeAlso` names the object's latest member in its museum's LDES stream of
+objects (museum_site.ldes: the same object as Linked Art) and that stream.
+
 Building a manifest costs a fixed number of queries, whatever the number of languages,
 images and terms (tests/iiif pin it).
 """
@@ -31,6 +34,7 @@ from django.utils.translation import gettext_noop
 from wagtail.models import Page
 
 from museum_site import public_paths
+from museum_site.ldes.models import Member, StreamKind
 from museum_site.models import (
     ChapterObject,
     CollectionObject,
@@ -48,6 +52,10 @@ from . import image_api
 PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 CONTENT_TYPE = f'application/ld+json;profile="{PRESENTATION_CONTEXT}"'
 LANGUAGES = public_paths.LANGUAGES
+# What an LDES member of an object says (museum_site.ldes.description): Linked Art,
+# written as explicit CIDOC-CRM triples; the stream serves it as Turtle by default.
+LINKED_ART_PROFILE = "https://linked.art/ns/v1/linked-art.json"
+LDES_PROFILE = "https://w3id.org/ldes#EventStream"
 
 # Every rights statement of the model has a URI (Creative Commons or RightsStatements.org),
 # written with `http://` as both publish them and the IIIF validator expects.
@@ -67,6 +75,7 @@ class Urls:
 
     manifest: Callable[[str], str]  # translation key -> manifest URL
     image_service: Callable[[int], str]  # image id -> service base URL (no /info.json)
+    object_stream: Callable[[Museum], str]  # museum -> its LDES stream of objects
 
 
 def _translated(message: str) -> dict[str, list[str]]:
@@ -196,6 +205,9 @@ def manifest(copies: list[CollectionObject], urls: Urls) -> dict:
     summary = _language_map({lang: _plain(copy.description) for lang, copy in by_language.items()})
     if summary:
         document["summary"] = summary
+    see_also = _see_also(primary, urls)
+    if see_also:
+        document["seeAlso"] = see_also
 
     images = list(primary.images.all())
     alts = {
@@ -237,6 +249,45 @@ def manifest(copies: list[CollectionObject], urls: Urls) -> dict:
             _thumbnail(images[0].image, urls.image_service(images[0].image_id))
         ]
     return document
+
+
+def latest_member(obj: CollectionObject) -> Member | None:
+    """The newest version of the object in its museum's LDES stream of objects, unless
+    that is a tombstone (or the object was published a moment ago and its member is
+    still being written after the commit)."""
+    latest = (
+        Member.objects.filter(
+            museum_id=obj.museum_id, kind=StreamKind.OBJECTS, entity=str(obj.translation_key)
+        )
+        .order_by("-created", "-pk")
+        .only("version_iri", "deleted")
+        .first()
+    )
+    return None if latest is None or latest.deleted else latest
+
+
+def _see_also(primary: CollectionObject, urls: Urls) -> list[dict]:
+    """The object as linked data: its latest LDES member (the version a harvester would
+    copy) and the stream it belongs to, each with the format it comes in."""
+    member = latest_member(primary)
+    if member is None:
+        return []
+    return [
+        {
+            "id": member.version_iri,
+            "type": "Dataset",
+            "label": _translated(gettext_noop("Linked Art description (LDES member)")),
+            "format": "text/turtle",
+            "profile": LINKED_ART_PROFILE,
+        },
+        {
+            "id": urls.object_stream(primary.museum),
+            "type": "Dataset",
+            "label": _translated(gettext_noop("Event stream of the museum's objects (LDES)")),
+            "format": "text/turtle",
+            "profile": LDES_PROFILE,
+        },
+    ]
 
 
 def _metadata(primary: CollectionObject, by_language: dict[str, CollectionObject]) -> list[dict]:

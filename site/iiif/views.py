@@ -54,6 +54,7 @@ def urls_for() -> presentation.Urls:
     return presentation.Urls(
         manifest=lambda key: links.manifest_url(key),
         image_service=lambda image_id: links.image_service_url(image_id),
+        object_stream=links.object_stream_url,
     )
 
 

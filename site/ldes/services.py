@@ -215,6 +215,31 @@ def record_term(term_id: int) -> list[Member]:
     return written
 
 
+def objects_using_term(term_id: int) -> list[str]:
+    """The translation keys of the published objects whose description names the term
+    (as maker, material, period or object type): a new label or authority URI of the
+    term changes what their members say."""
+    from django.db.models import Q
+
+    from museum_site.models import CollectionObject
+    from museum_site.visibility import public_objects
+
+    uses = Q(makers=term_id) | Q(materials=term_id) | Q(periods=term_id) | Q(object_type=term_id)
+    keys = (
+        public_objects(CollectionObject.objects.filter(uses))
+        .order_by("translation_key")
+        .values_list("translation_key", flat=True)
+        .distinct()
+    )
+    return [str(key) for key in keys]
+
+
+def record_objects(keys: list[str]) -> int:
+    """A new version of each object whose description changed (the content hash decides:
+    an object whose description is the same writes nothing). Returns how many were written."""
+    return sum(record_object(uuid.UUID(key)) is not None for key in keys)
+
+
 def record_everything() -> int:
     """A version of everything published that its stream does not show as it is now:
     for content published before this app existed, and for the demo (which saves its

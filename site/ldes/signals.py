@@ -2,19 +2,22 @@
 
 Objects are publishable snippets (`published` / `unpublished`), exhibitions are pages
 (`page_published` / `page_unpublished`), terms are plain rows (`post_save` /
-`post_delete`). Deleting an object or page also ends its stream with a tombstone.
+`post_delete`). Deleting an object or page also ends its stream with a tombstone. A
+term's change also reaches the published objects that name it: they get a new version
+when their description changed.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 from museum_site.models import CollectionObject, ExhibitionPage, Term
 
 from . import services
+from .tasks import record_objects_task
 
 
 def _object_changed(instance: CollectionObject) -> None:
@@ -54,8 +57,30 @@ def exhibition_deleted(sender, instance, **kwargs) -> None:
     transaction.on_commit(lambda: services.record_exhibition(key))
 
 
+def _term_changed(term_id: int, object_keys: list[str] | None = None) -> None:
+    """The term's new version, then (in the background) new versions of the published
+    objects that name it, where their description changed (a label, the authority URI).
+    `object_keys` is given when the term is deleted: its uses are gone by then."""
+
+    def record() -> None:
+        written = services.record_term(term_id)
+        keys = object_keys if object_keys is not None else services.objects_using_term(term_id)
+        if keys and (written or object_keys is not None):
+            record_objects_task.enqueue(keys)
+
+    transaction.on_commit(record)
+
+
 @receiver(post_save, sender=Term)
+def term_saved(sender, instance, **kwargs) -> None:
+    _term_changed(instance.pk)
+
+
+@receiver(pre_delete, sender=Term)
+def term_deleting(sender, instance, **kwargs) -> None:
+    instance._ldes_object_keys = services.objects_using_term(instance.pk)
+
+
 @receiver(post_delete, sender=Term)
-def term_changed(sender, instance, **kwargs) -> None:
-    term_id = instance.pk
-    transaction.on_commit(lambda: services.record_term(term_id))
+def term_deleted(sender, instance, **kwargs) -> None:
+    _term_changed(instance.pk, getattr(instance, "_ldes_object_keys", []))

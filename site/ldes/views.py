@@ -4,13 +4,16 @@ Following the LDES server primer (SEMICeu) and CoGhent's event-stream API: the s
 document is an `ldes:EventStream` whose `tree:view` is page 0; page N holds members
 N*PAGE_SIZE.. in (created, id) order and points to page N+1 with a
 `tree:GreaterThanOrEqualToRelation` on `dcterms:created` whose value is the first member
-of page N+1. A page whose successor is settled (museum_site.ldes.services.SETTLED) will
+of page N+1, and (from page 1 on) back to page N-1 with a `tree:LessThanRelation` whose
+value is just past the last member of page N-1, so a client may enter at any page and
+still find every member. A page whose successor is settled (museum_site.ldes.services.SETTLED) will
 never change: it is served immutable for a year. The open page answers for a minute.
 Pages read the stored members only; nothing is described again at read time.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -29,6 +32,9 @@ from .models import Member, StreamKind
 from .services import SETTLED, timestamp_literal
 
 PAGE_SIZE = 100
+# The smallest step of a stored timestamp: the backward relation's bound is this past the
+# previous page's last member.
+BACKWARD_MARGIN = datetime.timedelta(microseconds=1)
 FORMATS = {
     "text/turtle": "turtle",
     "application/ld+json": "json-ld",
@@ -125,12 +131,15 @@ def page(request: HttpRequest, museum: str, kind: str, number: int) -> HttpRespo
         return _not_acceptable()
     found, kind = _museum(museum), _kind(kind)
     start = number * PAGE_SIZE
-    # One row past the page: the first member of the next page, if there is one.
+    # One row past the page (the first member of the next page, if there is one) and,
+    # after page 0, one row before it (the last member of the previous page).
+    before = 1 if number > 0 else 0
     rows = list(
         Member.objects.of_stream(found, kind).only("pk", "created", "version_iri", "ntriples")[
-            start : start + PAGE_SIZE + 1
+            start - before : start + PAGE_SIZE + 1
         ]
     )
+    previous_last, rows = (rows[0], rows[1:]) if before and rows else (None, rows)
     if not rows and number > 0:
         raise Http404("No such page.")
     members, following = rows[:PAGE_SIZE], rows[PAGE_SIZE:]
@@ -144,6 +153,7 @@ def page(request: HttpRequest, museum: str, kind: str, number: int) -> HttpRespo
         media_type,
         [member.pk for member in members],
         next_first.pk if next_first else None,
+        previous_last.pk if previous_last else None,
     )
 
     def render() -> Graph:
@@ -157,6 +167,16 @@ def page(request: HttpRequest, museum: str, kind: str, number: int) -> HttpRespo
             graph.add((relation, TREE.path, DCTERMS.created))
             graph.add((relation, TREE.value, timestamp_literal(next_first.created)))
             graph.add((relation, TREE.node, URIRef(page_url(request, found, kind, number + 1))))
+        if previous_last is not None:
+            # Members of one moment may straddle two pages, so the bound is just past the
+            # previous page's last member: every member there is strictly earlier.
+            relation = URIRef(f"{here}#previous")
+            bound = previous_last.created + BACKWARD_MARGIN
+            graph.add((here, TREE.relation, relation))
+            graph.add((relation, RDF.type, TREE.LessThanRelation))
+            graph.add((relation, TREE.path, DCTERMS.created))
+            graph.add((relation, TREE.value, timestamp_literal(bound)))
+            graph.add((relation, TREE.node, URIRef(page_url(request, found, kind, number - 1))))
         graph.parse(data="".join(member.ntriples for member in members), format="nt")
         for member in members:
             graph.add((the_stream, TREE.member, URIRef(member.version_iri)))

@@ -11,9 +11,10 @@ from museum_site.termennetwerk.services import MIN_QUERY_LENGTH
 
 
 class TermennetwerkLookupPanel(Panel):
-    """A search box whose choice fills the Term's URI, labels, alternative labels and
-    scope note from the authority; every field stays editable by hand, which is also
-    what the editor does when the Termennetwerk cannot be reached."""
+    """A search box whose choice fills the Term's URI, labels, alternative labels, scope
+    note and broader term (ours for the authority's broader concept) from the
+    authority; every field stays editable by hand, which is also what the editor does
+    when the Termennetwerk cannot be reached."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("heading", _("Look up in the Termennetwerk"))
@@ -48,6 +49,13 @@ class TermennetwerkLookupPanel(Panel):
                         _("The Termennetwerk could not be asked: fill in the fields by hand.")
                     ),
                     "choose": str(_("Use this term")),
+                    "broaderSet": str(_("Broader term: %(label)s.")),
+                    "broaderMissing": str(
+                        _(
+                            "The authority's broader term, %(label)s, is not among our "
+                            "terms: add it first to link it."
+                        )
+                    ),
                     "languages": {
                         "nl": str(_("Dutch")),
                         "en": str(_("English")),

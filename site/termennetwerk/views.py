@@ -5,6 +5,7 @@ API itself and every editor shares one cache."""
 from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -89,4 +90,28 @@ def lookup(request: HttpRequest) -> JsonResponse:
             status=404,
         )
     language = (translation.get_language() or "nl")[:2]
-    return JsonResponse({"status": "ok", "term": found.as_dict((language, *services.languages()))})
+    return JsonResponse(
+        {
+            "status": "ok",
+            "term": found.as_dict((language, *services.languages())),
+            "broader_term": _broader_term(found),
+        }
+    )
+
+
+def _broader_term(found: services.FoundTerm) -> dict | None:
+    """Our own term for the authority's broader concept (the first the authority names
+    that we hold, by its authority URI), as the editor's broader-term chooser shows it;
+    None when we hold none of them (the editor may add it first)."""
+    uris = [related["uri"] for related in found.broader]
+    if not uris:
+        return None
+    ours = {term.authority_uri: term for term in Term.objects.filter(authority_uri__in=uris)}
+    term = next((ours[uri] for uri in uris if uri in ours), None)
+    if term is None:
+        return None
+    return {
+        "id": term.pk,
+        "string": str(term),
+        "edit_url": reverse("wagtailsnippets_museum_site_term:edit", args=[term.pk]),
+    }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Prepares the browser tests in this folder (test_tour_viewers.py):
+# Prepares the browser tests in this folder (test_tour_viewers.py, frontend/test_iiif.py):
 #  1. Chromium from Debian's packages, because Playwright's own browser download
 #     does not work on our machines (the Python package only drives it);
-#  2. the viewers from npm, exactly as package-lock.json pins them.
+#  2. the viewers from npm (the tour viewers, Mirador for IIIF), exactly as
+#     package-lock.json pins them.
 # Safe to run again: each step is skipped when it is already done.
 set -euo pipefail
 

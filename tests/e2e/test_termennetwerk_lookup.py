@@ -1,7 +1,8 @@
 """The Termennetwerk lookup in the Term editor, in a real browser, against the fake
 Termennetwerk on loopback (tests/termennetwerk/fake_server.py): an editor who may add
-terms types "brons" in a new material, chooses AAT's bronze, types the French label the
-Termennetwerk does not have, and saves.
+terms types "brons" in a new material, chooses AAT's bronze (which also links our copper
+alloy as its broader term), types the French label the Termennetwerk does not have, and
+saves.
 
 Screenshots go to artifacts/e2e/termennetwerk/.
 """
@@ -61,6 +62,13 @@ def sign_in(browser, live_server):
 def test_choosing_aats_bronze_fills_the_new_material_and_saves_it(
     live_server, term_editor, fake_termennetwerk
 ):
+    # Our term for AAT's broader concept of bronze: the lookup links the two.
+    alloy = Term.objects.create(
+        kind=Term.Kind.MATERIAL,
+        label_nl="koperlegering",
+        label_en="copper alloy",
+        authority_uri="http://vocab.getty.edu/aat/300010942",
+    )
     with chromium() as browser:
         page = sign_in(browser, live_server)
         page.goto(f"{live_server.url}/admin/snippets/museum_site/term/add/")
@@ -80,6 +88,13 @@ def test_choosing_aats_bronze_fills_the_new_material_and_saves_it(
         expect(page.locator("#id_label_en")).to_have_value("bronze")
         expect(page.locator("#id_alt_labels")).to_have_value("bronze (metal)\nbronze alloy")
         expect(page.locator("[data-termennetwerk-status]")).to_contain_text("no label in French")
+        expect(page.locator("[data-termennetwerk-status]")).to_contain_text(
+            "Broader term: copper alloy (Material)."
+        )
+        expect(page.locator("#id_broader")).to_have_value(str(alloy.pk))
+        expect(page.locator("#id_broader-chooser [data-chooser-title]")).to_have_text(
+            "copper alloy (Material)"
+        )
         page.fill("#id_label_fr", "bronze")
         page.screenshot(path=SHOTS / "filled.png", full_page=True)
         page.get_by_role("button", name="Save", exact=True).first.click()
@@ -94,6 +109,7 @@ def test_choosing_aats_bronze_fills_the_new_material_and_saves_it(
     )
     assert term.alternative_labels == ["bronze (metal)", "bronze alloy"]
     assert term.scope_note.startswith("Legering van koper en tin")
+    assert term.broader == alloy
     # One search, one lookup: the browser asked only our proxy, the proxy the API.
     assert [request["query"].split("(")[0].strip() for request in fake_termennetwerk.requests] == [
         "query Search",

@@ -316,3 +316,50 @@ def test_graphql_gives_the_manifest_and_collection_urls(client, graphql):
     collection_url = result["data"]["exhibition"]["iiifCollectionUrl"]
     assert collection_url == f"{ORIGIN}/iiif/exhibition/{exhibition.pk}/collection.json"
     assert client.get(collection_url.removeprefix(ORIGIN)).status_code == 200
+
+
+def test_graphql_gives_an_objects_photographs_their_image_service(client, graphql):
+    obj = builders.collection_object(inventory_number="INV-ZOOM")
+    image_id = obj.images.get().image_id
+    result = graphql(
+        "query($n: String!) { collectionObject(inventoryNumber: $n) {"
+        " images { iiifImageServiceUrl } } }",
+        {"n": "INV-ZOOM"},
+    )
+    assert "errors" not in result, result
+    url = result["data"]["collectionObject"]["images"][0]["iiifImageServiceUrl"]
+    assert url == f"{ORIGIN}/iiif/image/{image_id}"
+    info = client.get(f"{url.removeprefix(ORIGIN)}/info.json")
+    assert info.status_code == 200
+    assert info.json()["id"] == url
+
+
+def test_a_manifest_sees_also_the_objects_latest_ldes_member(client, assert_valid_presentation):
+    from museum_site.ldes import services as ldes
+
+    obj = builders.collection_object()
+    assert "seeAlso" not in _get(client, _manifest_url(obj)).json()  # no member yet
+    first = ldes.record_object(obj.translation_key)
+    obj.title = "Renamed"
+    obj.save()
+    latest = ldes.record_object(obj.translation_key)
+    assert latest is not None and latest.version_iri != first.version_iri
+
+    manifest = _get(client, _manifest_url(obj)).json()
+    assert_valid_presentation(manifest)
+    member, stream = manifest["seeAlso"]
+    assert member["id"] == latest.version_iri
+    assert member["type"] == "Dataset"
+    assert member["format"] == "text/turtle"
+    assert member["profile"] == "https://linked.art/ns/v1/linked-art.json"
+    assert member["label"]["fr"] == ["Description Linked Art (membre LDES)"]
+    museum = obj.museum
+    assert stream["id"] == f"{ORIGIN}/ldes/{museum.slug}/objects"
+    assert client.get(f"/ldes/{museum.slug}/objects").status_code == 200
+
+    obj.live = False  # unpublished: the stream ends with a tombstone, nothing to see
+    obj.save()
+    ldes.record_object(obj.translation_key)
+    obj.live = True
+    obj.save()
+    assert _get(client, _manifest_url(obj)).json().get("seeAlso") is None

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from museum_site.ldes import views
 from museum_site.ldes.models import Member
 from museum_site.museums.models import Museum
 from tests.site import builders
@@ -39,7 +40,12 @@ def replay(url: str, state: Path) -> list[dict]:
     return json.loads(completed.stdout.strip().splitlines()[-1])["members"]
 
 
-def test_the_ldes_client_replays_every_version_once_then_only_the_new_one(live_server, tmp_path):
+def test_the_ldes_client_replays_every_version_once_then_only_the_new_one(
+    live_server, tmp_path, monkeypatch
+):
+    # Two members a page: the client walks pages linked both ways (tree:relation forward
+    # and back) and must still see each member once.
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
     museum = Museum.objects.default()
     Museum.objects.filter(pk=museum.pk).update(slug="default")
     objects = []

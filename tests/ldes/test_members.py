@@ -202,3 +202,38 @@ def test_recording_everything_twice_writes_each_thing_once():
     call_command("record_ldes_members", stdout=out)
     assert out.getvalue().strip() == "2 new stream members"  # the object, the exhibition
     assert services.record_everything() == 0
+
+
+def test_a_terms_new_label_gives_the_objects_that_name_it_a_new_version(
+    publish, django_capture_on_commit_callbacks
+):
+    obj = _object(title="De oogst")
+    publish(obj)
+    material = obj.materials.get()
+    other = builders.collection_object(with_image=False, live=False)  # names other terms
+    publish(other)
+    stream = Member.objects.filter(kind=StreamKind.OBJECTS)
+    before = {member.entity: member.pk for member in stream.all()}
+    assert len(before) == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        material.label_en = "oak"
+        material.save()
+
+    new = list(stream.exclude(pk__in=before.values()))
+    assert [member.entity for member in new] == [str(obj.translation_key)]
+    assert (URIRef(new[0].version_iri), None, None) in _graph(new[0])
+    assert Literal("oak", lang="en") in set(_graph(new[0]).objects(None, RDFS.label))
+
+    # A change the objects do not show (the scope note) writes no object version.
+    with django_capture_on_commit_callbacks(execute=True):
+        material.scope_note = "Hout van de eik."
+        material.save()
+    assert stream.all().count() == 3
+
+    # Deleting the term takes it out of the object's description.
+    with django_capture_on_commit_callbacks(execute=True):
+        material.delete()
+    latest = stream.filter(entity=str(obj.translation_key)).order_by("-created", "-pk").first()
+    assert latest.pk != new[0].pk and not latest.deleted
+    assert Literal("oak", lang="en") not in set(_graph(latest).objects(None, RDFS.label))

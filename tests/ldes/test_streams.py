@@ -67,7 +67,10 @@ def _walk(client, root: str) -> tuple[list[str], list[str]]:
         graph = _parse(response)
         seen += [str(member) for member in graph.objects(None, TREE.member)]
         for relation in graph.objects(URIRef(url), TREE.relation):
-            assert (relation, RDF.type, TREE.GreaterThanOrEqualToRelation) in graph
+            assert graph.value(relation, RDF.type) in (
+                TREE.GreaterThanOrEqualToRelation,
+                TREE.LessThanRelation,
+            )
             assert graph.value(relation, TREE.path) == DCTERMS.created
             queue.append(str(graph.value(relation, TREE.node)))
     return seen, pages
@@ -102,6 +105,51 @@ def test_a_client_walking_from_the_root_collects_every_member_once(
     seen, pages = _walk(client, "/ldes/default/objects")
     assert sorted(seen) == sorted(member.version_iri for member in made)
     assert len(pages) == 3
+
+
+def test_pages_point_forward_and_back_with_bounds_that_hold_for_their_members(
+    client, default_slug, monkeypatch
+):
+    """Page N points to N+1 (every member there at or after the value) and to N-1 (every
+    member there strictly before it), also where two members of one moment straddle
+    the pages (`_members` gives pairs the same time; page size 3 splits pairs)."""
+    monkeypatch.setattr(views, "PAGE_SIZE", 3)
+    made = _members(default_slug, 8)
+    created = {member.version_iri: member.created for member in made}
+
+    def page(number: int) -> tuple[Graph, URIRef]:
+        url = f"http://testserver/ldes/default/objects/{number}"
+        return _parse(_get(client, url)), URIRef(url)
+
+    def relations(graph: Graph, here: URIRef) -> dict:
+        return {
+            graph.value(relation, RDF.type): (
+                graph.value(relation, TREE.node),
+                graph.value(relation, TREE.value).toPython(),
+            )
+            for relation in graph.objects(here, TREE.relation)
+        }
+
+    def members(number: int) -> list[datetime.datetime]:
+        graph, _ = page(number)
+        return [created[str(member)] for member in graph.objects(None, TREE.member)]
+
+    first, here = page(0)
+    assert set(relations(first, here)) == {TREE.GreaterThanOrEqualToRelation}
+    for number in (1, 2):
+        graph, here = page(number)
+        found = relations(graph, here)
+        back_node, back_value = found[TREE.LessThanRelation]
+        assert back_node == URIRef(f"http://testserver/ldes/default/objects/{number - 1}")
+        assert all(moment < back_value for moment in members(number - 1))
+        # ... and no looser than this page's own first moment (plus the margin).
+        assert back_value <= min(members(number)) + views.BACKWARD_MARGIN
+        if number == 1:
+            forward_node, forward_value = found[TREE.GreaterThanOrEqualToRelation]
+            assert forward_node == URIRef("http://testserver/ldes/default/objects/2")
+            assert all(moment >= forward_value for moment in members(2))
+        else:
+            assert TREE.GreaterThanOrEqualToRelation not in found  # the last page
 
 
 @pytest.mark.parametrize("accept", sorted(FORMATS))

@@ -57,7 +57,13 @@ TERMS = {
                 ("en", "Alloy of copper and tin, sometimes with small amounts of other metals."),
                 ("nl", "Legering van koper en tin, soms met kleine hoeveelheden andere metalen."),
             ],
-            "broader": [],
+            # AAT's record: bronze (metal) is under copper alloy (300010942).
+            "broader": [
+                {
+                    "uri": "http://vocab.getty.edu/aat/300010942",
+                    "prefLabel": [("nl", "koperlegering"), ("en", "copper alloy")],
+                }
+            ],
         },
         {
             "uri": "http://vocab.getty.edu/aat/300011020",
@@ -107,7 +113,10 @@ def _term(fixture: dict, languages):
         "definition": [],
         "scopeNote": _strings(fixture["scopeNote"], languages),
         "seeAlso": [],
-        "broader": [],
+        "broader": [
+            {"uri": related["uri"], "prefLabel": _strings(related["prefLabel"], languages)}
+            for related in fixture["broader"]
+        ],
         "narrower": [],
         "related": [],
         "exactMatch": [],

@@ -155,3 +155,29 @@ def test_the_term_editor_has_the_lookup_in_the_editors_language(client, django_u
     assert reverse("termennetwerk_search") in html
     assert "termennetwerk/lookup.js" in html
     assert "Rechercher dans les autorités" in html
+
+
+def test_lookup_names_our_term_for_the_authoritys_broader_concept(
+    client, term_editor, fake_termennetwerk
+):
+    from museum_site.models import Term
+
+    client.force_login(term_editor)
+    answer = client.get(lookup_url(BRONZE)).json()
+    assert answer["term"]["broader"] == [
+        {"uri": "http://vocab.getty.edu/aat/300010942", "label": "koperlegering"}
+    ]
+    assert answer["broader_term"] is None  # we do not hold copper alloy yet
+
+    alloy = Term.objects.create(
+        kind=Term.Kind.MATERIAL,
+        label_nl="koperlegering",
+        label_en="copper alloy",
+        authority_uri="http://vocab.getty.edu/aat/300010942",
+    )
+    answer = client.get(lookup_url(BRONZE)).json()
+    assert answer["broader_term"] == {
+        "id": alloy.pk,
+        "string": "copper alloy (Material)",  # in the editor's language
+        "edit_url": reverse("wagtailsnippets_museum_site_term:edit", args=[alloy.pk]),
+    }

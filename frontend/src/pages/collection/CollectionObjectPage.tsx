@@ -1,5 +1,5 @@
 /**
- * A collection object: its zoomable image(s) and catalogue data. Makers and materials
+ * A collection object: its image(s), deep-zoomable through IIIF, and catalogue data. Makers and materials
  * link to the search filtered by that term. Reached from an exhibition, it offers the
  * way back to it (router state set by the exhibition's object cards).
  */
@@ -10,7 +10,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
 import { RichText } from "../../components/RichText";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
-import { ZoomableImage } from "../../components/zoom/ZoomableImage";
+import { DeepZoomImage } from "../../components/zoom/DeepZoomImage";
 import type { RightsStatement } from "../../graphql/schema-types";
 import { pathFor, textLang, useLang, useT } from "../../i18n";
 import NotFoundPage from "../errors/NotFoundPage";
@@ -56,7 +56,14 @@ export default function CollectionObjectPage() {
       ) : null}
       <div className="object__layout">
         <div className="object__media">
-          {image ? <ZoomableImage key={image.full.url} rendition={image.full} label={image.alt || object.title} /> : null}
+          {image ? (
+            <DeepZoomImage
+              key={image.full.url}
+              rendition={image.full}
+              serviceUrl={image.iiifImageServiceUrl}
+              label={image.alt || object.title}
+            />
+          ) : null}
           {object.images.length > 1 ? (
             <ul className="object__thumbnails plain-list">
               {object.images.map((candidate, index) => (

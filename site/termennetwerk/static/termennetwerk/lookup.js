@@ -1,5 +1,5 @@
 // The Termennetwerk lookup in the Term editor: type three letters, choose a term, and
-// its URI, labels, alternative labels and scope note fill the form. Plain JavaScript:
+// its URI, labels, alternative labels, scope note and broader term fill the form. Plain JavaScript:
 // it talks only to our own admin views (the proxy), which cache and time out.
 (function () {
   "use strict";
@@ -139,6 +139,15 @@
       let message = format(strings.filled, { label: term.label });
       if (missing.length) {
         message += " " + format(strings.missingLanguages, { languages: missing.join(", ") });
+      }
+      // The broader term: ours when we hold the authority's broader concept (the
+      // chooser widget Wagtail keeps on its element), else said so the editor can add it.
+      const chooser = document.getElementById("id_broader-chooser");
+      if (data.broader_term && chooser && chooser.widget) {
+        chooser.widget.setState(data.broader_term);
+        message += " " + format(strings.broaderSet, { label: data.broader_term.string });
+      } else if (term.broader.length) {
+        message += " " + format(strings.broaderMissing, { label: term.broader[0].label });
       }
       say(message);
     }
