@@ -123,3 +123,20 @@ def test_the_search_narrows_the_list(register, client, django_user_model):
     client.force_login(_user(django_user_model, "office", group_role=True))
     listing = client.get(reverse("shop_contacts"), {"q": "bert"})
     assert [c.email for c in listing.context["contacts"]] == [ONLY_FINE_ARTS]
+
+
+def test_consent_is_given_and_kept_per_museum(settings, graphql):
+    from shop.accounts.models import ConsentRecord
+    from tests.accounts import builders as account_builders
+    from tests.accounts.test_consent import CURRENT, UPDATE
+
+    settings.ALLOWED_HOSTS = ["localhost", "testserver", "design.localhost"]
+    design = builders.museum("design")
+    account_builders.privacy_policy()
+    given = graphql(UPDATE, {"input": {"categories": ["MARKETING"]}}, HTTP_HOST="design.localhost")
+    consent_id = given["data"]["consentUpdate"]["consent"]["consentId"]
+    assert ConsentRecord.objects.get().museum == design
+    # The same browser has answered the design museum, not the fine-arts museum.
+    here = graphql(CURRENT, {"id": consent_id}, HTTP_HOST="design.localhost")["data"]["consent"]
+    assert here["categories"] == ["NECESSARY", "MARKETING"]
+    assert graphql(CURRENT, {"id": consent_id})["data"]["consent"] is None

@@ -315,6 +315,12 @@ CASES: dict[str, Case] = {
         graphql=_object_read,
         search=lambda obj: obj.title,
     ),
+    "shop_accounts.ConsentRecord": Case(
+        lambda museum: None,
+        why_no_path="read only as a visitor's own current consent (the consent query "
+        "answers the request's museum's: tests/museums/test_contact_register.py::"
+        "test_consent_is_given_and_kept_per_museum) and in their own data export",
+    ),
     "search.SearchDocument": Case(
         lambda museum: None,
         why_no_path="the index of what museums publish: read only through search and "
