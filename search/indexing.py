@@ -19,6 +19,7 @@ from django.db import transaction
 from museum_site.graphql.response_cache import bump_content_version
 from search import registry
 from search.backends import get_backend
+from search.museums import assign_museums
 
 log = logging.getLogger(__name__)
 CHUNK_SIZE = 500
@@ -62,7 +63,7 @@ def update(source: registry.SearchSource, ids: Sequence[int]) -> int:
     backend = get_backend()
     written = 0
     for chunk in _chunks(ids):
-        documents = list(source.build(chunk))
+        documents = assign_museums(source.build(chunk))
         backend.replace(source.label(), chunk, documents)
         written += len(documents)
     return written

@@ -22,6 +22,12 @@ class SearchDocument(models.Model):
     source_locale = models.CharField(max_length=8, blank=True)
     source_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     source_id = models.BigIntegerField()
+    # Whose document it is: a visitor searches their museum's documents (or, with
+    # `scope: GROUP`, every public museum's). Null only between the migration that added
+    # it and the reindex; such rows are found by no search.
+    museum = models.ForeignKey(
+        "museums.Museum", null=True, on_delete=models.CASCADE, related_name="+"
+    )
     anchor = models.CharField(max_length=64, blank=True)
     title = models.CharField(max_length=255)
     text = models.TextField(blank=True)
@@ -57,7 +63,10 @@ class SearchDocument(models.Model):
                 name="search_document_unique_source",
             )
         ]
-        indexes = [models.Index(fields=["locale", "kind"], name="search_doc_locale_kind")]
+        indexes = [
+            models.Index(fields=["locale", "kind"], name="search_doc_locale_kind"),
+            models.Index(fields=["museum", "locale"], name="search_doc_museum_locale"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.locale}: {self.title}"

@@ -73,6 +73,10 @@ class Document:
     # For a record without a translation into `locale`: the language it is shown in.
     source_locale: str = ""
     price: Decimal | None = None  # a product's lowest price, for price wishes
+    # The museum the source row belongs to; a source may leave it unset, and the indexer
+    # then takes the row's own `museum` or the museum whose page tree holds the page
+    # (search.museums).
+    museum_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from museum_site.models import MuseumImage
+from museum_site.museums.models import Museum
 from search import registry
 from search.analysis import analyzer, suggest_words
 from search.backends import (
@@ -57,6 +58,7 @@ class SearchResult:
     image: ResultImage | None
     score: float
     translated: bool = True  # False: no translation into the requested language exists
+    museum: Museum | None = None  # whose it is (tells a group search's results apart)
 
 
 class SearchResults:
@@ -68,6 +70,7 @@ class SearchResults:
         self.nothing = nothing  # a query with nothing to look for answers nothing
         self._summary: Summary | None = None
         self.applied_filters: list[AppliedFilter] = []
+        self.museums: dict[int, Museum] = {}  # the museums searched, by id
 
     def _settle(self) -> Summary:
         """Count and facets in one go, and the choice between all terms and any term."""
@@ -122,6 +125,7 @@ class SearchResults:
                     else None
                 ),
                 score=hit.score,
+                museum=self.museums.get(hit.museum_id),
             )
             for hit in hits
         ]
@@ -136,9 +140,11 @@ def search(
     kinds: Sequence[SearchKind] = (),
     filters: dict[str, Sequence[str]] | None = None,
     skip_rules: Sequence[Rule] = (),
+    museums: Sequence[Museum] = (),
 ) -> SearchResults:
     """Published, public documents of `locale` matching `query` (all of them when the query
-    is blank), of `kinds` (every kind when empty), with facet `filters`.
+    is blank), of `kinds` (every kind when empty), with facet `filters`, of `museums`
+    (search.museums.museums_searched; every museum when empty: callers inside the install).
 
     Words that are really filters (a century, a price wish: search.understanding) become
     filters, listed in `applied_filters` of the answer; `skip_rules` keeps them words."""
@@ -165,28 +171,39 @@ def search(
         filters=chosen,
         words=plan(text, locale, spelling=backend.uses_spelling_list) if terms else (),
         max_price=understood.max_price,
+        museums=frozenset(museum.pk for museum in museums),
     )
     # Only stop words ("de", "the") leave nothing to look for: that answers nothing, not
     # everything (a blank query browses everything) - unless a rule made them filters.
     nothing = bool(text.strip()) and not terms and not understood.applied
     results = SearchResults(backend, request, nothing=nothing)
     results.applied_filters = understood.applied
+    results.museums = {museum.pk: museum for museum in museums}
     return results
 
 
-def search_objects(text: str, locale: str) -> SearchResults:
+def search_objects(text: str, locale: str, museums: Sequence[Museum] = ()) -> SearchResults:
     """Collection objects matching `text` as a visitor's search finds them (typos,
     synonyms, other languages' names): for pickers in the admin and other callers that
     need objects by text. Slice the answer for a page; each result's `slug` is the
     object's inventory number."""
-    return search(text, locale, kinds=[SearchKind.OBJECT])
+    return search(text, locale, kinds=[SearchKind.OBJECT], museums=museums)
 
 
-def suggest(prefix: str, locale: str, limit: int) -> list[Suggestion]:
-    """As-you-type completions: maker and material names, then document titles."""
+def suggest(
+    prefix: str, locale: str, limit: int, museums: Sequence[Museum] = ()
+) -> list[Suggestion]:
+    """As-you-type completions: maker and material names, then document titles, from the
+    documents of `museums` (every museum when empty)."""
     if len(prefix) > MAX_QUERY_LENGTH:
         raise SearchInputError(f"A prefix has at most {MAX_QUERY_LENGTH} characters.")
     words = suggest_words(prefix)[:MAX_QUERY_TERMS]
     if not words or len(" ".join(words)) < MIN_PREFIX_LENGTH:
         return []
-    return get_backend().suggest(words, locale, registry.suggested_facet_names(), limit)
+    return get_backend().suggest(
+        words,
+        locale,
+        registry.suggested_facet_names(),
+        limit,
+        frozenset(museum.pk for museum in museums),
+    )

@@ -82,6 +82,9 @@ class SearchRequest:
     # The planned query (search.query); when empty, each term is one exact word.
     words: tuple[QueryWord, ...] = ()
     max_price: Decimal | None = None  # products only, below this price (a price wish)
+    # The museums whose documents are searched (search.scope); empty means every museum,
+    # for callers inside the install (the admin), never for a visitor's request.
+    museums: frozenset[int] = frozenset()
 
     def query_words(self) -> tuple[QueryWord, ...]:
         if self.words:
@@ -110,6 +113,7 @@ class Hit:
     image_alt: str
     score: float
     source_locale: str = ""  # set when the record stands in for a missing translation
+    museum_id: int | None = None  # whose document it is
 
 
 @dataclass(frozen=True)
@@ -173,10 +177,16 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def suggest(
-        self, words: Sequence[str], locale: str, facets: Sequence[str], limit: int
+        self,
+        words: Sequence[str],
+        locale: str,
+        facets: Sequence[str],
+        limit: int,
+        museums: frozenset[int] = frozenset(),
     ) -> list[Suggestion]:
         """Documents whose title, and values of `facets` whose label, have words starting
-        with `words` (the last one a prefix): facet values first."""
+        with `words` (the last one a prefix): facet values first; only from documents of
+        `museums` (every museum when empty)."""
 
 
 def elasticsearch_url() -> str:

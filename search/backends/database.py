@@ -111,6 +111,7 @@ HIT_FIELDS = (
     "locale",
     "image_id",
     "image_alt",
+    "museum_id",
 )
 
 
@@ -199,6 +200,7 @@ class DatabaseBackend(SearchBackend):
             price=document.price,
             source_type=source_type,
             source_id=document.source.pk,
+            museum_id=document.museum_id,
             anchor=document.anchor,
             title=document.title[:255],
             text=document.text,
@@ -235,6 +237,8 @@ class DatabaseBackend(SearchBackend):
             Q(expires_at__isnull=True) | Q(expires_at__gt=now),
             locale=request.locale,
         )
+        if request.museums:
+            queryset = queryset.filter(museum_id__in=sorted(request.museums))
         if request.kinds:
             queryset = queryset.filter(kind__in=sorted(request.kinds))
         if request.max_price is not None:
@@ -403,6 +407,7 @@ class DatabaseBackend(SearchBackend):
             image_alt=document.image_alt,
             score=score,
             source_locale=document.source_locale,
+            museum_id=document.museum_id,
         )
 
     def summary(self, request: SearchRequest, names: Sequence[str]) -> Summary:
@@ -507,9 +512,14 @@ class DatabaseBackend(SearchBackend):
                     cursor.execute(f"ANALYZE {model._meta.db_table}")
 
     def suggest(
-        self, words: Sequence[str], locale: str, facets: Sequence[str], limit: int
+        self,
+        words: Sequence[str],
+        locale: str,
+        facets: Sequence[str],
+        limit: int,
+        museums: frozenset[int] = frozenset(),
     ) -> list[Suggestion]:
-        visible = self._filtered(SearchRequest(terms=(), locale=locale))
+        visible = self._filtered(SearchRequest(terms=(), locale=locale, museums=museums))
         phrase = " ".join(words)
         suggestions: list[Suggestion] = []
         if facets:

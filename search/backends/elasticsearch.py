@@ -100,7 +100,7 @@ SUGGEST_ANALYZER = analyzer(
 def mapping(language: str, facet_names: Sequence[str]) -> Mapping:
     language_analyzer = text_analyzer(language)
     fields = Mapping()
-    for name in ("kind", "locale", "source", "source_id", "anchor"):
+    for name in ("kind", "locale", "source", "source_id", "anchor", "museum"):
         fields.field(name, Keyword())
     fields.field("display_title", Keyword())  # shown and sorted on, not searched
     for name in Field:
@@ -141,6 +141,7 @@ def document_body(source_label: str, document: Document, suggested: Sequence[str
         "locale": document.locale,
         "source": source_label,
         "source_id": str(document.source.pk),
+        "museum": str(document.museum_id) if document.museum_id is not None else None,
         "anchor": document.anchor,
         "display_title": document.title,
         "suggest": document.title,
@@ -171,6 +172,13 @@ def document_body(source_label: str, document: Document, suggested: Sequence[str
 
 
 # --- request bodies -----------------------------------------------------------------------
+
+
+def in_museums(museums: frozenset[int]) -> list[Q]:
+    """The filter to the museums searched (search.museums); none when every museum is."""
+    if not museums:
+        return []
+    return [Q("terms", museum=[str(pk) for pk in sorted(museums)])]
 
 
 def visible() -> Q:
@@ -273,7 +281,7 @@ def prefix_analyzer():
 
 
 def base_search(request: SearchRequest, ranked: bool = False) -> Search:
-    query = Q("bool", must=[text_query(request)], filter=[visible()])
+    query = Q("bool", must=[text_query(request)], filter=[visible(), *in_museums(request.museums)])
     if ranked and request.terms:
         query = weighted(query)
     search = Search(index=index_name(request.locale)).query(query)
@@ -314,7 +322,7 @@ def summary_body(request: SearchRequest, names: Sequence[str]) -> dict:
     """No hits, one `filter` aggregation per facet (the kind facet first); the number of
     results is the sum of the kind facet's requested kinds."""
     search = Search(index=index_name(request.locale)).query(
-        Q("bool", must=[text_query(request)], filter=[visible()])
+        Q("bool", must=[text_query(request)], filter=[visible(), *in_museums(request.museums)])
     )
     filters = facet_filters(request)
     for name in [KIND_FACET, *names]:
@@ -330,8 +338,15 @@ def summary_body(request: SearchRequest, names: Sequence[str]) -> dict:
     return search.extra(size=0).to_dict()
 
 
-def suggest_body(words: Sequence[str], locale: str, facets: Sequence[str], limit: int) -> dict:
+def suggest_body(
+    words: Sequence[str],
+    locale: str,
+    facets: Sequence[str],
+    limit: int,
+    museums: frozenset[int] = frozenset(),
+) -> dict:
     phrase = " ".join(words)
+    shown = [visible(), *in_museums(museums)]
     search = Search(index=index_name(locale)).query(
         Q(
             "bool",
@@ -344,16 +359,17 @@ def suggest_body(words: Sequence[str], locale: str, facets: Sequence[str], limit
                     fields=["suggest", "suggest._2gram", "suggest._3gram"],
                 )
             ],
-            filter=[visible()],
+            filter=shown,
         )
     )
     if facets:
         names = "|".join(re.escape(name) for name in facets)
         # A label word starts with the phrase; folded labels are letters, digits, spaces.
         pattern = rf"({names})\|[^|]*\|(.* )?{re.escape(phrase)}[^|]*\|.*"
-        # `global`: the names come from every visible document of the language, not
-        # only from the documents whose titles match the prefix.
-        search.aggs.bucket("terms", "global").bucket("visible", "filter", visible()).bucket(
+        # `global`: the names come from every visible document of the language (of the
+        # museums searched), not only from the documents whose titles match the prefix.
+        names_of = Q("bool", filter=shown) if museums else visible()
+        search.aggs.bucket("terms", "global").bucket("visible", "filter", names_of).bucket(
             "values",
             "terms",
             field="suggest_entries",
@@ -446,6 +462,7 @@ class ElasticsearchBackend(SearchBackend):
                 image_alt=hit["_source"]["image_alt"],
                 score=float(hit["_score"] or 0.0) if request.terms else 0.0,
                 source_locale=hit["_source"].get("source_locale", ""),
+                museum_id=int(hit["_source"]["museum"]) if hit["_source"].get("museum") else None,
             )
             for hit in answer["hits"]["hits"]
         ]
@@ -468,9 +485,14 @@ class ElasticsearchBackend(SearchBackend):
         return Summary(count_from_kinds(request, facets[KIND_FACET]), facets)
 
     def suggest(
-        self, words: Sequence[str], locale: str, facets: Sequence[str], limit: int
+        self,
+        words: Sequence[str],
+        locale: str,
+        facets: Sequence[str],
+        limit: int,
+        museums: frozenset[int] = frozenset(),
     ) -> list[Suggestion]:
-        answer = self._search(locale, suggest_body(words, locale, facets, limit))
+        answer = self._search(locale, suggest_body(words, locale, facets, limit, museums))
         suggestions = []
         names = answer.get("aggregations", {}).get("terms", {}).get("visible", {})
         for bucket in names.get("values", {}).get("buckets", []):

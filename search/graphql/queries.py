@@ -9,14 +9,18 @@ from graphql import GraphQLError
 from museum_site.graphql.locales import resolve_locale
 from museum_site.graphql.pagination import list_arguments, paginate
 from museum_site.graphql.queries import locale_arg
-from search import services
+from museum_site.museums.current import museum_for_field
+from museum_site.museums.graphql_scope import museum_argument
+from search import museums, services
 from search.graphql.types import (
     QueryRule,
     SearchFilters,
     SearchKind,
     SearchResultsType,
+    SearchScope,
     SearchSuggestionType,
 )
+from search.museums import museums_searched
 
 MAX_SUGGESTIONS = 20
 FILTER_FACETS = {
@@ -41,6 +45,13 @@ def _facet_filters(filters: dict | None) -> dict[str, list[str]]:
     return chosen
 
 
+def _museums(info, scope) -> list:
+    """The museums searched: the request's (host, header or `museum` argument), or with
+    `scope: GROUP` every public museum of the group as well."""
+    chosen = museums.SearchScope(getattr(scope, "value", scope))
+    return museums_searched(museum_for_field(info), chosen)
+
+
 class SearchQuery:
     """Mixed into the root Query type by the `register_schema_query` hook."""
 
@@ -58,6 +69,12 @@ class SearchQuery:
             description="Rules of query understanding not to apply (an applied filter the "
             "visitor removed): their words are searched as words.",
         ),
+        scope=graphene.Argument(
+            SearchScope,
+            default_value=SearchScope.MUSEUM.value,
+            description="The request's museum only (the default), or the whole group.",
+        ),
+        museum=museum_argument(),
         **list_arguments(),
         description="Published, public stories, exhibitions, objects, tours and purchasable "
         "products of one language, best match first, with facet counts.",
@@ -68,6 +85,12 @@ class SearchQuery:
         prefix=graphene.String(required=True, description="What the visitor has typed so far."),
         locale=locale_arg(),
         first=graphene.Int(default_value=8, description=f"1 to {MAX_SUGGESTIONS}."),
+        scope=graphene.Argument(
+            SearchScope,
+            default_value=SearchScope.MUSEUM.value,
+            description="The request's museum only (the default), or the whole group.",
+        ),
+        museum=museum_argument(),
         description="As-you-type suggestions: makers, materials and periods, then titles.",
     )
 
@@ -82,6 +105,7 @@ class SearchQuery:
         locale=None,
         filters=None,
         skip_rules=None,
+        scope=SearchScope.MUSEUM.value,
     ) -> dict:
         language = resolve_locale(locale)
         translation.activate(language)
@@ -92,16 +116,21 @@ class SearchQuery:
                 kinds=[kind if not hasattr(kind, "value") else kind.value for kind in kinds or ()],
                 filters=_facet_filters(filters),
                 skip_rules=[getattr(rule, "value", rule) for rule in skip_rules or ()],
+                museums=_museums(info, scope),
             )
         except services.SearchInputError as error:
             raise GraphQLError(str(error)) from error
         return {**paginate(results, first, after), "results": results}
 
     @staticmethod
-    def resolve_search_suggest(root, info, prefix, first, locale=None):
+    def resolve_search_suggest(
+        root, info, prefix, first, locale=None, scope=SearchScope.MUSEUM.value
+    ):
         if not 1 <= first <= MAX_SUGGESTIONS:
             raise GraphQLError(f"`first` must be between 1 and {MAX_SUGGESTIONS}.")
         try:
-            return services.suggest(prefix, resolve_locale(locale), first)
+            return services.suggest(
+                prefix, resolve_locale(locale), first, museums=_museums(info, scope)
+            )
         except services.SearchInputError as error:
             raise GraphQLError(str(error)) from error

@@ -7,7 +7,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from museum_site.graphql.images import Image, make_rendition, rendition_field
 from museum_site.graphql.pagination import PageInfo
-from search import registry
+from search import museums, registry
 from search.backends import KIND_FACET, FacetCount, Suggestion
 from search.services import ResultImage, SearchResult
 from search.sources.products import PRICE_BANDS
@@ -29,6 +29,18 @@ KIND_DESCRIPTIONS = {
         "facet); `slug` is the product page's slug."
     ),
 }
+
+SearchScope = graphene.Enum.from_enum(
+    museums.SearchScope,
+    description=lambda value: (
+        {
+            museums.SearchScope.MUSEUM: "The museum the request is for.",
+            museums.SearchScope.GROUP: "Every public museum of the group.",
+        }[value]
+        if value
+        else "Where a search looks."
+    ),
+)
 
 SearchKind = graphene.Enum.from_enum(
     registry.SearchKind,
@@ -125,6 +137,10 @@ class SearchResultType(graphene.ObjectType):
         "requested language."
     )
     image = graphene.Field(SearchImage)
+    museum = graphene.Field(
+        "museum_site.museums.graphql.MuseumType",
+        description="Whose result it is: with `scope: GROUP`, results of several museums.",
+    )
     score = graphene.Float(
         required=True,
         description="Relevance; compare only within one answer (0 when browsing).",

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from museum_site.models import PrivacyPolicyPage, public_pages
+from museum_site.museums.models import Museum
 from shop.accounts.error_codes import ConsentErrorCode
 from shop.accounts.models import ConsentRecord
 from shop.services.errors import PayloadError
@@ -47,8 +48,10 @@ def record_consent(
     categories: Iterable[str],
     locale: str,
     policy_version: str | None = None,
+    museum: Museum | None = None,
 ) -> ConsentRecord:
-    """Log the visitor's or customer's answer against the policy in force in `locale`.
+    """Log the visitor's or customer's answer, given to `museum` (the default museum when
+    none), against the policy in force in `locale`.
 
     `policy_version`, when the frontend sends the version it showed, must be the one
     in force: consent to a text the visitor did not see is no consent.
@@ -67,10 +70,11 @@ def record_consent(
             "policyVersion",
         )
     if visitor_id is None and user is not None:
-        previous = ConsentRecord.objects.filter(user=user).first()
+        previous = ConsentRecord.objects.filter(user=user).order_by("-given_at", "-pk").first()
         visitor_id = previous.visitor_id if previous else None
     return ConsentRecord.objects.create(
         visitor_id=visitor_id or uuid.uuid4(),
+        museum=museum or Museum.objects.default(),
         user=user,
         categories=_categories(categories),
         policy_version=policy.version,
@@ -79,12 +83,16 @@ def record_consent(
 
 
 def current_consent(
-    *, user: AbstractUser | None, visitor_id: uuid.UUID | None
+    *, user: AbstractUser | None, visitor_id: uuid.UUID | None, museum: Museum | None = None
 ) -> ConsentRecord | None:
-    """The latest answer of this customer or of this browser's consent id."""
+    """The latest answer of this customer or of this browser's consent id to `museum`
+    (to any museum when none): each museum of the group has its own."""
     condition = Q(pk__in=[])
     if user is not None:
         condition |= Q(user=user)
     if visitor_id is not None:
         condition |= Q(visitor_id=visitor_id)
-    return ConsentRecord.objects.filter(condition).first()
+    records = ConsentRecord.objects.filter(condition)
+    if museum is not None:
+        records = records.filter(museum=museum)
+    return records.first()

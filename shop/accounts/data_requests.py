@@ -27,12 +27,13 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from shop.accounts import emails, frontend_links, newsletter, services
+from shop.accounts import contacts, emails, frontend_links, newsletter, services
 from shop.accounts.error_codes import DataRequestErrorCode
 from shop.accounts.models import ErasureRecord
 from shop.models import Checkout
 from shop.services import orders
 from shop.services.errors import PayloadError
+from shop.visits.models import Booking
 
 SALT = "shop.accounts.data_requests"
 INVALID_TOKEN = "This link is not valid, or was already used. Ask for a new one."
@@ -72,6 +73,7 @@ def holds_data(email: str) -> bool:
         or orders.held_for_email(email).exists()
         or Checkout.objects.filter(email__iexact=email).exists()
         or newsletter.held_for_email(email).exists()
+        or Booking.objects.filter(email__iexact=email).exists()
     )
 
 
@@ -150,6 +152,8 @@ def export_data(token: str) -> dict[str, Any]:
             "newsletter": newsletter.export(email),
         }
     document["orders"] = orders.export_orders(orders.held_for_email(email, user))
+    # Every museum of the group: a person is one contact across them (shop.accounts.contacts).
+    document["groupBookings"] = contacts.export_bookings(email)
     return document
 
 
@@ -181,5 +185,6 @@ def erase_data(token: str) -> ErasureRecord:
     # Guest orders an unconfirmed account does not claim, and whatever is left.
     orders.forget_email(email)
     newsletter.forget(email)
+    contacts.forget_bookings(email)
     record.save(update_fields=["orders", "checkouts", "had_account"])
     return record

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from museum_site.museums.models import museum_foreign_key
+
 
 def new_token_key() -> str:
     """A fresh per-customer JWT key: every token carries it, so changing it revokes them all."""
@@ -145,6 +147,9 @@ class ConsentRecord(models.Model):
         MARKETING = "marketing", _("Marketing")
 
     visitor_id = models.UUIDField(_("consent id"), default=uuid.uuid4, db_index=True)
+    # Consent is given to one museum (its site, its cookies): each museum of the group
+    # asks and keeps its own answer, as the register's consent per museum.
+    museum = museum_foreign_key("consent_records")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

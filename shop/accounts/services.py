@@ -728,12 +728,15 @@ def export_customer_data(user: AbstractUser) -> dict[str, Any]:
     consents = [
         {
             "consentId": str(record.visitor_id),
+            "museum": record.museum.name,
             "categories": record.categories,
             "policyVersion": record.policy_version,
             "locale": record.locale,
             "givenAt": record.given_at.isoformat(),
         }
-        for record in ConsentRecord.objects.filter(user=user).order_by("given_at", "pk")
+        for record in ConsentRecord.objects.filter(user=user)
+        .select_related("museum")
+        .order_by("given_at", "pk")
     ]
     return {
         "exportedAt": timezone.now().isoformat(),

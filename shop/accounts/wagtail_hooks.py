@@ -1,7 +1,11 @@
-"""The account API's place in the GraphQL schema grapple assembles from these hooks, and
-the visitors' lists in the admin (shop.accounts.admin_views)."""
+"""The account API's place in the GraphQL schema grapple assembles from these hooks, the
+visitors' lists in the admin (shop.accounts.admin_views) and the group's contact register
+(shop.accounts.contact_views)."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from shop.accounts.admin_views import ViewOnlyPermissionPolicy, VisitorsViewSetGroup
@@ -33,3 +37,25 @@ def add_account_mutations(mutation_mixins: list) -> None:
     mutation_mixins.insert(0, AccountMutations)
     mutation_mixins.insert(1, DataRequestMutations)
     mutation_mixins.insert(2, NewsletterMutations)
+
+
+@hooks.register("register_admin_urls")
+def contact_register_urls() -> list:
+    from shop.accounts import contact_views
+
+    return [
+        path("contacts/", contact_views.contact_list, name="shop_contacts"),
+        path("contacts/person/", contact_views.contact_detail, name="shop_contact"),
+    ]
+
+
+class ContactsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        from shop.accounts.contact_views import PERMISSION
+
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def contacts_menu_item() -> MenuItem:
+    return ContactsMenuItem(_("Contacts"), reverse("shop_contacts"), icon_name="group", order=231)

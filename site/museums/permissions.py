@@ -132,6 +132,52 @@ class _MuseumScopedListing:
         return scope_by_pages(user, queryset, self.museum_page_path)
 
 
+class _MuseumScopedForm:
+    """Mixed into a viewset's create, copy and edit views of a model with a `museum`: the
+    form offers only the museums the user works for (preselected when that is one), so
+    staff of one museum cannot make or move a row into another's; a form that does not
+    show the field gets the user's museum on a new row instead of the default one."""
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)  # type: ignore[misc]
+        limit_museum_choice(form, self.request.user)  # type: ignore[attr-defined]
+        return form
+
+
+def limit_museum_choice(form, user) -> None:
+    """Limit `form`'s museum to the museums `user` may manage (see _MuseumScopedForm)."""
+    instance = getattr(form, "instance", None)
+    if instance is None or not any(f.name == "museum" for f in instance._meta.fields):
+        return
+    allowed = museums_of(user)
+    if not sees_every_museum(user):
+        # Rows of other museum-owned models it may point at (a voucher of an order, an
+        # offer of a booking): only the user's museums' rows are valid choices.
+        for name, other in form.fields.items():
+            queryset = getattr(other, "queryset", None)
+            if (
+                name != "museum"
+                and queryset is not None
+                and any(f.name == "museum" for f in queryset.model._meta.fields)
+            ):
+                other.queryset = queryset.filter(museum__in=allowed)
+    new = instance._state.adding
+    field = form.fields.get("museum")
+    only = list(allowed[:2])
+    if field is not None:
+        field.queryset = allowed
+        if len(only) == 1:
+            field.empty_label = None
+            if new:
+                form.initial["museum"] = only[0].pk
+        return
+    if new and len(only) == 1 and not sees_every_museum(user):
+        instance.museum = only[0]
+
+
+# The views of a viewset that show a row's form.
+FORM_VIEWS = ("add_view_class", "edit_view_class", "copy_view_class")
+
 # The views of a viewset that open one row.
 ROW_VIEWS = (
     "edit_view_class",
@@ -178,6 +224,17 @@ class MuseumScopedViewSet:
             ):
                 scoped_view = type(f"Museum{view.__name__}", (_MuseumScopedObject, view), scoped)
                 setattr(self, name, scoped_view)
+        if self.museum_page_path is None:
+            for name in FORM_VIEWS:
+                view = getattr(self, name, None)
+                if (
+                    isinstance(view, type)
+                    and hasattr(view, "get_form")
+                    and not issubclass(view, _MuseumScopedForm)
+                ):
+                    setattr(
+                        self, name, type(f"Museum{view.__name__}", (_MuseumScopedForm, view), {})
+                    )
 
 
 def grant_staff(group: Group, museum: Museum) -> None:

@@ -10,8 +10,10 @@ import pytest
 
 from museum_site.museums.models import Museum
 from shop.models import Order
+from shop.visits.models import Booking
 from tests.accounts.test_guest_data_requests import ERASE, ask, export
 from tests.museums import builders
+from tests.museums.test_contact_register import booking
 
 pytestmark = pytest.mark.django_db
 
@@ -45,21 +47,39 @@ def _paid_order(museum: Museum, number: str) -> Order:
 
 def test_one_persons_export_and_erasure_span_every_museum(mailing_graphql, mailoutbox, settings):
     graphql = mailing_graphql
-    settings.ALLOWED_HOSTS = ["localhost", "design.localhost", "testserver"]
+    settings.ALLOWED_HOSTS = ["localhost", "design.localhost", "industry.localhost", "testserver"]
     fine_arts = Museum.objects.default()
     design = builders.museum("design", name="Design Museum")
     _paid_order(fine_arts, "FA-2026-0001")
     _paid_order(design, "DM-2026-0001")
+    industry = builders.museum("industry", name="Industry Museum")
+    _paid_order(industry, "IN-2026-0001")
+    booking(design)
+    booking(fine_arts)
 
     data = export(graphql, ask(graphql, mailoutbox, "EXPORT", EMAIL))
     assert {(order["museum"], order["number"]) for order in data["orders"]} == {
         (fine_arts.name, "FA-2026-0001"),
         ("Design Museum", "DM-2026-0001"),
+        ("Industry Museum", "IN-2026-0001"),
     }
 
+    assert sorted(row["museum"] for row in data["groupBookings"]) == sorted(
+        [fine_arts.name, "Design Museum"]
+    )
+    assert {row["contactName"] for row in data["groupBookings"]} == {"Anna Peeters"}
+
     answer = graphql(ERASE, {"token": ask(graphql, mailoutbox, "ERASURE", EMAIL)})
-    assert answer["data"]["dataErasureConfirm"]["erasure"]["orders"] == 2
-    # Both museums' invoices are kept (numbers and amounts), without the person.
+    assert answer["data"]["dataErasureConfirm"]["erasure"]["orders"] == 3
+    # Every museum's invoices are kept (numbers and amounts), without the person.
     kept = Order.objects.order_by("invoice_number")
-    assert [order.invoice_number for order in kept] == ["DM-2026-0001", "FA-2026-0001"]
+    assert [order.invoice_number for order in kept] == [
+        "DM-2026-0001",
+        "FA-2026-0001",
+        "IN-2026-0001",
+    ]
     assert not Order.objects.filter(email__iexact=EMAIL).exists()
+    # Group bookings at both museums stay as the museums' records, without the person.
+    assert Booking.objects.count() == 2
+    assert not Booking.objects.filter(email__iexact=EMAIL).exists()
+    assert set(Booking.objects.values_list("contact_name", "phone")) == {("", "")}

@@ -22,6 +22,8 @@ from wagtail.models import Page
 
 from museum_site.museums.models import Museum
 from museum_site.museums.permissions import grant_staff, museums_of
+from search import registry
+from search.indexing import update
 from shop import models as shop_models
 from shop.tickets import models as ticket_models
 from shop.visits import models as visit_models
@@ -54,6 +56,8 @@ class Case:
     edit: str = "edit"  # the view that opens one row
     delete: bool = True
     graphql: Callable[[object], tuple[str, dict, Callable[[dict], bool]]] | None = None
+    # For a model the search indexes: the words that find the row (search, searchSuggest).
+    search: Callable[[object], str] | None = None
     why_no_path: str = ""
 
 
@@ -98,9 +102,15 @@ def _voucher(museum: Museum) -> shop_models.Voucher:
     return shop_builders.voucher(museum=museum, code=f"CODE{museum.pk}X")
 
 
+OBJECT_TITLES = {"design": "Klokkenspel"}
+
+
 def _object(museum: Museum):
     return site_builders.collection_object(
-        inventory_number=f"{museum.slug}.1", with_image=False, museum=museum
+        title=OBJECT_TITLES.get(museum.slug, "Zandloper"),
+        inventory_number=f"{museum.slug}.1",
+        with_image=False,
+        museum=museum,
     )
 
 
@@ -313,7 +323,22 @@ CASES: dict[str, Case] = {
         "test_a_museums_stream_shows_only_its_own_members); no admin view",
     ),
     "museum_site.CollectionObject": Case(
-        _object, admin="wagtailsnippets_museum_site_collectionobject", graphql=_object_read
+        _object,
+        admin="wagtailsnippets_museum_site_collectionobject",
+        graphql=_object_read,
+        search=lambda obj: obj.title,
+    ),
+    "shop_accounts.ConsentRecord": Case(
+        lambda museum: None,
+        why_no_path="read only as a visitor's own current consent (the consent query "
+        "answers the request's museum's: tests/museums/test_contact_register.py::"
+        "test_consent_is_given_and_kept_per_museum) and in their own data export",
+    ),
+    "search.SearchDocument": Case(
+        lambda museum: None,
+        why_no_path="the index of what museums publish: read only through search and "
+        "searchSuggest, which the `search` path of every indexed model above tries (pages "
+        "and products: tests/search/test_museum_scope.py)",
     ),
 }
 
@@ -406,6 +431,34 @@ def test_a_museums_rows_stay_its_own_on_every_path(label, world, client, graphql
         assert not found(graphql(query, variables)["data"]), label
         assert found(graphql(query, variables, HTTP_HOST="design.localhost")["data"]), label
         assert found(graphql(query, variables, HTTP_X_MUSEUM="design")["data"]), label
+
+    if case.search:
+        _search_path(case, own, other, graphql)
+
+
+SEARCH = """query($q: String!, $scope: SearchScope) {
+  search(query: $q, first: 20, scope: $scope) { nodes { title } }
+  searchSuggest(prefix: $q, scope: $scope) { text }
+}"""
+
+
+def _searched(graphql, words: str, scope: str = "MUSEUM", **headers) -> set[str]:
+    answer = graphql(SEARCH, {"q": words, "scope": scope}, **headers)["data"]
+    return {node["title"] for node in answer["search"]["nodes"]} | {
+        row["text"] for row in answer["searchSuggest"]
+    }
+
+
+def _search_path(case: Case, own, other, graphql) -> None:
+    """Search and suggestions find another museum's row only from that museum, or in a
+    search of the whole group (both museums are listed)."""
+    source = registry.source_for(type(other)._meta.label_lower)
+    update(source, [own.pk, other.pk])
+    words = case.search(other)
+    assert words not in _searched(graphql, words)
+    assert words in _searched(graphql, words, HTTP_HOST="design.localhost")
+    assert words in _searched(graphql, words, HTTP_X_MUSEUM="design")
+    assert words in _searched(graphql, words, scope="GROUP")
 
 
 def test_order_actions_refuse_another_museums_order(world, client):

@@ -258,9 +258,9 @@ def test_search_answers_are_cached_until_the_index_changes(graphql, committed):
 
 # Pinned; raise only with a reason: the thesaurus's version (the museum's Terms as
 # synonyms), the spelling list (typos, completions, compounds: one statement for every
-# word), the count with every facet (one statement), the page, its images, their renditions;
-# +2: the museum the request is for (its site, then its museum), once per request.
-SEARCH_QUERIES = 8
+# word), the count with every facet (one statement), the page, its images, their renditions.
+# The museum the request is for costs none: its host was resolved (and cached) before.
+SEARCH_QUERIES = 6
 
 
 def test_search_costs_the_same_for_5_and_50_results(graphql, committed, uncached):

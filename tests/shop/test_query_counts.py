@@ -35,13 +35,13 @@ CHECKOUT = """query($token: UUID!) { checkout(token: $token) {
 # category, images, their renditions, reproduced objects, their makers, materials,
 # periods, images and renditions, variants with stock and sale state (its own
 # restrictions query).
-# +2: the museum the request is for (its site, then its museum), once per request.
-PRODUCT_LIST_QUERIES = 15
+# The museum the request is for costs none: its host was resolved (and cached) before.
+PRODUCT_LIST_QUERIES = 13
 # The checkout with its addresses, method and voucher; lines; variants with sale state
 # (with view restrictions); pages in the checkout's language (with view restrictions);
 # their images and renditions; the admission ticket lines in its totals (shop/tickets).
-# +2: the museum the request is for (its site, then its museum), once per request.
-CHECKOUT_QUERIES = 11
+# The museum the request is for costs none: its host was resolved (and cached) before.
+CHECKOUT_QUERIES = 9
 
 
 @pytest.fixture

@@ -439,6 +439,13 @@ export type SearchOperatorEnum =
   | 'AND'
   | 'OR';
 
+/** Where a search looks. */
+export type SearchScope =
+  /** Every public museum of the group. */
+  | 'GROUP'
+  /** The museum the request is for. */
+  | 'MUSEUM';
+
 export type SlotState =
   | 'CLOSED'
   | 'FULL'

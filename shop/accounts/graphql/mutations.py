@@ -19,6 +19,7 @@ from graphene.types.generic import GenericScalar
 from graphql import GraphQLError
 
 from museum_site.graphql.locales import resolve_locale
+from museum_site.museums.current import museum_for_field
 from shop.accounts import consent, rate_limits, services
 from shop.accounts.error_codes import AccountErrorCode, ConsentErrorCode
 from shop.accounts.graphql.middleware import current_customer, signed_in_customer
@@ -395,6 +396,7 @@ class ConsentUpdate(PayloadMutation):
             categories=[enum_value(category) for category in input.categories],
             locale=locale,
             policy_version=input.get("policy_version"),
+            museum=museum_for_field(info),
         )
         return cls(consent=record, errors=[])
 

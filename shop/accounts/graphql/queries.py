@@ -10,6 +10,7 @@ import graphene
 from django.contrib.auth.models import AbstractUser
 from graphql import GraphQLError
 
+from museum_site.museums.current import museum_for_field
 from shop.accounts import consent, services
 from shop.accounts.graphql.middleware import current_customer, signed_in_customer
 from shop.accounts.graphql.mutations import parse_consent_id
@@ -48,7 +49,9 @@ class AccountQuery:
             visitor_id = parse_consent_id(consent_id)
         except PayloadError as error:
             raise GraphQLError(error.message) from error
-        return consent.current_consent(user=current_customer(info), visitor_id=visitor_id)
+        return consent.current_consent(
+            user=current_customer(info), visitor_id=visitor_id, museum=museum_for_field(info)
+        )
 
     @staticmethod
     def resolve_account_data_export(root, info) -> dict:
