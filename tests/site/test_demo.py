@@ -197,10 +197,11 @@ def _assert_french_visitors_see_the_featured_exhibition(graphql) -> None:
     assert {item["collectionObject"]["locale"] for item in shown} == {"fr"}
     assert "Après deux ans de restauration." in {item["caption"] for item in shown}
     assert "La Vierge dans une église" in {item["collectionObject"]["title"] for item in shown}
-    # Only the related stories published in French: two of the three.
+    # The related stories, all three published in French.
     assert [story["slug"] for story in featured["relatedStories"]] == [
         "restauration-madone",
         "durer-a-gand",
+        "bruegel-sur-la-glace",
     ]
     listed = result["data"]["exhibitions"]
     assert listed["totalCount"] == 3

@@ -12,7 +12,6 @@ import json
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from io import BytesIO
 
@@ -20,7 +19,6 @@ import pytest
 from django.utils.html import strip_tags
 from PIL import Image
 
-from museum_site import renderer_process
 from museum_site.models import CollectionObject, ExhibitionPage, StoryPage
 from museum_site.visibility import public_objects, public_pages
 from tests.e2e.browser import chromium
@@ -130,18 +128,6 @@ def parse(body: bytes) -> Head:
     return head
 
 
-@pytest.fixture
-def rendered_site(site: str, settings) -> Iterator[str]:
-    """The live server with the demo, rendering its pages with a renderer of its own."""
-    process, url = renderer_process.start(site)
-    settings.PAGE_RENDERER_URL = url
-    settings.FRONTEND_URL = site
-    try:
-        yield site
-    finally:
-        renderer_process.stop(process)
-
-
 def test_every_page_type_has_its_head_and_text_in_the_raw_html(rendered_site):
     story = public_pages(StoryPage.objects.filter(slug="restoring-the-madonna")).get()
     exhibition = public_pages(
@@ -170,11 +156,9 @@ def test_every_page_type_has_its_head_and_text_in_the_raw_html(rendered_site):
         assert page.title == museum or page.title.endswith(" — " + museum), (name, page.title)
         assert page.link("canonical") == [rendered_site + path.split("?")[0]], name
         hreflangs = {link["hreflang"] for link in page.links if link.get("rel") == "alternate"}
-        # Its own language and the default; the others where a translation exists (the
-        # demo's tour has no French one).
-        assert {language, "x-default"} <= hreflangs, (name, hreflangs)
-        if name not in {"tour"}:
-            assert {"nl", "en", "fr"} <= hreflangs, (name, hreflangs)
+        # Its own language, the default and the two others (the demo has every page
+        # type, its tour included, in all three languages).
+        assert {language, "x-default", "nl", "en", "fr"} <= hreflangs, (name, hreflangs)
         assert types <= page.types, (name, page.types)
         robots = page.meta.get("robots", [])
         assert (robots == ["noindex"]) == (name in NOINDEX), (name, robots)
