@@ -22,7 +22,6 @@ from django.db import connection
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from museum_site import renderer_process
 from tests.demo_snapshot import DemoSnapshot, empty_database
 from tests.e2e.browser import ARTIFACTS
 
@@ -71,18 +70,6 @@ def site(demo_museum: Path, live_server, settings) -> str:
     settings.MEDIA_ROOT = demo_museum
     settings.ROOT_URLCONF = "tests.e2e.frontend.urls"
     return live_server.url
-
-
-@pytest.fixture
-def rendered_site(site: str, settings) -> Iterator[str]:
-    """The live server with the demo, rendering its pages with a renderer of its own."""
-    process, url = renderer_process.start(site)
-    settings.PAGE_RENDERER_URL = url
-    settings.FRONTEND_URL = site
-    try:
-        yield site
-    finally:
-        renderer_process.stop(process)
 
 
 def settle(page: Page) -> None:

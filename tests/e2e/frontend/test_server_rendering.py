@@ -12,6 +12,7 @@ import json
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from io import BytesIO
 
@@ -19,6 +20,7 @@ import pytest
 from django.utils.html import strip_tags
 from PIL import Image
 
+from museum_site import renderer_process
 from museum_site.models import CollectionObject, ExhibitionPage, StoryPage
 from museum_site.visibility import public_objects, public_pages
 from tests.e2e.browser import chromium
@@ -126,6 +128,18 @@ def parse(body: bytes) -> Head:
     head = Head()
     head.feed(body.decode())
     return head
+
+
+@pytest.fixture
+def rendered_site(site: str, settings) -> Iterator[str]:
+    """The live server with the demo, rendering its pages with a renderer of its own."""
+    process, url = renderer_process.start(site)
+    settings.PAGE_RENDERER_URL = url
+    settings.FRONTEND_URL = site
+    try:
+        yield site
+    finally:
+        renderer_process.stop(process)
 
 
 def test_every_page_type_has_its_head_and_text_in_the_raw_html(rendered_site):
