@@ -104,6 +104,8 @@ PRODUCTS: tuple[ProductRecord, ...] = (
             "het origineel. Vaatwasbestendig.</p>",
             "<p>Blown in a Walloon glassworks, with the prunts on the stem as on the "
             "original. Dishwasher safe.</p>",
+            "<p>Soufflé dans une verrerie wallonne, avec les pastilles sur la tige "
+            "comme sur l'original. Va au lave-vaisselle.</p>",
         ),
         category="replicas",
         reproduces="MAL.1911.030",
@@ -126,6 +128,8 @@ PRODUCTS: tuple[ProductRecord, ...] = (
             "genummerd en verschijnt in een oplage van 50.</p>",
             "<p>Cast from the original in the silver room. The silver-plated edition is "
             "numbered, in an edition of 50.</p>",
+            "<p>Moulé sur l'original de la salle de l'argenterie. L'édition argentée "
+            "est numérotée, tirée à 50 exemplaires.</p>",
         ),
         category="replicas",
         reproduces="MAL.1921.040",
@@ -151,6 +155,7 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         description=Words(
             "<p>Met de hand beschilderd; elke kom is een beetje anders.</p>",
             "<p>Painted by hand; every bowl is a little different.</p>",
+            "<p>Peint à la main ; chaque bol est un peu différent.</p>",
         ),
         category="replicas",
         reproduces="MAL.1950.031",
@@ -170,6 +175,7 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         description=Words(
             "<p>Gemaakt in Delft naar het origineel uit de late zeventiende eeuw.</p>",
             "<p>Made in Delft after the late seventeenth-century original.</p>",
+            "<p>Fabriqué à Delft d'après l'original de la fin du XVIIe siècle.</p>",
         ),
         category="replicas",
         reproduces="MAL.1975.020",
@@ -190,6 +196,7 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         description=Words(
             "<p>Gipsafgietsel van de marmeren buste, op halve grootte.</p>",
             "<p>Plaster cast of the marble bust, at half size.</p>",
+            "<p>Moulage en plâtre du buste en marbre, à mi-grandeur.</p>",
         ),
         category="replicas",
         reproduces="MAL.1958.009",
@@ -213,6 +220,8 @@ PRODUCTS: tuple[ProductRecord, ...] = (
             "de gilden en de prentkunst.</p>",
             "<p>With essays by the curators on the Flemish Primitives, guild silver and "
             "printmaking.</p>",
+            "<p>Avec des essais des conservateurs sur les primitifs flamands, "
+            "l'argenterie des guildes et la gravure.</p>",
         ),
         category="boeken",
         vat_rate=6,
@@ -240,6 +249,7 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         description=Words(
             "<p>Na betaling krijgt u een downloadlink die een week geldig is.</p>",
             "<p>After payment you get a download link that is valid for a week.</p>",
+            "<p>Après paiement, vous recevez un lien de téléchargement valable une semaine.</p>",
         ),
         category="boeken",
         vat_rate=6,
@@ -248,7 +258,11 @@ PRODUCTS: tuple[ProductRecord, ...] = (
     ),
     ProductRecord(
         slug=Words("zilver-van-de-gilden", "guild-silver", "argenterie-des-guildes"),
-        title=Words("Zilver van de Gentse gilden", "Silver of the Ghent guilds"),
+        title=Words(
+            "Zilver van de Gentse gilden",
+            "Silver of the Ghent guilds",
+            "L'argenterie des guildes gantoises",
+        ),
         intro=Words(
             "Bekers, kelken en koningsbreuken, van dichtbij gefotografeerd.",
             "Cups, chalices and king's collars, photographed up close.",
@@ -257,6 +271,7 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         description=Words(
             "<p>Een rijk geïllustreerd boek over de edelsmeedkunst in Gent.</p>",
             "<p>A richly illustrated book on goldsmiths' work in Ghent.</p>",
+            "<p>Un livre richement illustré sur l'orfèvrerie gantoise.</p>",
         ),
         category="boeken",
         vat_rate=6,
@@ -265,7 +280,11 @@ PRODUCTS: tuple[ProductRecord, ...] = (
     ),
     ProductRecord(
         slug=Words("zoek-de-hond", "find-the-dog", "trouve-le-chien"),
-        title=Words("Zoek de hond in het museum", "Find the dog in the museum"),
+        title=Words(
+            "Zoek de hond in het museum",
+            "Find the dog in the museum",
+            "Trouve le chien dans le musée",
+        ),
         intro=Words(
             "Een kijkboek voor kinderen vanaf 4 jaar.",
             "A picture book for children from 4.",
@@ -297,6 +316,7 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         description=Words(
             "<p>Gedrukt in België op FSC-papier van 250 g/m².</p>",
             "<p>Printed in Belgium on 250 gsm FSC paper.</p>",
+            "<p>Imprimé en Belgique sur papier FSC de 250 g/m².</p>",
         ),
         category="prenten",
         reproduces="MAL.1931.007",
@@ -320,6 +340,7 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         description=Words(
             "<p>Op ware grootte gedrukt; klaar om in te lijsten.</p>",
             "<p>Printed at full size; ready to frame.</p>",
+            "<p>Imprimé en grandeur réelle ; prêt à encadrer.</p>",
         ),
         category="prenten",
         reproduces="MAL.1961.031",
@@ -343,6 +364,7 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         description=Words(
             "<p>Gedrukt in België op FSC-papier van 250 g/m².</p>",
             "<p>Printed in Belgium on 250 gsm FSC paper.</p>",
+            "<p>Imprimé en Belgique sur papier FSC de 250 g/m².</p>",
         ),
         category="prenten",
         reproduces="MAL.1999.011",
@@ -360,6 +382,7 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         description=Words(
             "<p>Biologisch katoen, 38 × 42 cm, lange hengsels.</p>",
             "<p>Organic cotton, 38 × 42 cm, long handles.</p>",
+            "<p>Coton biologique, 38 × 42 cm, longues anses.</p>",
         ),
         category="souvenirs",
         reproduces="MAL.1946.010",
@@ -381,6 +404,7 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         description=Words(
             "<p>Honderd procent zijde, met de hand omgezoomd.</p>",
             "<p>One hundred per cent silk, hand-rolled hems.</p>",
+            "<p>Cent pour cent soie, ourlets roulottés à la main.</p>",
         ),
         category="souvenirs",
         reproduces="MAL.1903.001",
@@ -401,7 +425,9 @@ PRODUCTS: tuple[ProductRecord, ...] = (
             "From the Primitives to the still life, in a cardboard box.",
             "Des primitifs à la nature morte, dans une boîte en carton.",
         ),
-        description=Words("<p>Twaalf kaarten, A6.</p>", "<p>Twelve cards, A6.</p>"),
+        description=Words(
+            "<p>Twaalf kaarten, A6.</p>", "<p>Twelve cards, A6.</p>", "<p>Douze cartes, A6.</p>"
+        ),
         category="souvenirs",
         cover=Cover("cards", (90, 120, 90), PAPER, "12"),
         variants=(VariantRecord("KAART-SET-12", "12.00", weight_grams=150, stock=80),),
@@ -411,11 +437,13 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         title=Words("Mok Museum aan de Leie", "Mug Museum aan de Leie", "Tasse Museum aan de Leie"),
         intro=Words(
             "Het graanpakhuis aan de Leie, op een mok van 30 cl.",
-            "The grain warehouse on the Lys, on a 30 cl mug.",
+            "The grain warehouse on the Leie, on a 30 cl mug.",
             "L'entrepôt à grains sur la Lys, sur une tasse de 30 cl.",
         ),
         description=Words(
-            "<p>Aardewerk, vaatwasbestendig.</p>", "<p>Earthenware, dishwasher safe.</p>"
+            "<p>Aardewerk, vaatwasbestendig.</p>",
+            "<p>Earthenware, dishwasher safe.</p>",
+            "<p>Faïence, va au lave-vaisselle.</p>",
         ),
         category="souvenirs",
         cover=Cover("mug", (245, 245, 240), (38, 66, 140), "MAL"),
@@ -424,13 +452,16 @@ PRODUCTS: tuple[ProductRecord, ...] = (
     # --- not for sale yet: a draft, never listed ------------------------------------------
     ProductRecord(
         slug=Words("kerstkaarten-2026", "christmas-cards-2026"),
-        title=Words("Kerstkaarten 2026", "Christmas cards 2026"),
+        title=Words("Kerstkaarten 2026", "Christmas cards 2026", "Cartes de Noël 2026"),
         intro=Words(
             "Nog in voorbereiding.",
             "Still in preparation.",
+            "Encore en préparation.",
         ),
         description=Words(
-            "<p>Tien kaarten met enveloppen.</p>", "<p>Ten cards with envelopes.</p>"
+            "<p>Tien kaarten met enveloppen.</p>",
+            "<p>Ten cards with envelopes.</p>",
+            "<p>Dix cartes avec enveloppes.</p>",
         ),
         category="souvenirs",
         cover=Cover("cards", (150, 30, 40), (255, 255, 255), "2026"),

@@ -1,4 +1,4 @@
-"""The demo virtual tour: a walk through four rooms of Museum aan de Leie, in Dutch and English.
+"""The demo virtual tour: a walk through four rooms of Museum aan de Leie, in Dutch, English and French.
 
 It is loaded after the demo museum (museum_site.demo) because its hotspots lead to that
 museum's objects, stories and exhibition; whatever is missing is skipped, so the tour also
@@ -30,15 +30,16 @@ from tours.demo_panoramas import HALL, PRIMITIVES, PRINTS, SILVER, Room
 from tours.models import FloorPlan, GuidedStop, Hotspot, Scene, TourIndexPage, TourPage
 
 SOURCE_LANGUAGE = "nl"
-TRANSLATIONS = ("en",)
+TRANSLATIONS = ("en", "fr")
 
 
 @dataclass(frozen=True)
 class Words:
-    """The same text in Dutch and English."""
+    """The same text in Dutch, English and French."""
 
     nl: str
     en: str
+    fr: str
 
     def get(self, language: str) -> str:
         return getattr(self, language)
@@ -62,29 +63,35 @@ class StopText:
     dwell_seconds: int = 25
 
 
-INDEX_SLUG = Words("rondleidingen", "tours")
-INDEX_TITLE = Words("Rondleidingen", "Virtual tours")
+INDEX_SLUG = Words("rondleidingen", "tours", "visites")
+INDEX_TITLE = Words("Rondleidingen", "Virtual tours", "Visites virtuelles")
 INDEX_INTRO = Words(
     "Wandel online door de zalen van het museum.",
     "Walk through the museum's galleries online.",
+    "Parcourez en ligne les salles du musée.",
 )
-TOUR_SLUG = Words("rondleiding", "museum-tour")
-TOUR_TITLE = Words("Rondleiding door het museum", "A walk through the museum")
+TOUR_SLUG = Words("rondleiding", "museum-tour", "visite-du-musee")
+TOUR_TITLE = Words(
+    "Rondleiding door het museum", "A walk through the museum", "Une promenade dans le musée"
+)
 TOUR_INTRO = Words(
     "Van de inkomhal in het oude graanpakhuis langs de Vlaamse primitieven en het zilver van "
     "de gilden naar het prentenkabinet: vier zalen, in uw eigen tempo of met de gids.",
     "From the entrance hall in the old grain warehouse past the Flemish Primitives and the "
     "silver of the guilds to the print room: four galleries, at your own pace or with the guide.",
+    "Du hall d'entrée de l'ancien entrepôt à grains au cabinet des estampes, en passant par "
+    "les primitifs flamands et l'argenterie des guildes : quatre salles, à votre rythme ou "
+    "avec le guide.",
 )
 PLAN_KEY = "begane-grond"
-PLAN_TITLE = Words("Begane grond", "Ground floor")
+PLAN_TITLE = Words("Begane grond", "Ground floor", "Rez-de-chaussée")
 IMAGE_SUFFIX = "(demo-rondleiding)"
 
 SCENES: tuple[SceneText, ...] = (
     SceneText(
         HALL,
-        Words("Inkomhal", "Entrance hall"),
-        Words("Naar de inkomhal", "To the entrance hall"),
+        Words("Inkomhal", "Entrance hall", "Hall d'entrée"),
+        Words("Naar de inkomhal", "To the entrance hall", "Vers le hall d'entrée"),
         Words(
             "Een hoge hal met een zwart-witte marmeren vloer en houten balken aan het plafond. "
             "Vooruit hangt een rode banier van de tentoonstelling 'Van Van Eyck tot Rubens', "
@@ -94,13 +101,22 @@ SCENES: tuple[SceneText, ...] = (
             "ceiling. Ahead hangs a red banner for the exhibition 'From Van Eyck to Rubens', "
             "on the left a large green tapestry. A door ahead on the left leads to the Flemish "
             "Primitives, a door on the right to the silver room; the entrance is behind you.",
+            "Un hall élevé au sol de marbre noir et blanc, aux poutres de bois apparentes. "
+            "Devant vous pend une bannière rouge de l'exposition « De Van Eyck à Rubens », à "
+            "gauche une grande tapisserie verte. Une porte devant vous à gauche mène aux "
+            "primitifs flamands, une porte à droite à la salle de l'argenterie ; l'entrée est "
+            "derrière vous.",
         ),
         initial_yaw=0,
     ),
     SceneText(
         PRIMITIVES,
-        Words("Vlaamse primitieven", "Flemish Primitives"),
-        Words("Naar de Vlaamse primitieven", "To the Flemish Primitives"),
+        Words("Vlaamse primitieven", "Flemish Primitives", "Primitifs flamands"),
+        Words(
+            "Naar de Vlaamse primitieven",
+            "To the Flemish Primitives",
+            "Vers les primitifs flamands",
+        ),
         Words(
             "Een zaal met donkerrode wanden, een eiken vloer en daglicht door een glazen kap. "
             "Tegenover u hangt een drieluik tussen twee kleinere panelen, links en achter u "
@@ -110,13 +126,17 @@ SCENES: tuple[SceneText, ...] = (
             "Facing you is a triptych between two smaller panels, with portraits on the left "
             "and behind you. A door on the right leads to the print room, the door behind you "
             "to the entrance hall.",
+            "Une salle aux murs rouge sombre, au parquet de chêne, éclairée par une verrière. "
+            "En face de vous, un triptyque entre deux panneaux plus petits ; des portraits à "
+            "gauche et derrière vous. Une porte à droite mène au cabinet des estampes, la porte "
+            "derrière vous au hall d'entrée.",
         ),
         initial_yaw=0,
     ),
     SceneText(
         SILVER,
-        Words("Zilverkamer", "Silver room"),
-        Words("Naar de zilverkamer", "To the silver room"),
+        Words("Zilverkamer", "Silver room", "Salle de l'argenterie"),
+        Words("Naar de zilverkamer", "To the silver room", "Vers la salle de l'argenterie"),
         Words(
             "Een kleine zaal met donkerblauwe wanden en verlichte wandvitrines: bekers, een "
             "miskelk en, recht voor u, de koningsbreuk van een schuttersgilde. Een deur links "
@@ -124,13 +144,17 @@ SCENES: tuple[SceneText, ...] = (
             "A small room with dark blue walls and lit wall cases: cups, a chalice and, "
             "straight ahead, the king's collar of an archers' guild. A door on the left leads "
             "to the entrance hall, a door behind you on the left to the print room.",
+            "Une petite salle aux murs bleu foncé et aux vitrines murales éclairées : des "
+            "coupes, un calice et, droit devant vous, le collier du roi d'une guilde "
+            "d'archers. Une porte à gauche mène au hall d'entrée, une porte derrière vous à "
+            "gauche au cabinet des estampes.",
         ),
         initial_yaw=90,
     ),
     SceneText(
         PRINTS,
-        Words("Prentenkabinet", "Print room"),
-        Words("Naar het prentenkabinet", "To the print room"),
+        Words("Prentenkabinet", "Print room", "Cabinet des estampes"),
+        Words("Naar het prentenkabinet", "To the print room", "Vers le cabinet des estampes"),
         Words(
             "Een gedempt verlicht kabinet met grijsgroene wanden en vaste vloerbedekking. "
             "Prenten en tekeningen hangen in passe-partouts; het licht blijft laag om het papier "
@@ -139,6 +163,10 @@ SCENES: tuple[SceneText, ...] = (
             "A dimly lit cabinet with grey-green walls and a carpeted floor. Prints and "
             "drawings hang in mounts; the light is kept low to spare the paper. Doors lead to "
             "the Flemish Primitives (left) and the silver room (behind you).",
+            "Un cabinet à la lumière tamisée, aux murs gris-vert et au sol recouvert de "
+            "moquette. Estampes et dessins sont présentés sous passe-partout ; la lumière reste "
+            "faible pour ménager le papier. Des portes mènent aux primitifs flamands (à gauche) "
+            "et à la salle de l'argenterie (derrière vous).",
         ),
         initial_yaw=0,
     ),
@@ -156,6 +184,10 @@ STOPS: tuple[StopText, ...] = (
             "Welcome to Museum aan de Leie. This building was a grain warehouse: the oak beams "
             "above you once carried sacks of grain. The banner announces the exhibition 'From "
             "Van Eyck to Rubens', which begins behind the door on the left.",
+            "Bienvenue au Musée de la Lys. Ce bâtiment était un entrepôt à grains : les "
+            "poutres de chêne au-dessus de vous portaient autrefois des sacs de grain. La "
+            "bannière annonce l'exposition « De Van Eyck à Rubens », qui commence derrière la "
+            "porte à gauche.",
         ),
     ),
     StopText(
@@ -169,6 +201,9 @@ STOPS: tuple[StopText, ...] = (
             "A triptych from the circle of Hugo van der Goes. In the centre the three kings "
             "bring their gifts; on the wings kneel the donors, a Ghent cloth merchant and his "
             "wife. Whoever paid wanted to be seen.",
+            "Un triptyque de l'entourage de Hugo van der Goes. Au centre, les trois rois "
+            "apportent leurs présents ; sur les volets sont agenouillés les donateurs, un "
+            "marchand de drap gantois et son épouse. Qui payait voulait être vu.",
         ),
     ),
     StopText(
@@ -182,6 +217,9 @@ STOPS: tuple[StopText, ...] = (
             "The king's collar of the Guild of Saint Sebastian. Whoever won the yearly "
             "popinjay shoot wore it for a year and added a silver plaque: two centuries of "
             "guild history on one chain.",
+            "Le collier du roi de la guilde de Saint-Sébastien. Le vainqueur du tir annuel au "
+            "papegai le portait pendant un an et y ajoutait une plaquette d'argent : deux "
+            "siècles d'histoire de la guilde sur une seule chaîne.",
         ),
     ),
 )

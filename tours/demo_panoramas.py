@@ -33,7 +33,7 @@ from typing import Literal
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-CREDIT = "Generated for the Vitrine demo (CC0)"
+CREDIT = "Vitrine demo · CC0 1.0"  # one for all languages: who, and the licence
 LICENCE = "CC0 1.0"
 
 DEFAULT_WIDTH = 4096

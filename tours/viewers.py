@@ -565,7 +565,8 @@ def _psv_marker(info: Info) -> Config:
         "id": info.id,
         "position": _psv_position(info.yaw, info.pitch),
         "circle": 12,
-        "svgStyle": {"fill": "rgba(255, 255, 255, 0.8)", "stroke": "rgba(0, 0, 0, 0.6)"},
+        # A light disc in a dark ring: visible on light paintings and dark walls alike.
+        "svgStyle": {"fill": "#ffffff", "stroke": "#1b1b1b", "strokeWidth": "4px"},
         "className": "vitrine-hotspot",
         "tooltip": {"content": label},
         "data": data,

@@ -12,7 +12,7 @@ MASTERS = ExhibitionRecord(
     slug=Text("van-eyck-tot-rubens", "from-van-eyck-to-rubens", "de-van-eyck-a-rubens"),
     title=Text(
         "Van Van Eyck tot Rubens. Meesters aan de Leie",
-        "From Van Eyck to Rubens. Masters on the Lys",
+        "From Van Eyck to Rubens. Masters on the Leie",
         "De Van Eyck à Rubens. Maîtres au bord de la Lys",
     ),
     intro=Text(

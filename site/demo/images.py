@@ -21,9 +21,18 @@ from collections.abc import Callable, Sequence
 
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
+from museum_site.demo.records import Text
+
 WIDTH, HEIGHT = 1200, 900
-CREDIT = "Generated for the Vitrine demo (CC0)"
+# The image library's credit is one for all languages, so it names only who and under
+# what licence; pages that show an image say it in their own language (CREDIT_SENTENCE).
+CREDIT = "Vitrine demo · CC0 1.0"
 LICENCE = "CC0 1.0"
+CREDIT_SENTENCE = Text(
+    "Beeld gemaakt voor de Vitrine-demo (CC0)",
+    "Image made for the Vitrine demo (CC0)",
+    "Image réalisée pour la démo Vitrine (CC0)",
+)
 
 RGB = tuple[int, int, int]
 Box = tuple[int, int, int, int]

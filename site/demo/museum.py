@@ -55,7 +55,7 @@ HOME_INTRO = Text(
     "Kunst en geschiedenis van Gent en Vlaanderen, van de Vlaamse primitieven tot het "
     "zilver van de gilden, in een voormalig graanpakhuis aan de Leie.",
     "Art and history of Ghent and Flanders, from the Flemish Primitives to the silver of the "
-    "guilds, in a former grain warehouse on the Lys.",
+    "guilds, in a former grain warehouse on the Leie.",
     "Art et histoire de Gand et de la Flandre, des primitifs flamands à l'orfèvrerie des "
     "guildes, dans un ancien entrepôt à grains au bord de la Lys.",
 )

@@ -161,18 +161,22 @@ SILVER_AND_METAL = (
         title=Text(
             "Koningsbreuk van de Sint-Sebastiaansgilde",
             "King's collar of the Guild of Saint Sebastian",
+            "Collier du roi de la guilde de Saint-Sébastien",
         ),
         description=Text(
             "<p>Gent, zestiende tot achttiende eeuw. Elke schutterskoning voegde een zilveren "
             "schildje toe, zodat de breuk een kroniek van de gilde werd.</p>",
             "<p>Ghent, sixteenth to eighteenth century. Every shooting king added a silver "
             "plaque, so the collar became a chronicle of the guild.</p>",
+            "<p>Gand, XVIe–XVIIIe siècle. Chaque roi du tir ajoutait une plaquette "
+            "d'argent, si bien que le collier devint une chronique de la guilde.</p>",
         ),
         alt=Text(
             "Zilveren schakelketting met een groot schildvormig hangstuk.",
             "Silver chain of links with a large shield-shaped pendant.",
+            "Chaîne d'argent à maillons avec un grand pendentif en forme d'écu.",
         ),
-        date=Text("ca. 1550–1780", "c. 1550–1780"),
+        date=Text("ca. 1550–1780", "c. 1550–1780", "vers 1550–1780"),
         years=(1550, 1780),
         dimensions="84 × 22 cm",
         credit=GUILDS,
@@ -185,21 +189,25 @@ SILVER_AND_METAL = (
     ObjectRecord(
         "MAL.1927.013",
         "bronze-mortar",
-        title=Text("Vijzel met jaartal 1568", "Mortar dated 1568"),
+        title=Text("Vijzel met jaartal 1568", "Mortar dated 1568", "Mortier daté de 1568"),
         description=Text(
             "<p>Mechelen, 1568. Mechelse klokgieters goten in hun vrije ovenruimte ook vijzels "
             "voor apothekers; het opschrift noemt de eerste eigenaar.</p>",
             "<p>Mechelen, 1568. Mechelen bell-founders also cast mortars for apothecaries; the "
             "inscription names the first owner.</p>",
+            "<p>Malines, 1568. Les fondeurs de cloches malinois coulaient aussi des "
+            "mortiers pour les apothicaires ; l'inscription nomme le premier "
+            "propriétaire.</p>",
         ),
         alt=Text(
             "Bronzen vijzel met twee oren en twee sierbanden.",
             "Bronze mortar with two handles and two moulded bands.",
+            "Mortier en bronze à deux anses et deux bandeaux moulurés.",
         ),
-        date=Text("1568", "1568"),
+        date=Text("1568", "1568", "1568"),
         years=(1568, 1568),
         dimensions="14 × 17 cm",
-        credit=Text("Aankoop, 1927", "Purchased, 1927"),
+        credit=Text("Aankoop, 1927", "Purchased, 1927", "Achat, 1927"),
         materials=("bronze",),
         periods=("renaissance",),
     ),

@@ -210,22 +210,28 @@ PAINTINGS = (
         "MAL.1972.006",
         "painting-portrait",
         title=Text(
-            "Portret van een man met een gebedenboek", "Portrait of a man with a prayer book"
+            "Portret van een man met een gebedenboek",
+            "Portrait of a man with a prayer book",
+            "Portrait d'homme au livre de prières",
         ),
         description=Text(
             "<p>Kring van <b>Petrus Christus</b>. De sitter zit in een hoek van een kamer, een "
             "ruimtelijke opstelling die Christus als een van de eersten in Brugge gebruikte.</p>",
             "<p>Circle of <b>Petrus Christus</b>. The sitter is placed in the corner of a room, "
             "a spatial setting Christus was among the first in Bruges to use.</p>",
+            "<p>Entourage de <b>Petrus Christus</b>. Le modèle est placé dans l'angle "
+            "d'une pièce, un cadre spatial que Christus fut parmi les premiers à "
+            "Bruges à employer.</p>",
         ),
         alt=Text(
             "Man in een zwart wambuis met een open boek, in de hoek van een kamer.",
             "Man in a black doublet holding an open book, in the corner of a room.",
+            "Homme en pourpoint noir tenant un livre ouvert, dans l'angle d'une pièce.",
         ),
-        date=Text("ca. 1460–1470", "c. 1460–1470"),
+        date=Text("ca. 1460–1470", "c. 1460–1470", "vers 1460–1470"),
         years=(1460, 1470),
         dimensions="29 × 21 cm",
-        credit=Text("Aankoop, 1972", "Purchased, 1972"),
+        credit=Text("Aankoop, 1972", "Purchased, 1972", "Achat, 1972"),
         makers=("petrus-christus",),
         materials=OAK_PANEL,
         periods=("early-netherlandish",),
@@ -454,43 +460,56 @@ PAINTINGS = (
     ObjectRecord(
         "MAL.1958.004",
         "painting-landscape",
-        title=Text("Gezicht op Gent vanaf de Leie", "View of Ghent from the Lys"),
+        title=Text(
+            "Gezicht op Gent vanaf de Leie",
+            "View of Ghent from the Leie",
+            "Vue de Gand depuis la Lys",
+        ),
         description=Text(
             "<p>Gentse meester, anoniem. Het stadsgezicht toont de torens van Sint-Baafs en het "
             "Belfort boven de kaaien, met schepen die graan lossen.</p>",
             "<p>Ghent master, anonymous. The view shows the towers of Saint Bavo's and the "
             "Belfry above the quays, with boats unloading grain.</p>",
+            "<p>Maître gantois anonyme. La vue montre les tours de Saint-Bavon et du "
+            "beffroi au-dessus des quais, où des bateaux déchargent du grain.</p>",
         ),
         alt=Text(
             "Rivierlandschap met een stad aan de horizon, torens en een zonnige lucht.",
             "River landscape with a town on the horizon, towers and a sunny sky.",
+            "Paysage fluvial avec une ville à l'horizon, des tours et un ciel ensoleillé.",
         ),
-        date=Text("ca. 1650–1670", "c. 1650–1670"),
+        date=Text("ca. 1650–1670", "c. 1650–1670", "vers 1650–1670"),
         years=(1650, 1670),
         dimensions="64 × 96 cm",
-        credit=Text("Aankoop, 1958", "Purchased, 1958"),
+        credit=Text("Aankoop, 1958", "Purchased, 1958", "Achat, 1958"),
         materials=CANVAS,
         periods=("baroque",),
     ),
     ObjectRecord(
         "MAL.1993.001",
         "painting-company",
-        title=Text("Vrolijk gezelschap", "Merry company"),
+        title=Text("Vrolijk gezelschap", "Merry company", "Joyeuse compagnie"),
         description=Text(
             "<p>Kring van <b>Frans Hals</b>. De losse toets en de lachende gezichten volgen "
             "Hals, maar de compositie is stijver dan bij de meester zelf.</p>",
             "<p>Circle of <b>Frans Hals</b>. The loose touch and laughing faces follow Hals, "
             "but the composition is stiffer than in the master's own work.</p>",
+            "<p>Entourage de <b>Frans Hals</b>. La touche libre et les visages rieurs "
+            "suivent Hals, mais la composition est plus raide que dans l'œuvre du "
+            "maître lui-même.</p>",
         ),
         alt=Text(
             "Lachende mannen en vrouwen rond een tafel; een man heft zijn glas.",
             "Laughing men and women around a table; a man raises his glass.",
+            "Hommes et femmes riant autour d'une table ; un homme lève son verre.",
         ),
-        date=Text("ca. 1625–1630", "c. 1625–1630"),
+        date=Text("ca. 1625–1630", "c. 1625–1630", "vers 1625–1630"),
         years=(1625, 1630),
         dimensions="81 × 112 cm",
         credit=Text(
-            "Schenking van Paul en Lea Mertens, 1993", "Gift of Paul and Lea Mertens, 1993"
+            "Schenking van Paul en Lea Mertens, 1993",
+            "Gift of Paul and Lea Mertens, 1993",
+            "Don de Paul et Lea Mertens, 1993",
         ),
         makers=("frans-hals",),
         materials=CANVAS,

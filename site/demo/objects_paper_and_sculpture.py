@@ -46,18 +46,24 @@ WORKS_ON_PAPER = (
     ObjectRecord(
         "MAL.1948.013",
         "drawing-red-chalk",
-        title=Text("Studie van een vrouwenhoofd", "Study of a woman's head"),
+        title=Text(
+            "Studie van een vrouwenhoofd", "Study of a woman's head", "Étude de tête de femme"
+        ),
         description=Text(
             "<p><b>Antoon van Dyck</b> tekende het hoofd naar het leven, met enkele snelle "
             "lijnen voor de schouders. Het keert terug in een verloren altaarstuk.</p>",
             "<p><b>Anthony van Dyck</b> drew the head from life, with a few quick lines for the "
             "shoulders. It reappears in a lost altarpiece.</p>",
+            "<p><b>Antoine van Dyck</b> a dessiné la tête d'après nature, avec "
+            "quelques traits rapides pour les épaules. Elle réapparaît dans un "
+            "retable perdu.</p>",
         ),
         alt=Text(
             "Roodkrijttekening van het hoofd van een vrouw die over haar schouder kijkt.",
             "Red chalk drawing of a woman's head looking over her shoulder.",
+            "Dessin à la sanguine d'une tête de femme regardant par-dessus son épaule.",
         ),
-        date=Text("ca. 1618–1620", "c. 1618–1620"),
+        date=Text("ca. 1618–1620", "c. 1618–1620", "vers 1618–1620"),
         years=(1618, 1620),
         dimensions="24 × 18 cm",
         credit=DANCKAERT,
@@ -68,21 +74,29 @@ WORKS_ON_PAPER = (
     ObjectRecord(
         "MAL.1982.004",
         "drawing-red-chalk",
-        title=Text("Studie voor een knielende apostel", "Study for a kneeling apostle"),
+        title=Text(
+            "Studie voor een knielende apostel",
+            "Study for a kneeling apostle",
+            "Étude pour un apôtre agenouillé",
+        ),
         description=Text(
             "<p><b>Peter Paul Rubens</b> zette de figuur op in zwart krijt en verhoogde de "
             "gezichtspartij met rood krijt, zoals hij in Italië had geleerd.</p>",
             "<p><b>Peter Paul Rubens</b> set up the figure in black chalk and heightened the face "
             "with red chalk, as he had learned in Italy.</p>",
+            "<p><b>Pierre Paul Rubens</b> a mis la figure en place à la pierre noire "
+            "et rehaussé le visage de sanguine, comme il l'avait appris en "
+            "Italie.</p>",
         ),
         alt=Text(
             "Krijttekening van een bebaarde man die knielt met uitgestrekte armen.",
             "Chalk drawing of a bearded man kneeling with outstretched arms.",
+            "Dessin à la pierre d'un homme barbu agenouillé, les bras tendus.",
         ),
-        date=Text("ca. 1609–1610", "c. 1609–1610"),
+        date=Text("ca. 1609–1610", "c. 1609–1610", "vers 1609–1610"),
         years=(1609, 1610),
         dimensions="38 × 27 cm",
-        credit=Text("Aankoop, 1982", "Purchased, 1982"),
+        credit=Text("Aankoop, 1982", "Purchased, 1982", "Achat, 1982"),
         makers=("rubens",),
         materials=("chalk", "red-chalk", "paper"),
         periods=("baroque",),
@@ -90,21 +104,29 @@ WORKS_ON_PAPER = (
     ObjectRecord(
         "MAL.1955.021",
         "drawing-landscape",
-        title=Text("Heuvellandschap met rivierdal", "Hilly landscape with a river valley"),
+        title=Text(
+            "Heuvellandschap met rivierdal",
+            "Hilly landscape with a river valley",
+            "Paysage vallonné avec une vallée fluviale",
+        ),
         description=Text(
             "<p>Kring van <b>Pieter Bruegel de Oude</b>. Het wijde uitzicht volgt de "
             "Alpenlandschappen die Bruegel na zijn Italiaanse reis tekende.</p>",
             "<p>Circle of <b>Pieter Bruegel the Elder</b>. The wide view follows the Alpine "
             "landscapes Bruegel drew after his Italian journey.</p>",
+            "<p>Entourage de <b>Pieter Bruegel l'Ancien</b>. La vue large suit les "
+            "paysages alpins que Bruegel dessina après son voyage en Italie.</p>",
         ),
         alt=Text(
             "Pentekening van een rivier die door heuvels slingert, met een dorp en bomen.",
             "Pen drawing of a river winding through hills, with a village and trees.",
+            "Dessin à la plume d'une rivière serpentant entre des collines, avec un "
+            "village et des arbres.",
         ),
-        date=Text("ca. 1555–1560", "c. 1555–1560"),
+        date=Text("ca. 1555–1560", "c. 1555–1560", "vers 1555–1560"),
         years=(1555, 1560),
         dimensions="23 × 34 cm",
-        credit=Text("Aankoop, 1955", "Purchased, 1955"),
+        credit=Text("Aankoop, 1955", "Purchased, 1955", "Achat, 1955"),
         makers=("pieter-bruegel",),
         materials=("ink", "paper"),
         periods=("renaissance",),
@@ -139,18 +161,25 @@ WORKS_ON_PAPER = (
     ObjectRecord(
         "MAL.1961.031",
         "print-fish",
-        title=Text("De grote vissen eten de kleine", "Big fish eat little fish"),
+        title=Text(
+            "De grote vissen eten de kleine",
+            "Big fish eat little fish",
+            "Les gros poissons mangent les petits",
+        ),
         description=Text(
             "<p>Gravure door Pieter van der Heyden naar een ontwerp van <b>Pieter Bruegel de "
             "Oude</b>, uitgegeven door Hieronymus Cock in Antwerpen.</p>",
             "<p>Engraving by Pieter van der Heyden after a design by <b>Pieter Bruegel the "
             "Elder</b>, published by Hieronymus Cock in Antwerp.</p>",
+            "<p>Gravure de Pieter van der Heyden d'après un dessin de <b>Pieter "
+            "Bruegel l'Ancien</b>, éditée par Jérôme Cock à Anvers.</p>",
         ),
         alt=Text(
             "Prent van een enorme gestrande vis waaruit kleinere vissen stromen.",
             "Print of a huge stranded fish with smaller fish spilling out of it.",
+            "Estampe d'un énorme poisson échoué dont s'échappent des poissons plus petits.",
         ),
-        date=Text("1557", "1557"),
+        date=Text("1557", "1557", "1557"),
         years=(1557, 1557),
         dimensions="23 × 30 cm",
         credit=PRINT_ROOM,
@@ -164,18 +193,23 @@ WORKS_ON_PAPER = (
         title=Text(
             "Zelfportret, leunend op een stenen vensterbank",
             "Self-portrait leaning on a stone sill",
+            "Autoportrait appuyé sur un rebord de pierre",
         ),
         description=Text(
             "<p>Ets van <b>Rembrandt</b>. De houding ontleende hij aan portretten van Titiaan "
             "en Rafaël die hij in 1639 op een Amsterdamse veiling zag.</p>",
             "<p>Etching by <b>Rembrandt</b>. He borrowed the pose from portraits by Titian and "
             "Raphael he saw at an Amsterdam auction in 1639.</p>",
+            "<p>Eau-forte de <b>Rembrandt</b>. Il emprunta la pose à des portraits de "
+            "Titien et de Raphaël vus lors d'une vente aux enchères à Amsterdam en "
+            "1639.</p>",
         ),
         alt=Text(
             "Ets van een man met baret die met zijn arm op een stenen rand leunt.",
             "Etching of a man in a beret resting his arm on a stone ledge.",
+            "Eau-forte d'un homme au béret appuyant le bras sur un rebord de pierre.",
         ),
-        date=Text("1639", "1639"),
+        date=Text("1639", "1639", "1639"),
         years=(1639, 1639),
         dimensions="21 × 16 cm",
         credit=PRINT_ROOM,

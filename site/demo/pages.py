@@ -14,7 +14,7 @@ from typing import Any
 from wagtail.models import Locale, Page, Site
 
 from museum_site import models
-from museum_site.demo import museum
+from museum_site.demo import images, museum
 from museum_site.demo.collection import MediaLibrary, object_image_title
 from museum_site.demo.objects import BY_INVENTORY_NUMBER
 from museum_site.demo.records import (
@@ -195,7 +195,7 @@ class PageTree:
                     {
                         "image": self.media.picture(picture),
                         "caption": caption.get(language),
-                        "credit": "",
+                        "credit": images.CREDIT_SENTENCE.get(language),
                         "alt_text": picture.alt.get(language),
                     },
                 )
@@ -246,7 +246,7 @@ class PageTree:
         return {
             "image": self.media.images[object_image_title(record)],
             "caption": record.title.get(language),
-            "credit": "",
+            "credit": images.CREDIT_SENTENCE.get(language),
             "alt_text": record.alt.get(language),
         }
 

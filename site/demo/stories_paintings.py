@@ -203,18 +203,20 @@ DURER = StoryRecord(
 )
 
 BRUEGEL = StoryRecord(
-    slug=Text("bruegel-op-het-ijs", "bruegel-on-the-ice"),
-    title=Text("Bruegel op het ijs", "Bruegel on the ice"),
+    slug=Text("bruegel-op-het-ijs", "bruegel-on-the-ice", "bruegel-sur-la-glace"),
+    title=Text("Bruegel op het ijs", "Bruegel on the ice", "Bruegel sur la glace"),
     intro=Text(
         "Waarom hangen er zoveel winterlandschappen 'naar Bruegel' in Vlaamse musea? Een "
         "verhaal over kopieën, vraag en aanbod.",
         "Why do so many Flemish museums own winter landscapes 'after Bruegel'? A story of "
         "copies, supply and demand.",
+        "Pourquoi tant de musées flamands possèdent-ils des paysages d'hiver « "
+        "d'après Bruegel » ? Une histoire de copies, d'offre et de demande.",
     ),
     hero="MAL.1931.007",
     author="Amina El Idrissi",
     date=datetime.date(2025, 12, 12),
-    tags=(Text("Bruegel", "Bruegel"), Text("landschap", "landscape")),
+    tags=(Text("Bruegel", "Bruegel", "Bruegel"), Text("landschap", "landscape", "paysage")),
     body=(
         Prose(
             Text(
@@ -226,41 +228,63 @@ BRUEGEL = StoryRecord(
                 "skaters and a bird trap. His son and his son's workshop made dozens of "
                 "versions.</p><h2>A picture that sold</h2><p>Buyers wanted 'a Bruegel' on the "
                 "wall. The workshop delivered, with small differences in every version.</p>",
+                "<p>En 1565, Pieter Bruegel l'Ancien peignit un petit paysage d'hiver "
+                "avec des patineurs et une trappe aux oiseaux. Son fils et l'atelier de "
+                "celui-ci en firent des dizaines de versions.</p><h2>Une image qui se "
+                "vendait</h2><p>Les acheteurs voulaient « un Bruegel » au mur. L'atelier "
+                "livrait, avec de petites différences dans chaque version.</p>",
             )
         ),
         ObjectCard(
             "MAL.1931.007",
-            Text("Let op de vogelknip rechts.", "Look for the bird trap on the right."),
+            Text(
+                "Let op de vogelknip rechts.",
+                "Look for the bird trap on the right.",
+                "Cherchez la trappe aux oiseaux à droite.",
+            ),
         ),
         Gallery(
-            Text("Bruegel op papier", "Bruegel on paper"),
+            Text("Bruegel op papier", "Bruegel on paper", "Bruegel sur papier"),
             ("MAL.1955.021", "MAL.1961.031"),
         ),
         Audio(
-            Text("Audiogids: winterlandschap", "Audio guide: winter landscape"),
+            Text(
+                "Audiogids: winterlandschap",
+                "Audio guide: winter landscape",
+                "Audioguide : paysage d'hiver",
+            ),
             Text(
                 "Hoor je het ijs? Tel de schaatsers: in onze versie zijn het er drie meer dan "
                 "bij Bruegel zelf.",
                 "Can you hear the ice? Count the skaters: our version has three more than "
                 "Bruegel's own.",
+                "Entendez-vous la glace ? Comptez les patineurs : notre version en compte "
+                "trois de plus que celle de Bruegel lui-même.",
             ),
         ),
     ),
+    languages=("nl", "en", "fr"),
 )
 
 PEETERS = StoryRecord(
-    slug=Text("clara-peeters-en-de-roemer", "clara-peeters-and-the-roemer"),
-    title=Text("Clara Peeters en de roemer", "Clara Peeters and the roemer"),
+    slug=Text(
+        "clara-peeters-en-de-roemer", "clara-peeters-and-the-roemer", "clara-peeters-et-le-roemer"
+    ),
+    title=Text(
+        "Clara Peeters en de roemer", "Clara Peeters and the roemer", "Clara Peeters et le roemer"
+    ),
     intro=Text(
         "Een geschilderd glas en een echt glas naast elkaar: wat vertelt een stilleven over de "
         "Antwerpse tafel rond 1612?",
         "A painted glass and a real one side by side: what does a still life tell us about the "
         "Antwerp table around 1612?",
+        "Un verre peint et un vrai verre côte à côte : que nous apprend une "
+        "nature morte sur la table anversoise vers 1612 ?",
     ),
     hero="MAL.2004.002",
     author="Sofie De Wilde",
     date=datetime.date(2025, 11, 4),
-    tags=(Text("stilleven", "still life"), Text("glas", "glass")),
+    tags=(Text("stilleven", "still life", "nature morte"), Text("glas", "glass", "verre")),
     body=(
         Prose(
             Text(
@@ -272,25 +296,41 @@ PEETERS = StoryRecord(
                 "Antwerp. In the round roemer she painted a tiny self-portrait.</p>"
                 "<h2>The real glass</h2><p>Our roemer from the same century has the same "
                 "prunts on the stem: they kept the glass steady in greasy fingers.</p>",
+                "<p>Clara Peeters est l'une des rares femmes à s'être fait un nom comme "
+                "peintre à Anvers. Dans le roemer bombé, elle a peint un minuscule "
+                "autoportrait.</p><h2>Le vrai verre</h2><p>Notre roemer du même siècle "
+                "porte les mêmes pastilles sur la tige : elles assuraient la prise du "
+                "verre entre des doigts gras.</p>",
             )
         ),
         ObjectCard(
             "MAL.2004.002",
-            Text("Zoek het zelfportret in het glas.", "Find the self-portrait in the glass."),
+            Text(
+                "Zoek het zelfportret in het glas.",
+                "Find the self-portrait in the glass.",
+                "Trouvez l'autoportrait dans le verre.",
+            ),
         ),
         ObjectCard(
             "MAL.1911.030",
-            Text("De roemer uit onze collectie.", "The roemer from our collection."),
+            Text(
+                "De roemer uit onze collectie.",
+                "The roemer from our collection.",
+                "Le roemer de notre collection.",
+            ),
         ),
         Quote(
             Text(
                 "Ze schildert niet alleen kaas. Ze schildert zichzelf die naar de kaas kijkt.",
                 "She does not just paint cheese. She paints herself looking at the cheese.",
+                "Elle ne peint pas seulement du fromage. Elle se peint en train de "
+                "regarder le fromage.",
             ),
             "Amina El Idrissi",
-            Text("Conservator oude kunst", "Curator of early art"),
+            Text("Conservator oude kunst", "Curator of early art", "Conservatrice de l'art ancien"),
         ),
     ),
+    languages=("nl", "en", "fr"),
 )
 
 PAINTING_STORIES = (RESTORATION, DURER, BRUEGEL, PEETERS)

@@ -32,9 +32,22 @@ def test_a_visitor_reads_a_story_with_every_kind_of_block(site):
         for block in ("text", "image", "quote", "video", "audio", "object"):
             expect(page.locator(f".block--{block}").first).to_be_visible()
         # Images reserve their space and come from the API's presets.
-        hero = page.locator("img.hero")
+        hero = page.locator(".hero img, img.hero").first
         assert hero.get_attribute("width") and hero.get_attribute("height")
         assert ".format-webp" in (hero.get_attribute("srcset") or "")
+        # The hero painting (no focal point set) is shown whole: drawn at the proportions
+        # of its file, which are the original's, with the preset's narrower widths too.
+        expect(page.locator(".hero--whole img")).to_have_count(1)
+        drawn, natural = page.evaluate(
+            """() => { const img = document.querySelector('.hero--whole img');
+                const box = img.getBoundingClientRect();
+                return [box.width / box.height, img.naturalWidth / img.naturalHeight]; }"""
+        )
+        assert abs(drawn - natural) < 0.02, (drawn, natural)
+        assert "600w" in (hero.get_attribute("srcset") or "")
+        # Object cards letterbox the whole work instead of cropping it.
+        card = page.locator(".card--object .card__image").first
+        assert card.evaluate("img => getComputedStyle(img).objectFit") == "contain"
         # The audio has its transcript; the video is a link until marketing consent.
         page.locator(".block--audio summary").click()
         expect(page.locator(".block--audio .transcript p")).to_be_visible()

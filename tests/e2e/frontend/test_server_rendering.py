@@ -170,11 +170,9 @@ def test_every_page_type_has_its_head_and_text_in_the_raw_html(rendered_site):
         assert page.title == museum or page.title.endswith(" — " + museum), (name, page.title)
         assert page.link("canonical") == [rendered_site + path.split("?")[0]], name
         hreflangs = {link["hreflang"] for link in page.links if link.get("rel") == "alternate"}
-        # Its own language and the default; the others where a translation exists (the
-        # demo's tour has no French one).
-        assert {language, "x-default"} <= hreflangs, (name, hreflangs)
-        if name not in {"tour"}:
-            assert {"nl", "en", "fr"} <= hreflangs, (name, hreflangs)
+        # Its own language, the default and the two others (the demo has every page
+        # type, its tour included, in all three languages).
+        assert {language, "x-default", "nl", "en", "fr"} <= hreflangs, (name, hreflangs)
         assert types <= page.types, (name, page.types)
         robots = page.meta.get("robots", [])
         assert (robots == ["noindex"]) == (name in NOINDEX), (name, robots)

@@ -9,7 +9,11 @@ room list, the room's heading, the viewer's node, the URL); an information hotsp
 opens a panel with a link into the site's localised routes; the guide shows each
 stop's transcript and moves the view there; with `prefers-reduced-motion` the view
 cuts instead of animating; without WebGL the tour is still usable from its lists; and
-axe-core finds nothing serious on the tours list and the tour page.
+axe-core finds nothing serious on the tours list and the tour page, and nothing at all
+with the viewer open; the viewer's controls are named buttons, the whole tour works from
+the keyboard, the view turns by itself on the first scene until the visitor moves (never
+with reduced motion), the guide plays by itself following each stop's dwell time, and on
+a phone the view follows the device's orientation after the (iOS) permission prompt.
 """
 
 from __future__ import annotations
@@ -124,6 +128,7 @@ def turn_towards(page: Page, script: str, arg: str | None = None) -> None:
     page.evaluate(
         f"""arg => {{
             const viewer = document.querySelector('.tour-viewer').photoSphereViewer;
+            viewer.stopAll();  // as a visitor's drag does: the automatic rotation ends
             viewer.rotate(({script})(viewer, arg));
         }}""",
         arg,
@@ -465,3 +470,219 @@ def test_a_stop_plays_its_audio_with_native_controls_and_shows_its_transcript(si
             " return a.currentTime > 0 || a.ended; }",
             timeout=15_000,
         )
+
+
+def tab_stops_in(page: Page, selector: str) -> list[dict]:
+    """Every keyboard stop inside `selector`: its tag, role and accessible name."""
+    return page.evaluate(
+        """selector => [...document.querySelector(selector).querySelectorAll(
+                'a[href], button, input, select, textarea, [tabindex]')]
+            .filter((el) => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length)
+            .map((el) => ({
+                tag: el.tagName,
+                className: el.className,
+                role: el.getAttribute('role'),
+                name: (el.getAttribute('aria-label') || el.textContent || '').trim(),
+            }))""",
+        selector,
+    )
+
+
+def zoom_level(page: Page) -> float:
+    return page.evaluate(
+        "() => document.querySelector('.tour-viewer').photoSphereViewer.getZoomLevel()"
+    )
+
+
+def test_the_viewer_controls_are_named_buttons_and_the_tour_works_by_keyboard_only(site):
+    with chromium() as browser:
+        page = browser.new_page(locale="nl-BE", viewport=DESKTOP)
+        page.goto(site + TOUR)
+        settle(page)
+        page.get_by_role("button", name="Alleen noodzakelijk").click()
+        tab_to(page, "Bekijk in 360°")
+        page.keyboard.press("Enter")
+        viewer = page.locator(VIEWER)
+        expect(viewer).to_have_attribute("data-node", "inkomhal", timeout=30_000)
+        expect(viewer).to_be_focused()
+
+        # The first scene turns by itself until the visitor moves.
+        expect(viewer).to_have_attribute("data-autorotate", "on", timeout=10_000)
+        page.wait_for_function(
+            "yaw => Math.abs(document.querySelector('.tour-viewer').photoSphereViewer"
+            ".getPosition().yaw - yaw) > 0.01",
+            arg=current_yaw_degrees(page) * math.pi / 180,
+        )
+        page.keyboard.press("ArrowLeft")
+        expect(viewer).to_have_attribute("data-autorotate", "off")
+        yaw = current_yaw_degrees(page)
+        page.wait_for_timeout(1000)
+        assert current_yaw_degrees(page) == pytest.approx(yaw, abs=0.01)
+
+        # Every keyboard stop of the viewer and its bar: the view itself, or a named button.
+        stops = tab_stops_in(page, ".tour-viewer__frame")
+        others = [stop for stop in stops if stop["role"] != "application"]
+        assert others, stops
+        assert all(stop["tag"] == "BUTTON" and stop["name"] for stop in others), stops
+        bar = page.get_by_role("toolbar", name="Bediening van het 360°-beeld")
+        for name in ("Uitzoomen", "Inzoomen", "Automatisch draaien", "Volledig scherm"):
+            expect(bar.get_by_role("button", name=name)).to_have_count(1)
+
+        # Zoom in from the keyboard.
+        before = zoom_level(page)
+        tab_to(page, "Inzoomen")
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "before => document.querySelector('.tour-viewer').photoSphereViewer"
+            ".getZoomLevel() > before + 5",
+            arg=before,
+        )
+        # Rotation back on and off again, as a toggle button.
+        rotate = bar.get_by_role("button", name="Automatisch draaien")
+        tab_to(page, "Automatisch draaien")
+        page.keyboard.press("Enter")
+        expect(rotate).to_have_attribute("aria-pressed", "true")
+        page.keyboard.press("Enter")
+        expect(rotate).to_have_attribute("aria-pressed", "false")
+
+        # The guide, then the rooms, by keyboard.
+        tab_to(page, "Start de gids")
+        page.keyboard.press("Enter")
+        expect(page.locator("#tour-guide-position")).to_have_text("Halte 1 van 3 · Inkomhal")
+        tab_to(page, "Volgende halte")
+        page.keyboard.press("Enter")
+        assert_in_room(page, "primitieven", "Vlaamse primitieven")
+        tab_to(page, "Zilverkamer")
+        page.keyboard.press("Enter")
+        assert_in_room(page, "zilverkamer", "Zilverkamer")
+        screenshot(page, "tour-controls")
+
+        violations = check_accessibility(page, "tour-viewer-open")
+        assert violations == [], violations
+        page.close()
+
+
+def test_no_automatic_rotation_when_the_visitor_prefers_reduced_motion(site):
+    with chromium() as browser:
+        page = browser.new_page(locale="nl-BE", viewport=DESKTOP, reduced_motion="reduce")
+        open_tour(page, site)
+        Traffic(page).settle(page)
+        yaw = current_yaw_degrees(page)
+        page.wait_for_timeout(1500)
+        assert current_yaw_degrees(page) == pytest.approx(yaw, abs=0.01)
+        expect(page.locator(VIEWER)).not_to_have_attribute("data-autorotate", "on")
+        expect(page.get_by_role("button", name="Automatisch draaien")).to_have_attribute(
+            "aria-pressed", "false"
+        )
+        page.close()
+
+
+def test_the_guide_plays_by_itself_following_each_stops_dwell_time(site):
+    builders.tour(
+        [
+            builders.scene("zaal", [builders.go_to("gang")], title="Zaal"),
+            builders.scene("gang", [builders.go_to("zaal")], title="Gang"),
+            builders.scene("tuin", [builders.go_to("gang")], title="Tuin"),
+        ],
+        slug="vanzelf",
+        stops=[
+            models.GuidedStop(scene_key="zaal", narration="Eerst de zaal.", dwell_seconds=30),
+            models.GuidedStop(scene_key="gang", narration="Dan de gang.", dwell_seconds=10),
+            models.GuidedStop(scene_key="tuin", narration="Tot slot de tuin.", dwell_seconds=5),
+        ],
+    )
+    with chromium() as browser:
+        page = browser.new_page(locale="nl-BE", viewport=DESKTOP)
+        page.clock.install()
+        open_tour(page, site, "/nl/rondleidingen/vanzelf", start="zaal")
+        guide = page.get_by_role("region", name="Met de gids")
+        play = guide.get_by_role("button", name="Speel de gids af")
+        play.click()
+        position = guide.locator("#tour-guide-position")
+        expect(position).to_have_text("Halte 1 van 3 · Zaal")
+        expect(guide.get_by_role("button", name="Speel de gids af")).to_have_attribute(
+            "aria-pressed", "true"
+        )
+        page.clock.run_for(28_000)
+        expect(position).to_have_text("Halte 1 van 3 · Zaal")
+        page.clock.run_for(3_000)
+        expect(position).to_have_text("Halte 2 van 3 · Gang")
+        expect(page.locator(VIEWER)).to_have_attribute("data-node", "gang", timeout=30_000)
+        expect(guide.locator(".tour-guide__transcript")).to_have_text("Dan de gang.")
+        page.clock.run_for(8_000)
+        expect(position).to_have_text("Halte 2 van 3 · Gang")
+        page.clock.run_for(3_000)
+        expect(position).to_have_text("Halte 3 van 3 · Tuin")
+        expect(page.locator(VIEWER)).to_have_attribute("data-node", "tuin", timeout=30_000)
+        # After the last stop's time the guide stops playing, and stays there.
+        page.clock.run_for(6_000)
+        expect(guide.get_by_role("button", name="Speel de gids af")).to_have_attribute(
+            "aria-pressed", "false"
+        )
+        expect(position).to_have_text("Halte 3 van 3 · Tuin")
+        screenshot(page, "tour-guide-played")
+
+        # Pause holds the guide where it is.
+        guide.get_by_role("button", name="Vorige halte").click()
+        expect(position).to_have_text("Halte 2 van 3 · Gang")
+        play = guide.get_by_role("button", name="Speel de gids af")
+        play.click()
+        play.click()
+        expect(play).to_have_attribute("aria-pressed", "false")
+        page.clock.run_for(15_000)
+        expect(position).to_have_text("Halte 2 van 3 · Gang")
+        page.close()
+
+
+IOS_PERMISSION = """
+window.motionPermissionAsked = 0;
+DeviceOrientationEvent.requestPermission = () => {
+  window.motionPermissionAsked += 1;
+  return Promise.resolve('granted');
+};
+"""
+
+
+def test_on_a_phone_the_view_follows_the_device_after_the_permission_prompt(site):
+    with chromium() as browser:
+        context = browser.new_context(
+            locale="nl-BE", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+        )
+        page = context.new_page()
+        page.add_init_script(IOS_PERMISSION)
+        sensors = context.new_cdp_session(page)
+        sensors.send(
+            "DeviceOrientation.setDeviceOrientationOverride", {"alpha": 0, "beta": 90, "gamma": 0}
+        )
+        page.goto(site + TOUR)
+        settle(page)
+        page.get_by_role("button", name="Alleen noodzakelijk").tap()
+        page.get_by_role("button", name="Bekijk in 360°").tap()
+        viewer = page.locator(VIEWER)
+        expect(viewer).to_have_attribute("data-node", "inkomhal", timeout=30_000)
+        motion = page.get_by_role("button", name="Kijk rond met uw telefoon")
+        expect(motion).to_have_attribute("aria-pressed", "false")
+        assert page.evaluate("() => window.motionPermissionAsked") == 0  # only on the press
+        motion.tap()
+        expect(motion).to_have_attribute("aria-pressed", "true")
+        assert page.evaluate("() => window.motionPermissionAsked") >= 1  # asked on the press
+        expect(viewer).to_have_attribute("data-autorotate", "off")
+        start = current_yaw_degrees(page)
+        # The visitor turns with the phone a quarter to the left: the view follows.
+        sensors.send(
+            "DeviceOrientation.setDeviceOrientationOverride", {"alpha": 90, "beta": 90, "gamma": 0}
+        )
+        page.wait_for_function(
+            """start => {
+                const yaw = document.querySelector('.tour-viewer').photoSphereViewer
+                    .getPosition().yaw * 180 / Math.PI;
+                const turned = Math.abs(((yaw - start + 540) % 360) - 180);
+                return turned > 80 && turned < 100;
+            }""",
+            arg=start,
+            timeout=10_000,
+        )
+        screenshot(page, "tour-phone-motion")
+        motion.tap()
+        expect(motion).to_have_attribute("aria-pressed", "false")
+        context.close()

@@ -11,11 +11,24 @@
  * while it has focus the arrow keys look around and Page Up/Down zoom (PSV's keyboard
  * control, switched on only then, so arrows never hijack the rest of the page).
  *
+ * Below the view, a control bar of real buttons with names in the page's language (PSV's
+ * own navbar is reduced to the caption: its zoom slider and move arrows were nine
+ * unnamed keyboard stops): zoom out and in, automatic rotation, the phone's motion
+ * sensors (only where the device has them; iOS asks for permission on the first press,
+ * which is why it is a button) and full screen. A compass in the view's corner shows
+ * where the visitor looks.
+ *
+ * Automatic rotation: on the tour's first scene only, from when the view opens until the
+ * visitor moves it (drag, keys, a list, the guide), then never again by itself.
+ *
  * With reduced motion the viewer never animates: scene changes cut (no fade, no rotation
- * towards the link), stops jump to their view, and there is no inertia. There is no
- * auto-rotation in any case.
+ * towards the link), stops jump to their view, there is no inertia and no automatic
+ * rotation (the visitor can still switch it on with its button).
  */
+import { AutorotatePlugin } from "@photo-sphere-viewer/autorotate-plugin";
+import { CompassPlugin } from "@photo-sphere-viewer/compass-plugin";
 import { Viewer, EquirectangularAdapter, type AdapterConstructor } from "@photo-sphere-viewer/core";
+import { GyroscopePlugin } from "@photo-sphere-viewer/gyroscope-plugin";
 import { CubemapTilesAdapter } from "@photo-sphere-viewer/cubemap-tiles-adapter";
 import { MarkersPlugin } from "@photo-sphere-viewer/markers-plugin";
 import {
@@ -23,10 +36,11 @@ import {
   type VirtualTourLink,
   type VirtualTourNode,
 } from "@photo-sphere-viewer/virtual-tour-plugin";
+import "@photo-sphere-viewer/compass-plugin/index.css";
 import "@photo-sphere-viewer/core/index.css";
 import "@photo-sphere-viewer/markers-plugin/index.css";
 import "@photo-sphere-viewer/virtual-tour-plugin/index.css";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { nodePanorama, radians, type Direction, type PsvNodeJson, type PsvTourJson } from "./psvConfig";
 
 /** Where the page wants the viewer: a scene, optionally a view in it (degrees). */
@@ -45,6 +59,8 @@ export type TourViewerProps = {
   label: string;
   describedBy: string;
   lang: Record<string, string>;
+  /** The control bar's button names. */
+  controls: ViewerControlNames;
   /** The accessible name of a link arrow in the canvas, from the scene it leads to. */
   linkLabel: (sceneKey: string) => string;
   /** Take focus once mounted (the visitor just asked for the view with a button that is now gone). */
@@ -52,6 +68,16 @@ export type TourViewerProps = {
   onSceneChange: (sceneKey: string) => void;
   onHotspot: (markerId: string) => void;
   onFail: (error: unknown) => void;
+};
+
+export type ViewerControlNames = {
+  bar: string;
+  zoomOut: string;
+  zoomIn: string;
+  rotate: string;
+  motion: string;
+  motionRefused: string;
+  fullscreen: string;
 };
 
 /** The viewer, reachable from the page for tests and debugging (`element.photoSphereViewer`). */
@@ -62,6 +88,10 @@ export default function TourViewer(props: TourViewerProps) {
   const hostRef = useRef<ViewerHost>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<Viewer | null>(null);
+  const [rotating, setRotating] = useState(false);
+  const [motionSupported, setMotionSupported] = useState(false);
+  const [motionOn, setMotionOn] = useState(false);
+  const [motionRefused, setMotionRefused] = useState(false);
   // Callbacks and preferences change without rebuilding the viewer.
   const latest = useRef(props);
   latest.current = props;
@@ -76,7 +106,7 @@ export default function TourViewer(props: TourViewerProps) {
       viewer = new Viewer({
         container,
         adapter: (adapter === "cubemap-tiles" ? CubemapTilesAdapter : EquirectangularAdapter) as AdapterConstructor,
-        navbar: ["zoom", "move", "caption", "fullscreen"],
+        navbar: ["caption"],
         lang: latest.current.lang,
         keyboard: "fullscreen",
         moveInertia: !latest.current.reducedMotion,
@@ -85,6 +115,9 @@ export default function TourViewer(props: TourViewerProps) {
         loadingTxt: latest.current.lang.loading,
         plugins: [
           MarkersPlugin,
+          [AutorotatePlugin, { autostartDelay: null, autostartOnIdle: false, autorotateSpeed: "1.5rpm" }],
+          [CompassPlugin, { size: "88px", position: "top right", navigation: false, className: "tour-compass" }],
+          [GyroscopePlugin, { touchmove: true, absolutePosition: false }],
           [
             VirtualTourPlugin,
             {
@@ -123,6 +156,11 @@ export default function TourViewer(props: TourViewerProps) {
       return undefined;
     }
     viewerRef.current = viewer;
+    // PSV makes its caption a keyboard stop with no role; it is text (the room's title,
+    // also the page's heading), so it leaves the tab order.
+    container.querySelectorAll<HTMLElement>(".psv-navbar [tabindex]").forEach((element) => {
+      element.removeAttribute("tabindex");
+    });
     if (hostRef.current) hostRef.current.photoSphereViewer = viewer;
     const tourPlugin = viewer.getPlugin<VirtualTourPlugin>(VirtualTourPlugin);
     const markers = viewer.getPlugin<MarkersPlugin>(MarkersPlugin);
@@ -131,8 +169,29 @@ export default function TourViewer(props: TourViewerProps) {
       latest.current.onSceneChange(node.id);
     });
     markers.addEventListener("select-marker", ({ marker }) => latest.current.onHotspot(marker.id));
+    const autorotate = viewer.getPlugin<AutorotatePlugin>(AutorotatePlugin);
+    autorotate.addEventListener("autorotate", ({ autorotateEnabled }) => {
+      hostRef.current?.setAttribute("data-autorotate", autorotateEnabled ? "on" : "off");
+      setRotating(autorotateEnabled);
+    });
+    const firstScene = config.startNodeId ?? config.nodes[0].id;
+    viewer.addEventListener(
+      "ready",
+      () => {
+        if (startSceneKey === firstScene && !latest.current.reducedMotion) autorotate.start();
+      },
+      { once: true },
+    );
+    const gyroscope = viewer.getPlugin<GyroscopePlugin>(GyroscopePlugin);
+    gyroscope.addEventListener("gyroscope-updated", ({ gyroscopeEnabled }) => setMotionOn(gyroscopeEnabled));
+    let alive = true;
+    gyroscope
+      .isSupported()
+      .then((supported) => alive && setMotionSupported(supported))
+      .catch(() => undefined);
     viewer.addEventListener("panorama-error", ({ error }) => latest.current.onFail(error));
     return () => {
+      alive = false;
       viewerRef.current = null;
       if (hostRef.current) delete hostRef.current.photoSphereViewer;
       viewer.destroy();
@@ -147,6 +206,7 @@ export default function TourViewer(props: TourViewerProps) {
   useEffect(() => {
     const viewer = viewerRef.current;
     if (!viewer || !request) return;
+    viewer.getPlugin<AutorotatePlugin>(AutorotatePlugin).stop(); // the visitor chose where to look
     const tourPlugin = viewer.getPlugin<VirtualTourPlugin>(VirtualTourPlugin);
     const node = config.nodes.find((candidate) => candidate.id === request.sceneKey);
     if (!node) return;
@@ -173,7 +233,27 @@ export default function TourViewer(props: TourViewerProps) {
     viewerRef.current?.setOption("moveInertia", !reducedMotion);
   }, [reducedMotion]);
 
+  const viewer = () => viewerRef.current;
+  const zoomBy = (step: number) => {
+    const current = viewer();
+    if (!current) return;
+    current.getPlugin<AutorotatePlugin>(AutorotatePlugin).stop();
+    current.zoom(Math.min(100, Math.max(0, current.getZoomLevel() + step)));
+  };
+  const toggleMotion = () => {
+    const gyroscope = viewer()?.getPlugin<GyroscopePlugin>(GyroscopePlugin);
+    if (!gyroscope) return;
+    if (gyroscope.isEnabled()) {
+      gyroscope.stop();
+      return;
+    }
+    setMotionRefused(false);
+    // On iOS this press is what lets the page ask for the motion sensors.
+    gyroscope.start().catch(() => setMotionRefused(true));
+  };
+  const names = props.controls;
   return (
+    <div className="tour-viewer__frame">
     <div
       ref={hostRef}
       className="tour-viewer"
@@ -190,6 +270,39 @@ export default function TourViewer(props: TourViewerProps) {
       }}
     >
       <div ref={canvasRef} className="tour-viewer__canvas" />
+    </div>
+    <div className="tour-controls" role="toolbar" aria-label={names.bar}>
+      <button type="button" className="tour-controls__button" onClick={() => zoomBy(-20)}>
+        <span aria-hidden="true" className="tour-controls__icon">−</span>
+        {names.zoomOut}
+      </button>
+      <button type="button" className="tour-controls__button" onClick={() => zoomBy(20)}>
+        <span aria-hidden="true" className="tour-controls__icon">+</span>
+        {names.zoomIn}
+      </button>
+      <button
+        type="button"
+        className="tour-controls__button"
+        aria-pressed={rotating}
+        onClick={() => viewer()?.getPlugin<AutorotatePlugin>(AutorotatePlugin).toggle()}
+      >
+        <span aria-hidden="true" className="tour-controls__icon">⟳</span>
+        {names.rotate}
+      </button>
+      {motionSupported ? (
+        <button type="button" className="tour-controls__button" aria-pressed={motionOn} onClick={toggleMotion}>
+          <span aria-hidden="true" className="tour-controls__icon">◎</span>
+          {names.motion}
+        </button>
+      ) : null}
+      <button type="button" className="tour-controls__button" onClick={() => viewer()?.toggleFullscreen()}>
+        <span aria-hidden="true" className="tour-controls__icon">⛶</span>
+        {names.fullscreen}
+      </button>
+      <p className="tour-controls__note" role="status">
+        {motionRefused ? names.motionRefused : ""}
+      </p>
+    </div>
     </div>
   );
 }

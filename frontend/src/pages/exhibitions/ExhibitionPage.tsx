@@ -5,7 +5,7 @@ import { exhibitionDates } from "../../components/ExhibitionCard";
 import { ObjectCard } from "../../components/ObjectCard";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
-import { ResponsiveImage } from "../../components/ResponsiveImage";
+import { Hero } from "../../components/Hero";
 import { RichText } from "../../components/RichText";
 import { StoryCard } from "../../components/StoryCard";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
@@ -45,12 +45,7 @@ export function ExhibitionView({ slug, previewToken }: { slug?: string; previewT
         {exhibition.intro ? <p className="lead">{exhibition.intro}</p> : null}
       </header>
       {exhibition.hero ? (
-        <ResponsiveImage
-          className="hero"
-          rendition={exhibition.hero.rendition}
-          sizes="(min-width: 76rem) 76rem, 100vw"
-          priority
-        />
+        <Hero hero={exhibition.hero} />
       ) : null}
       {exhibition.chapters.length > 1 ? (
         <nav className="toc page--narrow" aria-labelledby="toc-heading">

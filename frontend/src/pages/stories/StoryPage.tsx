@@ -5,7 +5,7 @@ import { ContentBlocks } from "../../components/blocks/ContentBlocks";
 import { formatDate } from "../../i18n/format";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
-import { ResponsiveImage } from "../../components/ResponsiveImage";
+import { Hero } from "../../components/Hero";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { textLang, useAlternates, useLang, useT } from "../../i18n";
 import NotFoundPage from "../errors/NotFoundPage";
@@ -41,7 +41,7 @@ export function StoryView({ slug, previewToken }: { slug?: string; previewToken?
         {story.intro ? <p className="lead">{story.intro}</p> : null}
       </header>
       {story.hero ? (
-        <ResponsiveImage className="hero" rendition={story.hero.rendition} sizes="(min-width: 76rem) 76rem, 100vw" priority />
+        <Hero hero={story.hero} />
       ) : null}
       <div className="page--narrow">
         <ContentBlocks blocks={story.body} />

@@ -2,7 +2,9 @@
  * The guided sequence: stop by stop, each moving the view to its room and direction,
  * with its narration as a transcript and its audio (native controls) when it has one.
  * The audio starts when the visitor moves to a stop (a click, so browsers allow it) and
- * never on page load. Previous/next stay focusable at the ends (`aria-disabled`) so
+ * never on page load. "Play" makes the guide go on by itself: each stop stays for its
+ * `dwellSeconds`, then the next follows, until the last or until the visitor pauses (the
+ * page keeps the clock). Previous/next stay focusable at the ends (`aria-disabled`) so
  * keyboard focus is never dropped on a disabled button.
  */
 import { useEffect, useRef } from "react";
@@ -17,9 +19,13 @@ type Props = {
   /** Changes each time the visitor moves to a stop (starts its audio). */
   moves: number;
   onGo: (index: number) => void;
+  /** Whether the guide is going on by itself. */
+  playing: boolean;
+  onPlay: () => void;
+  onPause: () => void;
 };
 
-export function GuidedTour({ stops, scenes, index, moves, onGo }: Props) {
+export function GuidedTour({ stops, scenes, index, moves, onGo, playing, onPlay, onPause }: Props) {
   const S = useStrings(TOUR_STRINGS);
   const audio = useRef<HTMLAudioElement>(null);
   const position = useRef<HTMLParagraphElement>(null);
@@ -40,15 +46,29 @@ export function GuidedTour({ stops, scenes, index, moves, onGo }: Props) {
   const sceneTitle = (key: string) => scenes.find((scene) => scene.key === key)?.title ?? key;
   const atStart = index === null || index === 0;
   const atEnd = index !== null && index === stops.length - 1;
+  const playButton = (
+    <button
+      type="button"
+      className="button button--secondary tour-guide__play"
+      aria-pressed={playing}
+      onClick={playing ? onPause : onPlay}
+    >
+      <span aria-hidden="true" className={playing ? "tour-guide__pause-icon" : "tour-guide__play-icon"} />
+      {S.playGuide}
+    </button>
+  );
   return (
     <section className="tour-guide" aria-labelledby="tour-guide-heading">
       <h2 id="tour-guide-heading" className="tour__subheading">
         {S.guide}
       </h2>
       {!stop || index === null ? (
-        <button type="button" className="button" onClick={() => onGo(0)}>
-          {S.startGuide}
-        </button>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => onGo(0)}>
+            {S.startGuide}
+          </button>
+          {playButton}
+        </div>
       ) : (
         <>
           <p className="meta" id="tour-guide-position" ref={position} tabIndex={-1}>
@@ -76,12 +96,14 @@ export function GuidedTour({ stops, scenes, index, moves, onGo }: Props) {
             >
               {S.previousStop}
             </button>
+            {playButton}
             <button type="button" className="button" aria-disabled={atEnd} onClick={() => !atEnd && onGo(index + 1)}>
               {S.nextStop}
             </button>
           </div>
         </>
       )}
+      <p className="meta tour-guide__play-help">{S.playHelp}</p>
     </section>
   );
 }

@@ -77,6 +77,7 @@ function Tour({ tour }: { tour: TourData }) {
   const [openHotspot, setOpenHotspot] = useState<number | null>(null);
   const [stopIndex, setStopIndex] = useState<number | null>(null);
   const [stopMoves, setStopMoves] = useState(0);
+  const [playing, setPlaying] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const announcements = useRef(0);
   const [viewerFailed, setViewerFailed] = useState(false);
@@ -159,6 +160,26 @@ function Tour({ tour }: { tour: TourData }) {
     announce(`${S.stopOf(index + 1, tour.stops.length)}: ${title}`);
   };
 
+  // A playing guide stays at each stop for its dwell time, then goes on; after the last
+  // stop's time it stops playing. Every move (also previous/next by hand) restarts the clock.
+  useEffect(() => {
+    if (!playing || stopIndex === null) return undefined;
+    const stop = tour.stops[stopIndex];
+    if (!stop) return undefined;
+    const timer = window.setTimeout(() => {
+      if (stopIndex + 1 < tour.stops.length) goToStop(stopIndex + 1);
+      else setPlaying(false);
+    }, stop.dwellSeconds * 1000);
+    return () => window.clearTimeout(timer);
+    // goToStop is recreated every render; the clock restarts only on a move.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [playing, stopIndex, stopMoves]);
+
+  const playGuide = () => {
+    setPlaying(true);
+    if (stopIndex === null || stopIndex === tour.stops.length - 1) goToStop(0);
+  };
+
   const onViewerScene = useCallback((key: string) => goToScene(key, "viewer"), [goToScene]);
   const onViewerHotspot = useCallback((markerId: string) => {
     const index = hotspotIndexOfMarker(markerId, currentKey.current);
@@ -208,6 +229,7 @@ function Tour({ tour }: { tour: TourData }) {
                     label={S.viewerLabel(scene.title)}
                     describedBy="tour-viewer-help"
                     lang={S.psv}
+                    controls={S.controls}
                     linkLabel={linkLabel}
                     autoFocus
                     onSceneChange={onViewerScene}
@@ -273,7 +295,16 @@ function Tour({ tour }: { tour: TourData }) {
             onOpen={setOpenHotspot}
             onClose={() => setOpenHotspot(null)}
           />
-          <GuidedTour stops={tour.stops} scenes={scenes} index={stopIndex} moves={stopMoves} onGo={goToStop} />
+          <GuidedTour
+            stops={tour.stops}
+            scenes={scenes}
+            index={stopIndex}
+            moves={stopMoves}
+            onGo={goToStop}
+            playing={playing}
+            onPlay={playGuide}
+            onPause={() => setPlaying(false)}
+          />
         </div>
       </div>
       <div className="tour__ways">
