@@ -123,6 +123,7 @@ def load_demo_visits(stdout: TextIO | None = None) -> None:
                 "opens": time(9, 0),
                 "closes": time(17, 0),
                 "closed_dates": [f"{timezone.localdate().year}-12-25"],
+                "bank_account": "BE71 0961 2345 6769",  # a valid example IBAN
                 "cancellation_fees": [
                     {"days": 14, "percent": 0},
                     {"days": 2, "percent": 50},
