@@ -21,8 +21,7 @@ from museum_site.museums.permissions import grant_staff
 from shop.visits.models import Booking
 from shop.visits.services import workflow
 from shop.visits.services.booking_requests import BookingRequest, request_booking
-from tests.e2e.browser import ARTIFACTS, chromium
-from tests.e2e.frontend.test_group_visits import off_loop
+from tests.e2e.browser import ARTIFACTS, chromium, off_loop
 from tests.e2e.test_editor_admin import open_admin
 from tests.visits import builders
 
