@@ -110,6 +110,10 @@ export const PAGE_ROUTES: PageRoute[] = [
   { area: "newsletter", path: "confirm", load: () => import("./pages/newsletter/NewsletterConfirmPage") },
   { area: "newsletter", path: "unsubscribe", load: () => import("./pages/newsletter/NewsletterUnsubscribePage") },
 
+  // Group visits: the offers and the booking request, and a booking by its token.
+  { area: "groups", path: "", load: () => import("./pages/groups/GroupVisitsPage") },
+  { area: "groups", path: "booking", load: () => import("./pages/groups/GroupBookingPage") },
+
   { area: "tours", path: "", load: () => import("./pages/tours/TourListPage") },
   { area: "tours", path: ":slug", load: () => import("./pages/tours/TourPage") },
 

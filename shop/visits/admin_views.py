@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from wagtail.admin import messages
 
 from museum_site.museums.permissions import museums_of
 from shop.graphql.errors import PayloadError
+from shop.visits import invoice_document
 from shop.visits.models import Activity, Booking, Resource
 from shop.visits.services import planning, workflow
 
@@ -93,7 +94,7 @@ def _posted(request: HttpRequest):
 def _booking(request: HttpRequest, pk: int) -> Booking:
     """The booking, if it belongs to one of the user's museums (404 otherwise)."""
     return get_object_or_404(
-        Booking.objects.select_related("offer", "activity"),
+        Booking.objects.select_related("offer", "activity", "museum"),
         pk=pk,
         museum__in=museums_of(request.user),
     )
@@ -170,6 +171,17 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
         _("Cancel the visit"),
         lambda data: workflow.cancel(booking, by=request.user, reason=data["reason"]),
     )
+
+
+@permission_required("shop_visits.view_booking", raise_exception=True)
+def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The invoice as the organisation got it, for staff of the booking's museum."""
+    booking = _booking(request, pk)
+    if not booking.invoice_number:
+        raise Http404
+    response = HttpResponse(invoice_document.render_pdf(booking), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{invoice_document.file_name(booking)}"'
+    return response
 
 
 @permission_required("shop_visits.view_activity", raise_exception=True)

@@ -1,7 +1,8 @@
-"""The demo museum's group visits: three offers, eight guides with their languages, three
-rooms, a set of tablets, and a week of bookings in every state, so staff can try each
-step of the workflow and see the week's planning. Loading it again changes nothing that
-exists (offers, guides and rooms are found by name, bookings by organisation)."""
+"""The demo museum's group visits: three offers, eight guides with their languages and
+working hours, three rooms, a set of tablets, and a week of bookings in every state, so
+staff can try each step of the workflow and see the week's planning. Loading it again
+changes nothing that exists (offers, guides and rooms are found by name, bookings by
+organisation)."""
 
 from __future__ import annotations
 
@@ -68,15 +69,28 @@ OFFERS = [
         "lead_days": 3,
     },
 ]
+WEEKDAYS = [0, 1, 2, 3, 4]
+FULL_TIME = [{"days": WEEKDAYS, "from": "09:00", "until": "17:00"}]
 GUIDES = [
-    ("Els Vermeulen", ["nl", "en"], ["primitives"]),
-    ("Jean Dubois", ["fr", "nl"], ["primitives", "workshop"]),
-    ("Sarah Peeters", ["nl", "fr", "en"], ["workshop"]),
-    ("Pieter De Smet", ["nl"], ["primitives"]),
-    ("Claire Martin", ["fr", "en"], []),
-    ("Tom Janssens", ["nl", "en", "de"], ["primitives"]),
-    ("Amira El Idrissi", ["nl", "fr", "en"], ["special_needs"]),
-    ("Lotte Maes", ["nl", "en"], ["workshop"]),
+    # name, languages, skills, working hours
+    ("Els Vermeulen", ["nl", "en"], ["primitives"], FULL_TIME),
+    ("Jean Dubois", ["fr", "nl"], ["primitives", "workshop"], FULL_TIME),
+    ("Sarah Peeters", ["nl", "fr", "en"], ["workshop"], FULL_TIME),
+    (
+        "Pieter De Smet",
+        ["nl"],
+        ["primitives"],
+        [{"days": [0, 1, 2], "from": "09:00", "until": "13:00"}],
+    ),
+    ("Claire Martin", ["fr", "en"], [], [{"days": [1, 2, 3], "from": "09:00", "until": "17:00"}]),
+    ("Tom Janssens", ["nl", "en", "de"], ["primitives"], FULL_TIME),
+    ("Amira El Idrissi", ["nl", "fr", "en"], ["special_needs"], FULL_TIME),
+    (
+        "Lotte Maes",
+        ["nl", "en"],
+        ["workshop"],
+        [{"days": [3, 4], "from": "12:00", "until": "17:00"}],
+    ),
 ]
 ROOMS = [("Educatieve ruimte", 35), ("Atelier", 30), ("Auditorium", 80)]
 GROUPS = [
@@ -109,6 +123,7 @@ def load_demo_visits(stdout: TextIO | None = None) -> None:
                 "opens": time(9, 0),
                 "closes": time(17, 0),
                 "closed_dates": [f"{timezone.localdate().year}-12-25"],
+                "bank_account": "BE71 0961 2345 6769",  # a valid example IBAN
                 "cancellation_fees": [
                     {"days": 14, "percent": 0},
                     {"days": 2, "percent": 50},
@@ -125,9 +140,9 @@ def load_demo_visits(stdout: TextIO | None = None) -> None:
                 museum=museum,
                 kind=Resource.Kind.GUIDE,
                 name=name,
-                defaults={"languages": languages, "skills": skills},
+                defaults={"languages": languages, "skills": skills, "working_hours": hours},
             )[0]
-            for name, languages, skills in GUIDES
+            for name, languages, skills, hours in GUIDES
         ]
         rooms = [
             Resource.objects.get_or_create(

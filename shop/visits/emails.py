@@ -1,5 +1,5 @@
-"""The e-mails a group gets: confirmation (with the visit as an .ics), reminder, invoice,
-cancellation. From the museum's name and sender address, in the booking's language, sent
+"""The e-mails a group gets: confirmation (with the visit as an .ics), reminder, invoice
+(with its PDF), cancellation. From the museum's name and sender address, in the booking's language, sent
 by a background job after the step's transaction commits."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from shop.visits import invoice_document
 from shop.visits.models import Booking
 from shop.visits.services import calendars
 
@@ -102,4 +103,10 @@ def send(booking_id: int, kind: str) -> None:
     )
     if kind in ("confirmed", "reminder") and booking.activity is not None:
         message.attach("visit.ics", calendars.booking_ics(booking), "text/calendar")
+    if kind == "invoice":
+        message.attach(
+            invoice_document.file_name(booking),
+            invoice_document.render_pdf(booking),
+            "application/pdf",
+        )
     message.send()

@@ -15,5 +15,6 @@ class VisitErrorCode(Enum):
     TOO_SOON = "too_soon"
     PAST = "past"
     RESOURCE_TAKEN = "resource_taken"
+    NOT_WORKING = "not_working"
     NOT_ENOUGH_MATERIAL = "not_enough_material"
     WRONG_STATE = "wrong_state"

@@ -12,12 +12,15 @@ locked while the quantities in use over that time are summed (services/planning.
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
+from datetime import time as dt_time
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
@@ -142,6 +145,12 @@ class VisitCalendar(models.Model):
         _("closed on"), default=list, blank=True, help_text=_('Dates, e.g. ["2026-12-25"].')
     )
     reminder_days = models.PositiveSmallIntegerField(_("reminder (days before)"), default=3)
+    bank_account = models.CharField(
+        _("bank account (IBAN)"),
+        max_length=34,
+        blank=True,
+        help_text=_("Printed on the invoices, with the structured communication to pay with."),
+    )
     cancellation_fees = models.JSONField(
         _("cancellation fees"),
         default=list,
@@ -176,6 +185,15 @@ class Resource(models.Model):
     stock = models.PositiveSmallIntegerField(
         _("number in stock"), default=1, help_text=_("For materials: how many there are.")
     )
+    working_hours = models.JSONField(
+        _("working hours"),
+        default=list,
+        blank=True,
+        help_text=_(
+            'For guides: when they work, e.g. [{"days": [0, 1, 2], "from": "09:00", '
+            '"until": "17:00"}] (0 = Monday). Empty: any time. Leave is an activity.'
+        ),
+    )
     feed_secret = models.CharField(max_length=64, default=_token, unique=True, editable=False)
     active = models.BooleanField(_("active"), default=True)
 
@@ -187,9 +205,50 @@ class Resource(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        super().clean()
+        try:
+            shifts = working_shifts(self.working_hours)
+        except (TypeError, ValueError, KeyError):
+            raise ValidationError(
+                {
+                    "working_hours": _(
+                        'Write each shift as {"days": [0, 1], "from": "09:00", "until": "17:00"}.'
+                    )
+                }
+            ) from None
+        if any(start >= end for _days, start, end in shifts):
+            raise ValidationError({"working_hours": _("A shift ends after it starts.")})
+
+    def works_during(self, starts_at: datetime, ends_at: datetime) -> bool:
+        """Whether one of the guide's shifts holds the whole time (local, one day);
+        no working hours: always."""
+        if not self.working_hours:
+            return True
+        start, end = timezone.localtime(starts_at), timezone.localtime(ends_at)
+        if end.date() != start.date() and end.time() != dt_time.min:
+            return False
+        until = dt_time.max if end.date() != start.date() else end.time()
+        return any(
+            start.weekday() in days and begins <= start.time() and until <= ends
+            for days, begins, ends in working_shifts(self.working_hours)
+        )
+
     @property
     def exclusive(self) -> bool:
         return self.kind != self.Kind.MATERIAL
+
+
+def working_shifts(hours: list) -> list[tuple[set[int], dt_time, dt_time]]:
+    """`working_hours` as (weekdays, from, until); raises on a malformed shift."""
+    return [
+        (
+            {int(day) for day in shift["days"] if 0 <= int(day) <= 6},
+            dt_time.fromisoformat(shift["from"]),
+            dt_time.fromisoformat(shift["until"]),
+        )
+        for shift in hours
+    ]
 
 
 class Activity(models.Model):

@@ -81,6 +81,11 @@ def visit_urls() -> list:
         path("visits/bookings/<int:pk>/record/", admin_views.record, name="shop_visits_record"),
         path("visits/bookings/<int:pk>/invoice/", admin_views.invoice, name="shop_visits_invoice"),
         path("visits/bookings/<int:pk>/cancel/", admin_views.cancel, name="shop_visits_cancel"),
+        path(
+            "visits/bookings/<int:pk>/invoice.pdf",
+            admin_views.invoice_pdf,
+            name="shop_visits_invoice_pdf",
+        ),
         path("visits/planning/", admin_views.week, name="shop_visits_week"),
     ]
 
@@ -105,6 +110,10 @@ def booking_buttons(snippet, user, next_url=None):
     if snippet.status == status.DONE:
         yield ListingButton(
             _("Send the invoice"), reverse("shop_visits_invoice", args=[snippet.pk]), priority=30
+        )
+    if snippet.invoice_number:
+        yield ListingButton(
+            _("Invoice (PDF)"), reverse("shop_visits_invoice_pdf", args=[snippet.pk]), priority=35
         )
     if snippet.status in (status.REQUESTED, status.CONFIRMED):
         yield ListingButton(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -40,3 +41,19 @@ def chromium(*extra_args: str) -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+def off_loop(work, *args):
+    """Run database work while a browser is open: Django refuses ORM calls on the thread
+    where Playwright's sync API runs its event loop, so do them on a worker thread (a
+    transactional test's rows are committed, so the live server sees them)."""
+    from django.db import connection
+
+    def call():
+        try:
+            return work(*args)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(call).result()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from shop.visits.models import Booking
@@ -161,3 +163,25 @@ def test_offers_are_listed_in_the_asked_language(graphql, offer):
             "price": {"amount": "90.00"},
         }
     ]
+
+
+def test_a_time_without_offset_is_the_museums_wall_clock(graphql, offer, settings):
+    """The frontend's form sends the date and hour the teacher chose, without an offset."""
+    settings.TIME_ZONE = "Europe/Brussels"
+    day = builders.next_weekday(2).date()
+    answer = ask(graphql, school(offer, preferredStart=f"{day.isoformat()}T10:00:00"))
+    assert answer["errors"] == []
+    stored = Booking.objects.get(token=answer["booking"]["token"]).preferred_start
+    assert timezone.localtime(stored, ZoneInfo("Europe/Brussels")).time() == time(10, 0)
+
+
+def test_the_errors_are_worded_in_the_language_the_group_books_in(graphql, offer):
+    answer = ask(graphql, school(offer, pupils=40, adults=4, locale="fr"))
+    assert codes(answer) == {("pupils", "GROUP_TOO_LARGE")}
+    french = answer["errors"][0]["message"]
+    english = ask(graphql, school(offer, pupils=40, adults=4, locale="en"))["errors"][0]
+    assert (
+        english["message"]
+        == "This visit takes at most 35 people, adults included; split the group."
+    )
+    assert french != english["message"] and "35" in french

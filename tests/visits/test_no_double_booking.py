@@ -118,3 +118,95 @@ def test_two_staff_assigning_at_the_same_moment_one_wins(factory, quantity, refu
     for _ in range(5):
         assert race(factory, quantity) == sorted(["ok", refusal])
         Activity.objects.all().delete()
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db
+def test_the_database_refuses_materials_beyond_stock_that_skip_the_service():
+    """The trigger of migration 0004 counts the peak in use, not the sum of overlaps."""
+    from django.db import IntegrityError, transaction
+
+    tablets = builders.material(stock=12)
+    start = builders.next_weekday(1)
+
+    def write(one: Activity, quantity: int) -> Assignment:
+        return Assignment.objects.create(
+            activity=one,
+            resource=tablets,
+            exclusive=False,
+            quantity=quantity,
+            starts_at=one.starts_at,
+            ends_at=one.ends_at,
+        )
+
+    write(activity(start, minutes=60), 6)
+    write(activity(start + timedelta(hours=2), minutes=60), 6)
+    write(activity(start - timedelta(hours=1), minutes=300), 6)  # never more than 12 out
+    with pytest.raises(IntegrityError), transaction.atomic():
+        write(activity(start + timedelta(minutes=30), minutes=30), 1)
+    grown = write(activity(start + timedelta(hours=3, minutes=30), minutes=60), 6)  # 12 out
+    grown.quantity = 7
+    with pytest.raises(IntegrityError), transaction.atomic():
+        grown.save()
+
+
+@pytest.mark.django_db
+def test_a_guide_is_assigned_only_in_their_working_hours():
+    monday_to_wednesday_mornings = [{"days": [0, 1, 2], "from": "09:00", "until": "13:00"}]
+    pieter = builders.guide("Pieter", ["nl"], working_hours=monday_to_wednesday_mornings)
+    tuesday = builders.next_weekday(1, hour=10)
+    planning.assign(activity(tuesday), pieter)  # 10:00 to 11:30
+    for outside in (
+        builders.next_weekday(1, hour=12),  # ends at 13:30
+        builders.next_weekday(3, hour=10),  # a Thursday
+    ):
+        with pytest.raises(PayloadError) as raised:
+            planning.assign(activity(outside), pieter)
+        assert raised.value.code.name == "NOT_WORKING"
+        assert raised.value.message.startswith("Pieter")
+    # Leave is taken outside work too; and a guide on leave is busy.
+    leave = Activity.objects.create(
+        museum=Museum.objects.default(),
+        kind=Activity.Kind.LEAVE,
+        title="Leave",
+        starts_at=builders.next_weekday(2, hour=0),
+        ends_at=builders.next_weekday(3, hour=0),
+    )
+    planning.assign(leave, pieter)
+    with pytest.raises(PayloadError) as raised:
+        planning.assign(activity(builders.next_weekday(2, hour=10)), pieter)
+    assert raised.value.code.name == "RESOURCE_TAKEN"
+
+
+@pytest.mark.django_db
+def test_only_guides_at_work_are_proposed():
+    builders.guide("Els", ["nl"])
+    builders.guide(
+        "Pieter", ["nl"], working_hours=[{"days": [0], "from": "09:00", "until": "17:00"}]
+    )
+    museum = Museum.objects.default()
+    monday, tuesday = builders.next_weekday(0), builders.next_weekday(1)
+    names = lambda start: [  # noqa: E731
+        guide.name
+        for guide in planning.free(
+            museum.pk, "guide", start, start + timedelta(minutes=90), language="nl"
+        )
+    ]
+    assert names(monday) == ["Els", "Pieter"]
+    assert names(tuesday) == ["Els"]
+
+
+@pytest.mark.django_db
+def test_working_hours_must_be_shifts():
+    from django.core.exceptions import ValidationError
+
+    guide = builders.guide("Els", ["nl"])
+    for wrong in (
+        [{"days": [0], "from": "9h"}],
+        [{"days": [0], "from": "17:00", "until": "09:00"}],
+    ):
+        guide.working_hours = wrong
+        with pytest.raises(ValidationError):
+            guide.full_clean()
+    guide.working_hours = [{"days": [0, 4], "from": "09:00", "until": "12:30"}]
+    guide.full_clean()

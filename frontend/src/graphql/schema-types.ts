@@ -537,6 +537,7 @@ export type VisitBookingEventKind =
 export type VisitBookingRequestInput = {
   /** Accompanying adults. */
   adults: Scalars['Int']['input'];
+  /** Up to three, as preferredStart. */
   alternativeStarts?: InputMaybe<Array<Scalars['DateTime']['input']>>;
   billingAddress?: InputMaybe<Scalars['String']['input']>;
   contactName: Scalars['String']['input'];
@@ -549,6 +550,7 @@ export type VisitBookingRequestInput = {
   organisation: Scalars['String']['input'];
   organisationKind: OrganisationKind;
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Without an offset: the museum's local time. */
   preferredStart: Scalars['DateTime']['input'];
   /** Pupils or participants. */
   pupils: Scalars['Int']['input'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoney, formatRate } from "./format";
+import { formatDate, formatDateTime, formatMoney, formatRate } from "./format";
 
 /** Intl separates currency and amount with a no-break space in some locales. */
 const plain = (text: string) => text.replace(/\s/g, " ");
@@ -40,5 +40,14 @@ describe("dates in the visitor's language", () => {
     expect(formatDate("en", null)).toBe("");
     expect(formatDate("en", "")).toBe("");
     expect(formatDate("en", "not a date")).toBe("");
+  });
+});
+
+describe("a visit's moment", () => {
+  it("is the museum's wall-clock time, whatever the visitor's zone", () => {
+    // 09:00 UTC in December is 10:00 in Brussels.
+    expect(formatDateTime("en", "2026-12-15T09:00:00+00:00")).toContain("10:00");
+    expect(formatDateTime("nl", "2026-12-15T09:00:00+00:00")).toContain("dinsdag 15 december 2026");
+    expect(formatDateTime("fr", null)).toBe("");
   });
 });

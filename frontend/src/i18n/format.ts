@@ -40,3 +40,26 @@ export function formatDate(lang: Lang, iso: string | null | undefined): string {
   if (Number.isNaN(moment.getTime())) return "";
   return new Intl.DateTimeFormat(LOCALES[lang], options).format(moment);
 }
+
+/**
+ * The museum's time zone: a group visit happens at the museum's wall-clock time, so its
+ * date and hour are shown there whatever the visitor's own zone (the booking form sends
+ * the chosen date and hour without an offset, and the server reads them in this zone).
+ */
+export const MUSEUM_TIME_ZONE = "Europe/Brussels";
+
+/** A moment as "dinsdag 15 december 2026 om 10:00" in the museum's time zone; empty for none. */
+export function formatDateTime(lang: Lang, iso: string | null | undefined): string {
+  if (!iso) return "";
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return "";
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: MUSEUM_TIME_ZONE,
+  }).format(moment);
+}

@@ -28,7 +28,8 @@ export type Area =
   | "checkout"
   | "account"
   | "privacy"
-  | "newsletter";
+  | "newsletter"
+  | "groups";
 
 export const SEGMENTS: Record<Exclude<Area, "home">, Record<Lang, string>> = {
   stories: { nl: "verhalen", en: "stories", fr: "recits" },
@@ -42,6 +43,7 @@ export const SEGMENTS: Record<Exclude<Area, "home">, Record<Lang, string>> = {
   account: { nl: "account", en: "account", fr: "compte" },
   privacy: { nl: "privacy", en: "privacy", fr: "confidentialite" },
   newsletter: { nl: "nieuwsbrief", en: "newsletter", fr: "infolettre" },
+  groups: { nl: "groepen", en: "groups", fr: "groupes" },
 };
 
 export function isLang(value: string | undefined | null): value is Lang {

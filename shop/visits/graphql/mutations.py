@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import graphene
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from museum_site.museums.current import museum_for_request
@@ -25,8 +28,12 @@ class VisitBookingRequestInput(graphene.InputObjectType):
     pupils = graphene.Int(required=True, description="Pupils or participants.")
     adults = graphene.Int(required=True, description="Accompanying adults.")
     language = graphene.String(required=True, description="Language of the visit: nl, en, fr.")
-    preferred_start = graphene.DateTime(required=True)
-    alternative_starts = graphene.List(graphene.NonNull(graphene.DateTime))
+    preferred_start = graphene.DateTime(
+        required=True, description="Without an offset: the museum's local time."
+    )
+    alternative_starts = graphene.List(
+        graphene.NonNull(graphene.DateTime), description="Up to three, as preferredStart."
+    )
     special_needs = graphene.String()
     purchase_order = graphene.String(description="The organisation's order number.")
     vat_number = graphene.String()
@@ -41,6 +48,12 @@ class VisitMutation(PayloadMutation):
 
     class Meta:
         abstract = True
+
+
+def _museum_time(moment: datetime) -> datetime:
+    """A time without an offset is the museum's wall-clock time (a form's date and hour),
+    whatever the visitor's own time zone."""
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
 def _booking(info, token: str) -> models.Booking:
@@ -60,13 +73,20 @@ class VisitBookingRequest(VisitMutation):
 
     @classmethod
     def perform(cls, info, input) -> VisitBookingRequest:
+        locale = (input.get("locale") or "nl")[:2]
+        locale = locale if locale in ("nl", "en", "fr") else "nl"
+        # The payload's messages in the language the group books in.
+        with translation.override(locale):
+            return cls._request(info, input, locale)
+
+    @classmethod
+    def _request(cls, info, input, locale: str) -> VisitBookingRequest:
         try:
             offer_id = int(input["offer"])
         except (TypeError, ValueError):
             raise PayloadError(
                 VisitErrorCode.NOT_FOUND, _("This visit is not offered."), "offer"
             ) from None
-        locale = (input.get("locale") or "nl")[:2]
         request = BookingRequest(
             offer_id=offer_id,
             organisation=input["organisation"],
@@ -78,14 +98,16 @@ class VisitBookingRequest(VisitMutation):
             pupils=input["pupils"],
             adults=input["adults"],
             language=input["language"],
-            preferred_start=input["preferred_start"],
-            alternative_starts=list(input.get("alternative_starts") or []),
+            preferred_start=_museum_time(input["preferred_start"]),
+            alternative_starts=[
+                _museum_time(start) for start in input.get("alternative_starts") or []
+            ],
             phone=input.get("phone") or "",
             special_needs=input.get("special_needs") or "",
             purchase_order=input.get("purchase_order") or "",
             vat_number=input.get("vat_number") or "",
             billing_address=input.get("billing_address") or "",
-            locale=locale if locale in ("nl", "en", "fr") else "nl",
+            locale=locale,
         )
         booking = request_booking(museum_for_request(info.context), request)
         return cls(booking=booking, errors=[])

@@ -20,6 +20,7 @@ class VisitQuery:
     visit_booking = graphene.Field(
         VisitBooking,
         token=graphene.String(required=True),
+        locale=graphene.String(description="nl, en or fr; the request's language otherwise."),
         description="A group booking by the token of its e-mailed link; null if unknown.",
     )
 
@@ -33,7 +34,9 @@ class VisitQuery:
         )
 
     @staticmethod
-    def resolve_visit_booking(root, info, token: str):
+    def resolve_visit_booking(root, info, token: str, locale: str | None = None):
+        if locale:
+            translation.activate(locale[:2])
         museum = museum_for_request(info.context)
         return (
             models.Booking.objects.filter(token=token, museum=museum)

@@ -2,7 +2,13 @@
  * A labelled form field whose error is linked with aria-describedby and aria-invalid,
  * so a screen reader reads the error with the field; help text is linked the same way.
  */
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 type Common = { label: string; error?: string; help?: string; className?: string };
 
@@ -107,6 +113,29 @@ export function CheckField({
         />
         <label htmlFor={id}>{label}</label>
       </div>
+      <FieldNotes id={id} help={help} error={error} />
+    </div>
+  );
+}
+
+/** A multi-line text field (notes, an address), linked to its help and error as above. */
+export function TextAreaField({
+  label,
+  error,
+  help,
+  className,
+  ...textarea
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <div className={`field${error ? " field--error" : ""} ${className ?? ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy([help && `${id}-help`, error && `${id}-error`])}
+        {...textarea}
+      />
       <FieldNotes id={id} help={help} error={error} />
     </div>
   );

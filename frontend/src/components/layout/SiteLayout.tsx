@@ -118,6 +118,9 @@ function Footer() {
             </h2>
             <p className="preserve-lines">{details.address}</p>
             <p className="preserve-lines">{details.openingHours}</p>
+            <p>
+              <Link to={pathFor(lang, "groups")}>{t.groups}</Link>
+            </p>
             {contact ? (
               <p>
                 <a href={`mailto:${contact.contactEmail}`}>{contact.contactEmail}</a>
