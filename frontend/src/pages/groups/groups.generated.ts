@@ -74,6 +74,7 @@ export type VisitErrorCode =
   | 'LANGUAGE_NOT_OFFERED'
   | 'NOT_ENOUGH_MATERIAL'
   | 'NOT_FOUND'
+  | 'NOT_WORKING'
   | 'PAST'
   | 'REQUIRED'
   | 'RESOURCE_TAKEN'
