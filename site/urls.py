@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from museum_site import sitemap, storage, views
 from museum_site.graphql.view import MuseumGraphQLView
+from museum_site.ldes import views as ldes_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,6 +18,13 @@ urlpatterns = [
     path("iiif/", include("museum_site.iiif.urls")),
     # Linked open data: LDES event streams and the SKOS scheme (museum_site.ldes).
     path("ldes/", include("museum_site.ldes.urls")),
+    # Their members' IRIs dereference: a version's RDF, an entity's latest version (303).
+    path("id/<slug:kind>/<str:entity>", ldes_views.entity, name="ldes-entity"),
+    path(
+        "id/<slug:kind>/<str:entity>/<slug:state>/<slug:key>",
+        ldes_views.version,
+        name="ldes-version",
+    ),
     # Private files on the local disk, by an expiring signed link (museum_site.storage);
     # on object storage the same links are signed S3 URLs.
     path("media/private/<str:token>/", storage.private_file, name="private_file"),
@@ -46,7 +54,7 @@ urlpatterns += [
     path("", views.language_root, name="language-root"),
     re_path(r"^preview/?$", views.frontend_app, name="preview"),
     re_path(
-        r"^(?!(?:admin|documents|graphql|iiif|ldes|shop|static|media)(?:/|$)).*$",
+        r"^(?!(?:admin|documents|graphql|id|iiif|ldes|shop|static|media)(?:/|$)).*$",
         views.frontend_page,
         name="frontend",
     ),

@@ -215,3 +215,64 @@ def scheme(request: HttpRequest, museum: str) -> HttpResponse:
         return graph
 
     return _answer(request, etag, SHORT, media_type, render)
+
+
+# The IRI path segment of each kind (museum_site.ldes.description: `/id/object/<key>`…).
+IRI_KINDS = {
+    "object": StreamKind.OBJECTS,
+    "exhibition": StreamKind.EXHIBITIONS,
+    "term": StreamKind.TERMS,
+}
+VERSION_STATES = {"version": False, "deleted": True}
+
+
+@require_safe
+def version(request: HttpRequest, kind: str, entity: str, state: str, key: str) -> HttpResponse:
+    """One member by its own IRI (`/id/object/<key>/version/<hex>`): what the stream
+    page says of it, so the IRIs in the streams and the IIIF manifests' `seeAlso`
+    dereference. A version never changes: immutable."""
+    if kind not in IRI_KINDS or state not in VERSION_STATES:
+        raise Http404("No such resource.")
+    media_type = _format(request)
+    if media_type is None:
+        return _not_acceptable()
+    member = (
+        Member.objects.filter(
+            kind=IRI_KINDS[kind],
+            entity=entity,
+            deleted=VERSION_STATES[state],
+            version_iri__endswith=f"/id/{kind}/{entity}/{state}/{key}",
+        )
+        .only("pk", "ntriples")
+        .first()
+    )
+    if member is None:
+        raise Http404("No such version.")
+
+    def render() -> Graph:
+        graph = description.new_graph()
+        graph.parse(data=member.ntriples, format="nt")
+        return graph
+
+    return _answer(request, _etag("member", member.pk, media_type), IMMUTABLE, media_type, render)
+
+
+@require_safe
+def entity(request: HttpRequest, kind: str, entity: str) -> HttpResponse:
+    """An object, exhibition or term by its IRI: 303 See Other to its latest version
+    (the thing is not a document; its latest description is)."""
+    if kind not in IRI_KINDS:
+        raise Http404("No such resource.")
+    latest = (
+        Member.objects.filter(kind=IRI_KINDS[kind], entity=entity)
+        .order_by("-created", "-pk")
+        .only("version_iri")
+        .first()
+    )
+    if latest is None:
+        raise Http404("No such resource.")
+    path = "/" + latest.version_iri.split("/", 3)[3]  # the IRI's path, on this host
+    response = HttpResponse(status=303)
+    response["Location"] = request.build_absolute_uri(path)
+    response["Cache-Control"] = SHORT
+    return _open(response)
