@@ -21,7 +21,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from museum_site.museums.permissions import staff_museum
@@ -71,6 +71,13 @@ def calendar(request: HttpRequest) -> TemplateResponse:
     )
 
 
+def _target_label(other: TimeSlot) -> str:
+    """A slot to move tickets to, as staff choose it: its time and the places left."""
+    left = other.capacity - other.sold
+    places = ngettext("%(count)s place left", "%(count)s places left", left) % {"count": left}
+    return f"{timezone.localtime(other.starts_at):%d/%m/%Y %H:%M} ({places})"
+
+
 class CapacityForm(forms.Form):
     capacity = forms.IntegerField(label=gettext_lazy("Places"), min_value=0)
 
@@ -105,10 +112,7 @@ class CloseForm(forms.Form):
             .exclude(pk=slot.pk)
             .order_by("starts_at")
         )
-        self.fields["target"].label_from_instance = lambda other: (
-            f"{timezone.localtime(other.starts_at):%d/%m/%Y %H:%M} "
-            f"({other.capacity - other.sold} {_('places left')})"
-        )
+        self.fields["target"].label_from_instance = _target_label
 
     def clean(self):
         data = super().clean()
