@@ -63,3 +63,11 @@ def load_demo_tickets(stdout) -> None:
     from shop.tickets.demo import load_demo_tickets
 
     load_demo_tickets(stdout)
+
+
+@hooks.register("construct_homepage_panels")
+def ticket_dashboard_panels(request, panels: list) -> None:
+    from museum_site.dashboard import add_panels
+    from shop.tickets.dashboard import TICKET_PANELS
+
+    add_panels(request, panels, TICKET_PANELS)

@@ -140,3 +140,11 @@ def load_demo_visits(stdout) -> None:
     from shop.visits.demo import load_demo_visits
 
     load_demo_visits(stdout)
+
+
+@hooks.register("construct_homepage_panels")
+def visit_dashboard_panels(request, panels: list) -> None:
+    from museum_site.dashboard import add_panels
+    from shop.visits.dashboard import VISIT_PANELS
+
+    add_panels(request, panels, VISIT_PANELS)
