@@ -12,7 +12,12 @@ import { lazy, Suspense, useRef, useState } from "react";
 import type { RenditionFieldsFragment } from "../../graphql/fragments.generated";
 import { useT } from "../../i18n";
 
-const loadViewer = () => import("./DeepZoomViewer");
+// Never in the server build: OpenSeadragon touches `document` when it loads, which
+// would stop the page renderer (its build inlines lazy chunks); the server draws the
+// closed state only, so Vite drops the import there (`import.meta.env.SSR`).
+const loadViewer: () => Promise<typeof import("./DeepZoomViewer")> = import.meta.env.SSR
+  ? () => new Promise<never>(() => {})
+  : () => import("./DeepZoomViewer");
 const DeepZoomViewer = lazy(loadViewer);
 
 type Props = {
