@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Page, Response, expect
 
 from museum_site.models import CollectionObject
+from museum_site.museums.models import Museum
 from tests.e2e.browser import ARTIFACTS, NODE_MODULES, chromium
 from tests.e2e.frontend.conftest import check_accessibility, settle
 
@@ -38,9 +39,12 @@ def public_site(site: str, settings) -> str:
 
 
 def demo_object(language: str) -> CollectionObject:
-    """A published demo object of `language` with a photograph."""
+    """A published demo object of `language` with a photograph, of the museum the live
+    server's host names (the default one)."""
     obj = (
-        CollectionObject.objects.filter(live=True, locale__language_code=language)
+        CollectionObject.objects.filter(
+            live=True, locale__language_code=language, museum=Museum.objects.default()
+        )
         .filter(images__isnull=False)
         .order_by("inventory_number")
         .first()

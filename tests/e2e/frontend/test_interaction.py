@@ -147,12 +147,13 @@ def test_the_language_switch_goes_to_the_same_page_in_the_other_language(site):
         expect(page.get_by_role("heading", level=1)).to_have_text("Bruegel on the ice")
         expect(page.locator("html")).to_have_attribute("lang", "en")
         expect(page.get_by_role("link", name="Stories", exact=True)).to_be_visible()
-        # No French translation of this story: French goes to the French home page.
+        # Its French translation has a slug of its own.
         page.get_by_role("navigation", name="Choose a language").get_by_role(
             "link", name=re.compile("^FR")
         ).click()
-        expect(page).to_have_url(f"{site}/fr")
-        expect(page.get_by_role("link", name="Récits", exact=True)).to_be_visible()
+        expect(page).to_have_url(f"{site}/fr/recits/bruegel-sur-la-glace")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Bruegel sur la glace")
+        expect(page.locator("html")).to_have_attribute("lang", "fr")
         # Pages without slugs keep their path: an object is the same inventory number.
         page.goto(f"{site}/fr/collection/MAL.1966.018")
         settle(page)

@@ -109,7 +109,9 @@ def viewer_node(page: Page) -> str:
     )
 
 
-def assert_in_room(page: Page, key: str, title: str) -> None:
+def assert_in_room(page: Page, key: str, title: str, announced: str | None = None) -> None:
+    """In room `key` everywhere the page shows it, and screen readers were told
+    (`announced`: what the live region says; a guide's stop announces itself)."""
     expect(page.locator(VIEWER)).to_have_attribute("data-node", key, timeout=30_000)
     assert viewer_node(page) == key
     expect(page.locator("#tour-scene-heading")).to_have_text(title)
@@ -120,7 +122,8 @@ def assert_in_room(page: Page, key: str, title: str) -> None:
         "aria-current", "location"
     )
     expect(page).to_have_url(re.compile(rf"\?scene={key}$"))
-    expect(page.get_by_role("status").filter(has_text=f"U bent nu in: {title}")).to_be_attached()
+    announced = announced or f"U bent nu in: {title}"
+    expect(page.get_by_role("status").filter(has_text=announced)).to_be_attached()
 
 
 def turn_towards(page: Page, script: str, arg: str | None = None) -> None:
@@ -352,7 +355,7 @@ def test_the_tours_list_and_the_tour_page_pass_axe_on_desktop_and_phone(site):
         expect(viewer).to_have_attribute("data-node", "inkomhal", timeout=30_000)
         box = viewer.bounding_box()
         assert box["width"] <= 390 and box["height"] <= 0.65 * 844 + 1, box
-        canvas = phone.locator(f"{VIEWER} canvas").bounding_box()
+        canvas = phone.locator(f"{VIEWER} canvas.psv-canvas").bounding_box()
         assert abs(canvas["width"] - box["width"]) < 2, (canvas, box)
         # A tap on a room in the list moves there.
         phone.get_by_role("navigation", name="Rooms").get_by_role(
@@ -515,6 +518,19 @@ def test_the_viewer_controls_are_named_buttons_and_the_tour_works_by_keyboard_on
         )
         page.keyboard.press("ArrowLeft")
         expect(viewer).to_have_attribute("data-autorotate", "off")
+        # The arrow key's own turn eases out; then the view stays where the visitor left it.
+        page.wait_for_function(
+            """() => {
+              const yaw = document.querySelector('.tour-viewer').photoSphereViewer
+                .getPosition().yaw;
+              const seen = window.__stillYaw;
+              if (!seen || Math.abs(seen.yaw - yaw) > 1e-6) {
+                window.__stillYaw = { yaw, since: performance.now() };
+                return false;
+              }
+              return performance.now() - seen.since > 300;
+            }"""
+        )
         yaw = current_yaw_degrees(page)
         page.wait_for_timeout(1000)
         assert current_yaw_degrees(page) == pytest.approx(yaw, abs=0.01)
@@ -551,7 +567,9 @@ def test_the_viewer_controls_are_named_buttons_and_the_tour_works_by_keyboard_on
         expect(page.locator("#tour-guide-position")).to_have_text("Halte 1 van 3 · Inkomhal")
         tab_to(page, "Volgende halte")
         page.keyboard.press("Enter")
-        assert_in_room(page, "primitieven", "Vlaamse primitieven")
+        assert_in_room(
+            page, "primitieven", "Vlaamse primitieven", "Halte 2 van 3: Vlaamse primitieven"
+        )
         tab_to(page, "Zilverkamer")
         page.keyboard.press("Enter")
         assert_in_room(page, "zilverkamer", "Zilverkamer")
