@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
 from museum_site.museums.permissions import scope_queryset
+from shop import spreadsheets
 from shop.models import Order, ReturnRequest
 from shop.services import orders, returns
 from shop.services.errors import PayloadError
@@ -131,7 +132,7 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
 class AccountingExportForm(forms.Form):
     start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("To (included)"), widget=forms.DateInput(attrs={"type": "date"}))
-    format = forms.ChoiceField(label=_("Format"), choices=[("csv", "CSV"), ("xlsx", "XLSX")])
+    format = forms.ChoiceField(label=_("Format"), choices=spreadsheets.FORMATS)
 
     def clean(self):
         data = super().clean()
@@ -150,16 +151,8 @@ def accounting_export(request: HttpRequest) -> HttpResponse:
     if request.GET and form.is_valid():
         data = form.cleaned_data
         table = accounting.rows(staff_museum(request), data["start"], data["end"])
-        name = f"vat-{data['start']}-{data['end']}.{data['format']}"
-        if data["format"] == "csv":
-            response = HttpResponse(accounting.as_csv(table), content_type="text/csv")
-        else:
-            response = HttpResponse(
-                accounting.as_xlsx(table),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        name = f"vat-{data['start']}-{data['end']}"
+        return spreadsheets.download(table, name, data["format"], "VAT")
     return TemplateResponse(
         request,
         "shop/admin/order_action.html",

@@ -9,9 +9,7 @@ museum: a museum's accountant sees that museum's series only.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 from decimal import Decimal
 
 from shop.models import Invoice, InvoiceKind
@@ -78,22 +76,3 @@ def rows(museum, start: datetime.date, end: datetime.date) -> list[list]:
             ]
         )
     return table
-
-
-def as_csv(table: list[list]) -> bytes:
-    out = io.StringIO()
-    csv.writer(out).writerows(table)
-    return out.getvalue().encode("utf-8-sig")  # Excel reads the BOM as UTF-8
-
-
-def as_xlsx(table: list[list]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "VAT"
-    for row in table:
-        sheet.append([float(cell) if isinstance(cell, Decimal) else cell for cell in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from museum_site.museums.permissions import staff_museum
+from shop import spreadsheets
 from shop.tickets import attendance, slot_changes
 from shop.tickets.models import TimeSlot
 
@@ -209,9 +210,7 @@ class ExportForm(forms.Form):
     end = forms.DateField(
         label=gettext_lazy("To (included)"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    format = forms.ChoiceField(
-        label=gettext_lazy("Format"), choices=[("csv", "CSV"), ("xlsx", "XLSX")]
-    )
+    format = forms.ChoiceField(label=gettext_lazy("Format"), choices=spreadsheets.FORMATS)
 
     def clean(self):
         data = super().clean()
@@ -233,13 +232,5 @@ def export(request: HttpRequest) -> HttpResponse:
         )
     data = form.cleaned_data
     rows = attendance.table(attendance.slots(museum.pk, data["start"], data["end"]), _language())
-    name = f"attendance-{museum.slug}-{data['start']}-{data['end']}.{data['format']}"
-    if data["format"] == "csv":
-        response = HttpResponse(attendance.as_csv(rows), content_type="text/csv")
-    else:
-        response = HttpResponse(
-            attendance.as_xlsx(rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    name = f"attendance-{museum.slug}-{data['start']}-{data['end']}"
+    return spreadsheets.download(rows, name, data["format"], _("Attendance"))

@@ -6,8 +6,6 @@ One query for any range (the counts are aggregated in the database, not per slot
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -80,22 +78,3 @@ def table(rows: list[SlotAttendance], language: str) -> list[list]:
         for row in rows
     ]
     return [header, *body]
-
-
-def as_csv(rows: list[list]) -> bytes:
-    out = io.StringIO()
-    csv.writer(out).writerows(rows)
-    return out.getvalue().encode("utf-8-sig")  # Excel reads the BOM as UTF-8
-
-
-def as_xlsx(rows: list[list]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Attendance")[:31]
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
