@@ -378,6 +378,9 @@ VITRINE_ACCOUNTS = {
     "NEWSLETTER_CONFIRM_LINK_SECONDS": int(
         os.environ.get("NEWSLETTER_CONFIRM_LINK_SECONDS", 72 * 3600)
     ),
+    # A group booking's own page (its status and history), linked from its e-mails with
+    # the booking's token (shop.visits.emails).
+    "VISIT_BOOKING_URL": os.environ.get("VISIT_BOOKING_URL", "/{lang}/{groups}/booking"),
 }
 
 # Limits on the mutations that mail an address anyone can type, and on failed sign-ins

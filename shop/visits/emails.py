@@ -85,6 +85,17 @@ def _body(booking: Booking, kind: str) -> tuple[str, str]:
     )
 
 
+def _with_link(booking: Booking, kind: str, body: str) -> str:
+    """The booking's own page (status, planned time, history) under the confirmation and
+    the reminder, in the booking's language: where the group follows its visit."""
+    if kind not in ("confirmed", "reminder"):
+        return body
+    from shop.accounts import frontend_links
+
+    url = frontend_links.link("VISIT_BOOKING_URL", booking.locale, token=booking.token)
+    return body + "\n\n" + _("Your booking, its status and its history: %(url)s") % {"url": url}
+
+
 def send(booking_id: int, kind: str) -> None:
     booking = Booking.objects.select_related("museum", "offer", "activity").get(pk=booking_id)
     if kind in ("confirmed", "reminder") and booking.activity is None:
@@ -93,6 +104,7 @@ def send(booking_id: int, kind: str) -> None:
         return
     with translation.override(booking.locale):
         subject, body = _body(booking, kind)
+        body = _with_link(booking, kind, body)
     museum = booking.museum
     sender = formataddr((museum.name, museum.email)) if museum.email else None
     message = EmailMessage(

@@ -96,6 +96,21 @@ def test_confirmation_mails_an_ics_that_parses_back_to_the_visit(
     assert event.decoded("dtend") == booking.preferred_start + timedelta(minutes=90)
 
 
+@pytest.mark.parametrize(
+    ("language", "path"), [("nl", "/nl/groepen/booking"), ("fr", "/fr/groupes/booking")]
+)
+def test_the_confirmation_links_to_the_bookings_own_page_in_its_language(
+    booking, django_capture_on_commit_callbacks, settings, language, path
+):
+    settings.FRONTEND_URL = "https://museum.example"
+    Booking.objects.filter(pk=booking.pk).update(locale=language)
+    booking.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.confirm(booking, booking.preferred_start, guide=builders.guide("Els", ["nl"]))
+    (link,) = [word for word in mail.outbox[-1].body.split() if word.startswith("https://")]
+    assert link == f"https://museum.example{path}?token={booking.token}"
+
+
 def test_a_reminder_goes_once_a_few_days_before(booking, django_capture_on_commit_callbacks):
     guide = builders.guide("Els", ["nl"])
     with django_capture_on_commit_callbacks(execute=True):
