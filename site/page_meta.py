@@ -178,7 +178,11 @@ DETAIL_AREAS = {
     "tours": "tour",
 }
 # Areas whose index is their only page, and the sub-pages other areas have.
-SUB_PAGES = {"privacy": {"request"}, "newsletter": {"confirm", "unsubscribe"}}
+SUB_PAGES = {
+    "privacy": {"request"},
+    "newsletter": {"confirm", "unsubscribe"},
+    "groups": {"booking"},  # a group booking by its token
+}
 
 
 def _one(queryset, language: str, public=public_pages):
@@ -323,7 +327,9 @@ def describe(path: str, request=None) -> PageMeta:
             lang: public_paths.path_for(lang, parsed.area, *parsed.rest)
             for lang in public_paths.LANGUAGES
         }
-        noindex = parsed.area in public_paths.NOINDEX_AREAS
+        # A sub-page (a data request, a newsletter confirmation, a group booking) opens
+        # one visitor's own link: never indexed.
+        noindex = parsed.area in public_paths.NOINDEX_AREAS or bool(parsed.rest)
         return PageMeta(
             status=200,
             title=None,

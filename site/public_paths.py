@@ -26,6 +26,7 @@ SEGMENTS: dict[str, dict[str, str]] = {
     "account": {"nl": "account", "en": "account", "fr": "compte"},
     "privacy": {"nl": "privacy", "en": "privacy", "fr": "confidentialite"},
     "newsletter": {"nl": "nieuwsbrief", "en": "newsletter", "fr": "infolettre"},
+    "groups": {"nl": "groepen", "en": "groups", "fr": "groupes"},
 }
 
 # Areas a search engine should not index: per visitor, or a form with no content.

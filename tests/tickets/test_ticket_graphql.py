@@ -102,6 +102,9 @@ def test_availability_for_sixty_days_costs_as_many_queries_as_for_one(
         assert "errors" not in answer, answer
         return len(queries)
 
+    # Once first: the host's museum is kept in the shared cache after the first request
+    # (2 queries, paid once per process), which is not what this test counts.
+    count(today + datetime.timedelta(days=1))
     one = count(today + datetime.timedelta(days=1))
     sixty = count(today + datetime.timedelta(days=60))
     assert sixty == one
