@@ -11,6 +11,7 @@ the URL as a fallback (its `lang`, and its canonical pointing at the original).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -34,3 +35,20 @@ def untranslated_original(
     return queryset.filter(locale__language_code=original_language).exclude(
         translation_key__in=translated.values("translation_key")
     )
+
+
+def in_language_or_original(
+    queryset: QuerySet,
+    language: str,
+    *,
+    public: Callable[[QuerySet], QuerySet] = public_pages,
+    load: Callable[[QuerySet], QuerySet] = lambda rows: rows,
+) -> Any | None:
+    """The row of `queryset` in `language`, else its untranslated original; None when
+    neither exists. `load` shapes each read (select_related, a dataloader) so callers
+    fetch what they render in the same query, whichever of the two answers."""
+    found = load(queryset.filter(locale__language_code=language)).first()
+    if found is None:
+        originals = untranslated_original(queryset, language, public)
+        found = load(originals).first() if originals is not None else None
+    return found

@@ -24,7 +24,7 @@ from museum_site.museum import Museum, current_museum
 from museum_site.museums.current import museum_for_request
 from museum_site.museums.models import Museum as MuseumRow
 from museum_site.museums.scoping import pages_of
-from museum_site.original_language import untranslated_original
+from museum_site.original_language import in_language_or_original
 from museum_site.visibility import public_objects, public_pages
 
 OG_LOCALES = {"nl": "nl_BE", "en": "en_GB", "fr": "fr_BE"}
@@ -188,12 +188,12 @@ SUB_PAGES = {
 def _one(queryset, language: str, public=public_pages):
     """The row of `queryset` in `language`, else its untranslated original (see
     museum_site.original_language)."""
-    found = public(queryset.filter(locale__language_code=language)).select_related("locale")
-    page = found.first()
-    if page is None:
-        originals = untranslated_original(public(queryset), language, public)
-        page = originals.select_related("locale").first() if originals is not None else None
-    return page
+    return in_language_or_original(
+        public(queryset),
+        language,
+        public=public,
+        load=lambda rows: rows.select_related("locale"),
+    )
 
 
 def find(

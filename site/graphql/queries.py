@@ -38,7 +38,7 @@ from museum_site.museums.current import museum_for_field
 from museum_site.museums.graphql_scope import museum_argument
 from museum_site.museums.models import Museum
 from museum_site.museums.scoping import pages_of
-from museum_site.original_language import untranslated_original
+from museum_site.original_language import in_language_or_original
 from museum_site.visibility import public_objects
 
 
@@ -70,10 +70,15 @@ def locale_arg() -> graphene.Argument:
     return graphene.Argument(graphene.String, description=locale_argument_description())
 
 
-def in_locale(queryset: QuerySet, locale: str | None) -> QuerySet:
+def activate_locale(locale: str | None) -> str:
+    """The language asked for (or the default), active for the rest of the request."""
     code = resolve_locale(locale)
     translation.activate(code)
-    return queryset.filter(locale__language_code=code)
+    return code
+
+
+def in_locale(queryset: QuerySet, locale: str | None) -> QuerySet:
+    return queryset.filter(locale__language_code=activate_locale(locale))
 
 
 def preview_page(model: type[Page], token: str) -> Page:
@@ -105,11 +110,7 @@ def page_by_slug_or_preview(
     if not slug:
         raise GraphQLError("Give a `slug` or a `previewToken`.")
     queryset = pages_of(museum, public_pages(model.objects.filter(slug=slug)))
-    found = load(in_locale(queryset, locale)).first()
-    if found is None:
-        originals = untranslated_original(queryset, resolve_locale(locale))
-        found = load(originals).first() if originals is not None else None
-    return found
+    return in_language_or_original(queryset, activate_locale(locale), load=load)
 
 
 class ContentQuery:
@@ -299,11 +300,12 @@ class ContentQuery:
         shown = models.CollectionObject.objects.filter(
             Q(museum=museum_for_field(info)) | Q(shareable=True), inventory_number=inventory_number
         )
-        found = loaders.collection_objects(in_locale(shown, locale)).first()
-        if found is None:
-            originals = untranslated_original(shown, resolve_locale(locale), public_objects)
-            found = loaders.collection_objects(originals).first() if originals is not None else None
-        return found
+        return in_language_or_original(
+            shown,
+            activate_locale(locale),
+            public=public_objects,
+            load=loaders.collection_objects,
+        )
 
     @staticmethod
     def resolve_terms(
