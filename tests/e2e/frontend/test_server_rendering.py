@@ -332,3 +332,27 @@ def test_every_page_type_hydrates_without_an_error(rendered_site):
                 failures[name] = errors + recoverable
             page.close()
     assert not failures, failures
+
+
+def test_a_page_whose_translation_is_unpublished_marks_its_text_as_the_originals(
+    rendered_site,
+):
+    """While a translation is withdrawn, its language's URL shows the Dutch original, and
+    the text is marked `lang="nl"` for screen readers and crawlers, on every content
+    page type that can fall back (the interface around it stays English)."""
+    import re
+
+    from tours.models import TourPage
+
+    for model, area, page_type in (
+        (StoryPage, "stories", "story"),
+        (TourPage, "tours", "tour"),
+    ):
+        english = public_pages(model.objects.filter(locale__language_code="en")).first()
+        original = english.get_translation(english.locale.get_default())
+        english.unpublish()
+        status, _, body = fetch(f"{rendered_site}/en/{area}/{original.slug}")
+        assert status == 200, page_type
+        article = re.search(rf'<article [^>]*data-page="{page_type}"[^>]*>', body.decode())
+        assert article is not None, page_type
+        assert 'lang="nl"' in article.group(0), article.group(0)

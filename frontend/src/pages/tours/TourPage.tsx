@@ -21,7 +21,7 @@ import type { ViewRequest } from "../../components/tours/TourViewer";
 import { useReducedMotion } from "../../components/tours/useReducedMotion";
 import { webglAvailable } from "../../components/tours/webgl";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
-import { useAlternates, useLang, useStrings } from "../../i18n";
+import { textLang, useAlternates, useLang, useStrings } from "../../i18n";
 import NotFoundPage from "../errors/NotFoundPage";
 import { PreviewInvalid } from "../preview/PreviewInvalid";
 import { usePreviewLocale } from "../preview/previewLocale";
@@ -64,6 +64,7 @@ export default function TourPage() {
 
 function Tour({ tour }: { tour: TourData }) {
   const S = useStrings(TOUR_STRINGS);
+  const lang = useLang();
   const scenes = tour.scenes;
   const [params, setParams] = useSearchParams();
   const requestedKey = params.get("scene");
@@ -201,7 +202,7 @@ function Tour({ tour }: { tour: TourData }) {
 
   const showViewer = webgl && config !== null && !viewerFailed;
   return (
-    <article className="page tour" data-page="tour">
+    <article className="page tour" data-page="tour" lang={textLang(tour.locale, lang)}>
       <header className="page-header">
         <PageTitle>{tour.title}</PageTitle>
         {tour.intro ? <p className="lead">{tour.intro}</p> : null}
