@@ -27,6 +27,7 @@ SEGMENTS: dict[str, dict[str, str]] = {
     "privacy": {"nl": "privacy", "en": "privacy", "fr": "confidentialite"},
     "newsletter": {"nl": "nieuwsbrief", "en": "newsletter", "fr": "infolettre"},
     "groups": {"nl": "groepen", "en": "groups", "fr": "groupes"},
+    "tickets": {"nl": "tickets", "en": "tickets", "fr": "billets"},
 }
 
 # Areas a search engine should not index: per visitor, or a form with no content.

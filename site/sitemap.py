@@ -25,7 +25,7 @@ from museum_site.museums.models import Museum as MuseumRow
 from museum_site.museums.scoping import pages_of
 from museum_site.visibility import public_objects, public_pages
 
-INDEXED_AREAS = ("stories", "exhibitions", "collection", "tours", "shop", "groups")
+INDEXED_AREAS = ("stories", "exhibitions", "collection", "tours", "shop", "groups", "tickets")
 CACHE_KEY = "vitrine:sitemap:{version}:{museum}:{name}"
 ROBOTS = """User-agent: *
 Disallow: /preview

@@ -27,6 +27,8 @@ AREA_LABELS: dict[str, dict[str, str]] = {
     "account": {"nl": "Account", "en": "Account", "fr": "Compte"},
     "privacy": {"nl": "Privacy", "en": "Privacy", "fr": "Confidentialité"},
     "newsletter": {"nl": "Nieuwsbrief", "en": "Newsletter", "fr": "Infolettre"},
+    "groups": {"nl": "Groepen en scholen", "en": "Groups and schools", "fr": "Groupes et écoles"},
+    "tickets": {"nl": "Tickets", "en": "Tickets", "fr": "Billets"},
 }
 
 

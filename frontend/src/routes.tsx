@@ -114,6 +114,9 @@ export const PAGE_ROUTES: PageRoute[] = [
   { area: "groups", path: "", load: () => import("./pages/groups/GroupVisitsPage") },
   { area: "groups", path: "booking", load: () => import("./pages/groups/GroupBookingPage") },
 
+  // Timed admission: the museum's offers, a calendar of days and slots, into the cart.
+  { area: "tickets", path: "", load: () => import("./pages/tickets/TicketsPage") },
+
   { area: "tours", path: "", load: () => import("./pages/tours/TourListPage") },
   { area: "tours", path: ":slug", load: () => import("./pages/tours/TourPage") },
 

@@ -5,7 +5,7 @@ the site in the visitor's language: the privacy pages are `/fr/confidentialite/â
 French. A link mailed in French must open that page, so the link settings
 (VITRINE_ACCOUNTS `DATA_REQUEST_URL`, `NEWSLETTER_CONFIRM_URL`,
 `NEWSLETTER_UNSUBSCRIBE_URL`) are templates with `{lang}` and one placeholder per area
-(`{privacy}`, `{newsletter}`, `{groups}`) filled from the table below; a template that is a path is
+(`{privacy}`, `{newsletter}`, `{groups}`, `{tickets}`) filled from the table below; a template that is a path is
 taken relative to `FRONTEND_URL`, the frontend's public origin. A deployment with its
 own frontend sets absolute templates and may use only `{lang}`.
 
@@ -24,6 +24,7 @@ SEGMENTS: dict[str, dict[str, str]] = {
     "privacy": {"nl": "privacy", "en": "privacy", "fr": "confidentialite"},
     "newsletter": {"nl": "nieuwsbrief", "en": "newsletter", "fr": "infolettre"},
     "groups": {"nl": "groepen", "en": "groups", "fr": "groupes"},
+    "tickets": {"nl": "tickets", "en": "tickets", "fr": "billets"},
 }
 
 

@@ -15,10 +15,13 @@ from datetime import time, timedelta
 from decimal import Decimal
 from typing import TextIO
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
 from museum_site.museums.models import Museum
+from museum_site.museums.permissions import grant_staff
 from shop.tickets.models import AdmissionOffer, VisitorCategory, WeeklyOpening
 from shop.tickets.schedule import generate_slots
 
@@ -131,9 +134,60 @@ def load_demo_tickets(stdout: TextIO | None = None) -> None:
                     continue  # the other demo museums are not loaded
             offer = _offer(museum, record)
             new = generate_slots(offer, today, today + timedelta(days=DAYS_AHEAD - 1))
+            staff_groups(museum)
             loaded.append(f"{museum.name} ({new} new slots)")
     if stdout:
         stdout.write(f"Admission: an offer each for {', '.join(loaded)}\n")
+
+
+# The museum's staff groups and what each needs of admission (app label, codename). The
+# admin itself needs `access_admin`; `grant_staff` makes the group the museum's staff,
+# which is what scopes the calendar and the check-in page to that museum.
+ADMIN = ("wagtailadmin", "access_admin")
+SEE_SLOTS = [("shop_tickets", "view_timeslot"), ("shop_tickets", "view_ticket")]
+CHECK_IN = [("shop_tickets", "change_ticket")]
+PLAN_SLOTS = [("shop_tickets", "change_timeslot")]
+STAFF_GROUPS = {
+    # At the door: the day's slots and the check-in page.
+    "Ticket desk": [ADMIN, *SEE_SLOTS, *CHECK_IN],
+    # The museum shop's desk sells and admits too: the same, no slot changes.
+    "Shop staff": [ADMIN, *SEE_SLOTS, *CHECK_IN],
+    # Planners open, close and resize slots (capacity, closing with rebooking/refund).
+    "Planners": [ADMIN, *SEE_SLOTS, *CHECK_IN, *PLAN_SLOTS],
+}
+# A member of the first museum's ticket desk, to try the admin as door staff. No
+# password is published: an administrator sets one (Settings → Users) to sign in as it.
+DESK_USERNAME = "ticketdesk"
+
+
+def staff_groups(museum: Museum) -> dict[str, Group]:
+    """The museum's ticket desk, shop staff and planners groups with their permissions
+    (created once, completed on a later load); the first museum's desk gets a member."""
+    made = {}
+    for role, permissions in STAFF_GROUPS.items():
+        group, _created = Group.objects.get_or_create(name=f"{role} – {museum.name}")
+        grant_staff(group, museum)
+        wanted = Permission.objects.filter(
+            content_type__app_label__in={app for app, _codename in permissions},
+            codename__in={codename for _app, codename in permissions},
+        )
+        group.permissions.add(
+            *[
+                permission
+                for permission in wanted.select_related("content_type")
+                if (permission.content_type.app_label, permission.codename) in permissions
+            ]
+        )
+        made[role] = group
+    if museum.pk == Museum.objects.default().pk:
+        user_model = get_user_model()
+        desk = user_model.objects.filter(username=DESK_USERNAME).first()
+        if desk is None:
+            desk = user_model(username=DESK_USERNAME, is_staff=True, first_name="Balie")
+            desk.set_unusable_password()
+            desk.save()
+        desk.groups.add(made["Ticket desk"])
+    return made
 
 
 def _offer(museum: Museum, record: OfferRecord) -> AdmissionOffer:

@@ -29,7 +29,8 @@ export type Area =
   | "account"
   | "privacy"
   | "newsletter"
-  | "groups";
+  | "groups"
+  | "tickets";
 
 export const SEGMENTS: Record<Exclude<Area, "home">, Record<Lang, string>> = {
   stories: { nl: "verhalen", en: "stories", fr: "recits" },
@@ -44,6 +45,7 @@ export const SEGMENTS: Record<Exclude<Area, "home">, Record<Lang, string>> = {
   privacy: { nl: "privacy", en: "privacy", fr: "confidentialite" },
   newsletter: { nl: "nieuwsbrief", en: "newsletter", fr: "infolettre" },
   groups: { nl: "groepen", en: "groups", fr: "groupes" },
+  tickets: { nl: "tickets", en: "tickets", fr: "billets" },
 };
 
 export function isLang(value: string | undefined | null): value is Lang {

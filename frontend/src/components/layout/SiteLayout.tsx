@@ -27,7 +27,7 @@ import { CartBadge } from "../shop/CartBadge";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SiteChromeDocument } from "./SiteChrome.generated";
 
-const NAV_AREAS = ["exhibitions", "collection", "stories", "tours", "shop", "search"] as const;
+const NAV_AREAS = ["exhibitions", "collection", "stories", "tours", "tickets", "shop", "search"] as const;
 
 function hasIndexRoute(area: Area): boolean {
   return PAGE_ROUTES.some((route) => route.area === area && route.path === "");
@@ -119,6 +119,8 @@ function Footer() {
             <p className="preserve-lines">{details.address}</p>
             <p className="preserve-lines">{details.openingHours}</p>
             <p>
+              <Link to={pathFor(lang, "tickets")}>{t.tickets}</Link>
+              <br />
               <Link to={pathFor(lang, "groups")}>{t.groups}</Link>
             </p>
             {contact ? (

@@ -15,6 +15,8 @@ import {
   type CheckoutFieldsFragment,
 } from "./checkout.generated";
 import type { PayloadError } from "../form/errors";
+import { CartTicketLineDeleteDocument, CartTicketsAddDocument } from "../../pages/tickets/tickets.generated";
+import type { TicketCategoryInput } from "../../graphql/schema-types";
 import { setCartToken, useCartToken } from "./cartStore";
 
 export type CartResult = { errors: PayloadError[]; checkout: CheckoutFieldsFragment | null };
@@ -85,6 +87,54 @@ export function useCart() {
     [client, token],
   );
 
+  /** Tickets for one slot (quantities per visitor category); a first purchase makes the cart. */
+  const addTickets = useCallback(
+    async (slot: string, tickets: TicketCategoryInput[]): Promise<CartResult> => {
+      let current = token;
+      if (current) {
+        const { data } = await client.mutate({
+          mutation: CartTicketsAddDocument,
+          variables: { token: current, slot, tickets },
+        });
+        const payload = data!.checkoutTicketsAdd!;
+        if (!payload.errors.some((error) => error.field === "token")) return payload;
+        setCartToken(null); // the checkout is gone: start a new one below
+      }
+      const created = await client.mutate({
+        mutation: CartCreateDocument,
+        variables: { input: { lines: [], locale: lang } },
+      });
+      const fresh = created.data!.checkoutCreate!;
+      if (!fresh.checkout) return fresh;
+      current = fresh.checkout.token;
+      // The (empty) cart is the visitor's from now on, even when these tickets are refused.
+      const { data } = await client.mutate({
+        mutation: CartTicketsAddDocument,
+        variables: { token: current, slot, tickets },
+      });
+      const payload = data!.checkoutTicketsAdd!;
+      client.writeQuery({
+        query: CartDocument,
+        variables: { token: current },
+        data: { __typename: "Query", checkout: payload.checkout ?? fresh.checkout },
+      });
+      setCartToken(current);
+      return payload;
+    },
+    [client, lang, token],
+  );
+
+  const removeTicketLine = useCallback(
+    async (lineId: string): Promise<CartResult> => {
+      const { data } = await client.mutate({
+        mutation: CartTicketLineDeleteDocument,
+        variables: { token: token!, lineId },
+      });
+      return data!.checkoutTicketLineDelete!;
+    },
+    [client, token],
+  );
+
   return {
     token,
     checkout: token ? (query.data?.checkout ?? null) : null,
@@ -94,5 +144,7 @@ export function useCart() {
     add,
     update,
     remove,
+    addTickets,
+    removeTicketLine,
   };
 }

@@ -1,7 +1,8 @@
-/** My orders, with each line's download link. */
+/** My orders, with each line's download link and each ticket's QR code and PDF. */
 import { formatDate, formatMoney } from "../../i18n/format";
 import { SHOP_STRINGS } from "../../components/shop/strings";
 import { useLang, useStrings } from "../../i18n";
+import { OrderTickets } from "../../components/tickets/OrderTickets";
 import { type Me } from "./types";
 
 export function Orders({ me }: { me: Me }) {
@@ -39,6 +40,7 @@ export function Orders({ me }: { me: Me }) {
                   </li>
                 ))}
               </ul>
+              <OrderTickets tickets={order.tickets} headingLevel={4} />
             </li>
           ))}
         </ul>

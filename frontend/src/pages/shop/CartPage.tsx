@@ -12,7 +12,9 @@ import type { PayloadError } from "../../components/form/errors";
 import { TextField } from "../../components/form/Field";
 import { SubmitButton } from "../../components/form/SubmitButton";
 import { useSubmit } from "../../components/form/useSubmit";
-import { formatMoney } from "../../i18n/format";
+import { formatDateTime, formatMoney } from "../../i18n/format";
+import { TICKET_STRINGS } from "../../components/tickets/strings";
+import { isEmpty } from "./checkout/types";
 import { SHOP_STRINGS } from "../../components/shop/strings";
 import { Summary } from "../../components/shop/Summary";
 import { useCart } from "../../components/shop/useCart";
@@ -20,6 +22,47 @@ import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { pathFor, useLang, useStrings, useT } from "../../i18n";
 
 type Line = CheckoutFieldsFragment["lines"][number];
+type TicketLine = CheckoutFieldsFragment["ticketLines"][number];
+
+/** Tickets of one slot and visitor category: removed as a whole (the tickets page adds more). */
+function CartTicketLine({ line, cart }: { line: TicketLine; cart: ReturnType<typeof useCart> }) {
+  const s = useStrings(SHOP_STRINGS);
+  const ts = useStrings(TICKET_STRINGS);
+  const lang = useLang();
+  const { errors, busy, attempt } = useSubmit(ts);
+  const name = `${line.offerName} (${line.category.name})`;
+  const total = { amount: Number(line.category.price.amount) * line.quantity, currency: line.category.price.currency };
+  return (
+    <li className="cart-line" data-ticket-line={line.id}>
+      <span className="cart-line__image" />
+      <div className="cart-line__main">
+        <h2 className="cart-line__title">
+          <Link to={pathFor(lang, "tickets")}>{line.offerName}</Link>
+        </h2>
+        <p className="meta">
+          {line.category.name} · {formatDateTime(lang, line.slot.startsAt)}
+        </p>
+        <p className="meta">
+          {formatMoney(lang, line.category.price)} × {line.quantity} = <strong>{formatMoney(lang, total)}</strong>
+        </p>
+        {errors.form || errors.lineId ? (
+          <p className="field__error" role="alert">
+            {errors.form ?? errors.lineId}
+          </p>
+        ) : null}
+        <button
+          type="button"
+          className="button--link"
+          disabled={busy}
+          aria-label={s.removeLine(name)}
+          onClick={() => attempt(async () => (await cart.removeTicketLine(line.id)).errors)}
+        >
+          {s.remove}
+        </button>
+      </div>
+    </li>
+  );
+}
 
 function CartLine({ line, cart }: { line: Line; cart: ReturnType<typeof useCart> }) {
   const s = useStrings(SHOP_STRINGS);
@@ -92,10 +135,12 @@ export default function CartPage() {
   if (cart.loading) return <Loading />;
   if (cart.error && !cart.checkout) return <LoadError error={cart.error} retry={() => cart.refetch()} />;
   const checkout = cart.checkout;
+  // Products and tickets alike.
+  const items = (checkout?.quantity ?? 0) + (checkout?.ticketLines ?? []).reduce((sum, line) => sum + line.quantity, 0);
   return (
     <div className="page cart" data-page="cart">
       <PageTitle>{t.cart}</PageTitle>
-      {!checkout || checkout.lines.length === 0 ? (
+      {!checkout || isEmpty(checkout) ? (
         <>
           <p>{s.cartEmpty}</p>
           <p>
@@ -106,11 +151,14 @@ export default function CartPage() {
         </>
       ) : (
         <div className="cart__layout">
-          <section aria-label={s.cartItems(checkout.quantity)}>
-            <p className="meta">{s.cartItems(checkout.quantity)}</p>
+          <section aria-label={s.cartItems(items)}>
+            <p className="meta">{s.cartItems(items)}</p>
             <ul className="plain-list cart-lines">
               {checkout.lines.map((line) => (
                 <CartLine key={`${line.id}-${line.quantity}`} line={line} cart={cart} />
+              ))}
+              {checkout.ticketLines.map((line) => (
+                <CartTicketLine key={`ticket-${line.id}-${line.quantity}`} line={line} cart={cart} />
               ))}
             </ul>
           </section>

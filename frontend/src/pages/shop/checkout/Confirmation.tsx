@@ -11,6 +11,7 @@ import { useDocumentMeta } from "../../../components/useDocumentMeta";
 import { pathFor, useLang, useStrings } from "../../../i18n";
 import { formatMoney, formatRate } from "../../../i18n/format";
 import { PostalAddress } from "../../../components/shop/PostalAddress";
+import { OrderTickets } from "../../../components/tickets/OrderTickets";
 import type { Address, Order } from "./types";
 
 /** The order as confirmed, and whether it is picked up at the desk (the checkout knew). */
@@ -72,6 +73,7 @@ export function Confirmation({ order }: { order: ConfirmedOrder }) {
           </li>
         ))}
       </ul>
+      <OrderTickets tickets={order.tickets ?? []} />
       <dl className="totals">
         <div>
           <dt>{s.subtotal}</dt>

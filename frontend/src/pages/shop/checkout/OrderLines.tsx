@@ -1,6 +1,6 @@
-/** The cart's lines as the checkout's summary lists them. */
+/** The cart's lines (products, then tickets) as the checkout's summary lists them. */
 import { useLang } from "../../../i18n";
-import { formatMoney } from "../../../i18n/format";
+import { formatDateTime, formatMoney } from "../../../i18n/format";
 import type { Checkout } from "./types";
 
 export function OrderLines({ checkout }: { checkout: Checkout }) {
@@ -14,6 +14,14 @@ export function OrderLines({ checkout }: { checkout: Checkout }) {
             {line.variant.label ? ` (${line.variant.label})` : ""}
           </span>
           <span>{formatMoney(lang, line.totalPrice.gross)}</span>
+        </li>
+      ))}
+      {checkout.ticketLines.map((line) => (
+        <li key={`ticket-${line.id}`}>
+          <span>
+            {line.quantity} × {line.offerName} ({line.category.name}, {formatDateTime(lang, line.slot.startsAt)})
+          </span>
+          <span>{formatMoney(lang, { amount: Number(line.category.price.amount) * line.quantity, currency: line.category.price.currency })}</span>
         </li>
       ))}
     </ul>

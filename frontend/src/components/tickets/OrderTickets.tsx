@@ -1,0 +1,60 @@
+/**
+ * The admission tickets of an order (the confirmation, the account's orders): each with
+ * its visit's day and hour, its QR code (the SVG the server draws from the code, what the
+ * door scans) and its PDF. A canceled or used ticket says so.
+ */
+import { useLang, useStrings } from "../../i18n";
+import { formatDateTime } from "../../i18n/format";
+import type { OrderTicketFieldsFragment } from "../shop/checkout.generated";
+import { TICKET_STRINGS } from "./strings";
+import "./tickets.css";
+
+export function OrderTickets({
+  tickets,
+  headingLevel = 2,
+}: {
+  tickets: readonly OrderTicketFieldsFragment[];
+  headingLevel?: 2 | 4;
+}) {
+  const s = useStrings(TICKET_STRINGS);
+  const lang = useLang();
+  if (tickets.length === 0) return null;
+  const Heading = headingLevel === 2 ? "h2" : "h4";
+  const Item = headingLevel === 2 ? "h3" : "h5";
+  const id = `order-tickets-${tickets[0].code.slice(0, 8)}`;
+  return (
+    <section aria-labelledby={id} className="order-tickets-section" data-testid="order-tickets">
+      <Heading id={id}>{s.ticketsTitle}</Heading>
+      <p>{s.showAtDoor}</p>
+      <ul className="order-tickets">
+        {tickets.map((ticket) => (
+          <li key={ticket.code} className="order-ticket" data-testid="order-ticket" data-status={ticket.status}>
+            <Item>{s.ticketOf(ticket.offerName, ticket.category.name)}</Item>
+            <p>{formatDateTime(lang, ticket.slot.startsAt)}</p>
+            {ticket.status === "CANCELED" ? (
+              <p>
+                <strong>{s.canceled}</strong>
+              </p>
+            ) : (
+              <>
+                {ticket.checkedInAt ? <p>{s.checkedIn}</p> : null}
+                <img
+                  className="order-ticket__qr"
+                  src={ticket.qrCodeUrl}
+                  alt={s.qrAlt(ticket.code)}
+                  width="160"
+                  height="160"
+                />
+                <p>
+                  <a href={ticket.pdfUrl} aria-label={s.downloadPdfOf(ticket.code)} download>
+                    {s.downloadPdf}
+                  </a>
+                </p>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
