@@ -133,6 +133,11 @@ class SearchResults:
     def facets(self) -> dict[str, list[FacetCount]]:
         return self._settle().facets
 
+    @property
+    def approximate(self) -> bool:
+        """Whether the facet counts are estimates (very many matches); the count is not."""
+        return self._settle().approximate
+
 
 def search(
     query: str,

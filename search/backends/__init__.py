@@ -138,6 +138,9 @@ class Suggestion:
 class Summary:
     count: int
     facets: dict[str, list[FacetCount]]  # KIND_FACET and the value facets asked for
+    # The value facets' counts are estimates (from a sample of many matches); the kinds,
+    # and so `count`, are exact.
+    approximate: bool = False
 
 
 def count_from_kinds(request: SearchRequest, kinds: list[FacetCount]) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
@@ -54,6 +55,18 @@ FACET_SEPARATOR = "\x1f"  # ASCII unit separator: never in a label
 # Relative weight of a match in each field. PostgreSQL takes four weights, D to A.
 POSTGRES_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # related, body, labels, title
 SQLITE_WEIGHTS = (10.0, 4.0, 1.0, 0.4, 0.0)  # title, labels, body, related, suggest
+# Facet values are counted on a sample of the matches above this many (setting
+# SEARCH_EXACT_FACETS_UP_TO): the answer then says `approximate`.
+EXACT_FACETS_UP_TO = 5_000
+# Fibonacci hashing of the row id: which rows are in a sample, the same at every search.
+HASH_MULTIPLIER = 2654435761
+HASH_RANGE = 2**32
+
+
+def exact_facets_up_to() -> int:
+    return int(getattr(settings, "SEARCH_EXACT_FACETS_UP_TO", EXACT_FACETS_UP_TO))
+
+
 # Added to the relevance of a document that matches as typed: above any guessed match.
 STRONG_BONUS = 10.0
 
@@ -438,7 +451,7 @@ class DatabaseBackend(SearchBackend):
         entries_column = "facet_list" if self.postgres else "facet_entries"
         matched_sql, params = (
             queryset.annotate(entries=RawSQL(entries_column, []), **columns)
-            .values("kind", "entries", *columns)
+            .values("id", "kind", "entries", *columns)
             .query.sql_with_params()
         )
         kinds = sorted(str(kind) for kind in request.kinds)
@@ -466,18 +479,27 @@ class DatabaseBackend(SearchBackend):
         else:
             prune_params = []
         kind_entry = f"'{KIND_FACET}{FACET_SEPARATOR}' || m.kind"
+        # Above the threshold the value facets are counted on a sample of the matches (a
+        # fixed hash of the row id, so the same search estimates the same way) and scaled
+        # up; the kinds, and so the number of results, are always counted exactly.
+        rate = self._sample_rate(matched_sql, params, prune, prune_params)
+        # "%%": the drivers' placeholder syntax reads a lone percent sign as a parameter.
+        sampled = f"((m.id * {HASH_MULTIPLIER}) %% {HASH_RANGE}) < {int(rate * HASH_RANGE)}"
         if self.postgres:
+            entries = "m.entries" if rate >= 1 else f"CASE WHEN {sampled} THEN m.entries END"
             sql = (
                 f"WITH matched AS ({matched_sql}) "
                 f"SELECT e.entry, {counts} FROM (SELECT * FROM matched AS m{prune}) AS m, "
-                f"unnest(array_prepend({kind_entry}, m.entries)) AS e(entry) GROUP BY e.entry"
+                f"unnest(array_prepend({kind_entry}, {entries})) AS e(entry) GROUP BY e.entry"
             )
             all_params = [*params, *count_params, *prune_params]
         else:
+            only_sampled = "" if rate >= 1 else f" WHERE {sampled}"
             sql = (
                 f"WITH matched AS ({matched_sql}), kept AS (SELECT * FROM matched AS m{prune}), "
                 f"entries AS (SELECT {kind_entry} AS entry, m.* FROM kept AS m UNION ALL "
-                "SELECT e.value AS entry, m.* FROM kept AS m, json_each(m.entries) AS e) "
+                "SELECT e.value AS entry, m.* FROM kept AS m, json_each(m.entries) AS e"
+                f"{only_sampled}) "
                 f"SELECT m.entry, {counts} FROM entries AS m GROUP BY m.entry"
             )
             all_params = [*params, *prune_params, *count_params]
@@ -496,12 +518,27 @@ class DatabaseBackend(SearchBackend):
             else:
                 column = 1
             count = by_condition[column]
+            if count and rate < 1 and name != KIND_FACET:
+                count = max(1, round(count / rate))
             if count and name in facets:
                 counted.append((name, value, label[0] if label else value, count))
         for name, value, label, count in sorted(counted, key=lambda r: (r[0], -r[3], r[2], r[1])):
             if len(facets[name]) < MAX_FACET_VALUES or name == KIND_FACET:
                 facets[name].append(FacetCount(value, label, count))
-        return Summary(count_from_kinds(request, facets[KIND_FACET]), facets)
+        return Summary(count_from_kinds(request, facets[KIND_FACET]), facets, rate < 1)
+
+    def _sample_rate(self, matched_sql: str, params, prune: str, prune_params: list) -> float:
+        """The share of the matches whose facet values are counted: all of them up to
+        `exact_facets_up_to()` matches (1.0), else about that many. Counting the matches
+        reads no facet entries, which is where the time of a large count goes."""
+        limit = exact_facets_up_to()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH matched AS ({matched_sql}) SELECT COUNT(*) FROM matched AS m{prune}",
+                [*params, *prune_params],
+            )
+            (matches,) = cursor.fetchone()
+        return 1.0 if matches <= limit else limit / matches
 
     def optimize(self) -> None:
         """PostgreSQL plans with table statistics: after a rebuild they describe an empty

@@ -238,6 +238,17 @@ class SearchFacets(graphene.ObjectType):
     categories = graphene.List(graphene.NonNull(CategoryFacetValue), required=True)
     price_bands = graphene.List(graphene.NonNull(PriceBandFacetValue), required=True)
     in_stock = graphene.List(graphene.NonNull(InStockFacetValue), required=True)
+    approximate = graphene.Boolean(
+        required=True,
+        description="True when the search matched so many documents that the counts of "
+        "makers, materials, periods, object types, centuries, categories, price bands and "
+        "inStock are estimated from a sample (values found in none of it are left out). "
+        "The kinds' counts and `totalCount` are always exact.",
+    )
+
+    @staticmethod
+    def resolve_approximate(facets: dict, info) -> bool:
+        return bool(facets.get("approximate", False))
 
     @staticmethod
     def resolve_kinds(facets: dict[str, list[FacetCount]], info):
@@ -326,7 +337,8 @@ class SearchResultsType(graphene.ObjectType):
 
     @staticmethod
     def resolve_facets(root: dict, info):
-        return root["results"].facets()
+        results = root["results"]
+        return {**results.facets(), "approximate": results.approximate}
 
     @staticmethod
     def resolve_applied_filters(root: dict, info):
