@@ -321,6 +321,14 @@ def load_demo_shop(stdout) -> None:
     load_demo_shop(stdout)
 
 
+@hooks.register("vitrine_load_demo", order=105)
+def load_demo_orders(stdout) -> None:
+    """After the museums (order 100) and their shops: orders in every state."""
+    from shop.demo_orders import load_demo_orders
+
+    load_demo_orders(stdout)
+
+
 @hooks.register("before_serve_document", order=-1)
 def refuse_sold_files(document, request):
     """A file the shop sells is served only through the signed order link

@@ -1,16 +1,21 @@
-"""The collection-object picker: a thumbnail per object, and a search that finds part of
-a word and ignores accents ("beker" finds "Drinkbeker", "eglise" finds "Église").
+"""The collection-object picker: a thumbnail per object, and a search that finds what
+the site's search finds (typos, synonyms, other languages' names: search.services'
+``search_objects``), part of a word and without accents ("beker" finds "Drinkbeker",
+"eglise" finds "Église"), the admin language's objects first.
 
-Words are folded with the search app's own ``fold`` (search.analysis), so the picker
-matches text as the site's search does. Matching is done on the museum's object titles
-and inventory numbers in Python: a picker searches one museum's collection (thousands
-of short titles), where a database would need an accent-folding extension to do the same.
+The search app ranks the published objects it indexed; an object it does not hold (a
+draft, one saved a moment ago) or a part of a compound word it does not split is still
+found by the folded text of its title and inventory number (the search app's ``fold``),
+after the ranked ones. A picker searches one museum's collection (thousands of short
+titles), small enough to match in Python, where a database would need an accent-folding
+extension to do the same.
 """
 
 from __future__ import annotations
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
@@ -22,19 +27,58 @@ from wagtail.snippets.views.chooser import (
 )
 
 from search.analysis import fold, words
+from search.services import SearchInputError, search_objects
+
+SEARCH_LANGUAGES = ("nl", "en", "fr")
+RANKED_RESULTS = 200  # a picker shows the first page; ranks beyond this add nothing
 
 
-def objects_matching(query: str, objects: QuerySet) -> QuerySet:
-    """Objects whose title or inventory number contains every word of the query."""
+def admin_language() -> str:
+    language = (translation.get_language() or "nl").split("-")[0]
+    return language if language in SEARCH_LANGUAGES else "nl"
+
+
+def _ranked_inventory_numbers(query: str, language: str) -> list[str]:
+    """The search app's answer, best first, as inventory numbers: in the admin language,
+    then in the others (a Dutch title's typo is corrected by the Dutch spelling list
+    also when the admin speaks English)."""
+    ranked: list[str] = []
+    others = [code for code in SEARCH_LANGUAGES if code != language]
+    for code in (language, *others):
+        try:
+            results = search_objects(query, code)[0:RANKED_RESULTS]
+        except SearchInputError:
+            return ranked
+        ranked.extend(result.slug for result in results if result.slug not in ranked)
+    return ranked
+
+
+def objects_matching(query: str, objects: QuerySet, language: str | None = None) -> QuerySet:
+    """The objects the search app finds for the query, then those whose title or
+    inventory number contains every word of it; the admin language's first."""
     wanted = words(query)
     if not wanted:
         return objects
-    ids = [
-        pk
-        for pk, title, number in objects.values_list("pk", "title", "inventory_number")
-        if all(word in fold(f"{title} {number}") for word in wanted)
-    ]
-    return objects.filter(pk__in=ids)
+    language = language or admin_language()
+    rank = {
+        number: place for place, number in enumerate(_ranked_inventory_numbers(query, language))
+    }
+    found: list[tuple[int, int, str, int]] = []
+    rows = objects.values_list("pk", "title", "inventory_number", "locale__language_code")
+    for pk, title, number, code in rows:
+        place = rank.get(number)
+        if place is None:
+            if not all(word in fold(f"{title} {number}") for word in wanted):
+                continue
+            place = len(rank)
+        found.append((0 if code == language else 1, place, fold(title), pk))
+    order = [pk for *_key, pk in sorted(found)]
+    return objects.filter(pk__in=order).order_by(
+        Case(
+            *(When(pk=pk, then=Value(place)) for place, pk in enumerate(order)),
+            output_field=IntegerField(),
+        )
+    )
 
 
 class ObjectSearchForm(LocaleFilterMixin, BaseFilterForm):
@@ -67,7 +111,14 @@ class _ObjectChooseMixin:
     filter_form_class = ObjectSearchForm
 
     def get_object_list(self):
-        return super().get_object_list().prefetch_related("images__image")
+        """The admin language's objects first, also before anything is typed."""
+        objects = super().get_object_list().prefetch_related("images__image")
+        other_language = Case(
+            When(locale__language_code=admin_language(), then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        return objects.order_by(other_language, *(objects.query.order_by or ["title"]))
 
     @property
     def columns(self):

@@ -100,14 +100,19 @@ def end_mutations_with_object_type(mutation_mixins: list) -> None:
 def translation_review_urls() -> list:
     from django.urls import path
 
-    from museum_site import translation_views
+    from museum_site import scheduling_views, translation_views
 
     return [
         path(
             "translations/<int:translation_id>/changed/",
             translation_views.changed_passages,
             name="vitrine_changed_passages",
-        )
+        ),
+        path(
+            "pages/<int:page_id>/publish-now/",
+            scheduling_views.publish_now,
+            name="vitrine_publish_now",
+        ),
     ]
 
 
@@ -158,6 +163,13 @@ def museum_dashboard_panels(request, panels: list) -> None:
     from museum_site.dashboard import SITE_PANELS, add_panels
 
     add_panels(request, panels, SITE_PANELS)
+
+
+@hooks.register("register_page_action_menu_item")
+def publish_now_menu_item():
+    from museum_site.scheduling import PublishNowMenuItem
+
+    return PublishNowMenuItem(order=15)
 
 
 def _connect_schedule_cancelling() -> None:

@@ -21,7 +21,7 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from shop.models import Order
+from shop.models import Order, ReturnRequest
 from tests.shop import builders as shop_builders
 from tests.site import builders as site_builders
 from tests.site.test_dashboard import out_of_date_english_translation
@@ -29,7 +29,15 @@ from tests.tours import builders as tour_builders
 
 pytestmark = pytest.mark.django_db
 
-APP_LABELS = ("museum_site", "tours", "search", "shop", "shop_accounts")
+APP_LABELS = (
+    "museum_site",
+    "tours",
+    "search",
+    "shop",
+    "shop_accounts",
+    "shop_tickets",
+    "shop_visits",
+)
 
 
 def english_phrases_we_translate() -> set[str]:
@@ -80,6 +88,16 @@ def our_admin_views() -> list[str]:
     tour = tour_builders.tour([tour_builders.scene("hall")])
     story = site_builders.story()
     stock = product.variants.get().stock
+    line = order.lines.create(
+        sku="MUG",
+        product_name="Mok",
+        quantity=1,
+        unit_gross=Decimal("20.00"),
+        total_gross=Decimal("20.00"),
+        vat_rate=21,
+    )
+    returned = ReturnRequest.objects.create(museum=order.museum, order=order, reason="Kapot")
+    returned.lines.create(order_line=line, quantity=1)
     return [
         "/admin/",
         f"/admin/pages/{product.pk}/edit/",
@@ -93,6 +111,17 @@ def our_admin_views() -> list[str]:
         "/admin/snippets/museum_site/collectionobject/",
         "/admin/snippets/museum_site/term/",
         f"/admin/translations/{translation.pk}/changed/",
+        # The views that came with tickets, returns, group visits and contacts.
+        "/admin/tickets/calendar/",
+        "/admin/tickets/check-in/",
+        "/admin/snippets/shop/returnrequest/",
+        f"/admin/shop/returns/{returned.pk}/decide/",
+        f"/admin/shop/orders/{order.pk}/refund/",
+        f"/admin/shop/orders/{order.pk}/fulfil/",
+        "/admin/visits/planning/",
+        "/admin/snippets/shop_visits/booking/",
+        "/admin/snippets/shop_visits/visitoffer/",
+        "/admin/contacts/",
     ]
 
 

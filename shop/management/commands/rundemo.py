@@ -4,7 +4,9 @@ The demo shop must be able to take a payment without a Stripe account and withou
 internet. This starts localstripe (shop/localstripe_process.py) on loopback, registers
 its signed webhook to our `/shop/stripe/webhook/`, and then runs `runserver` (as
 `demo_server`: a longer listen queue, museum_site/management/commands) in a child
-process with STRIPE_* pointing at it. The child gets the settings through its
+process with STRIPE_* pointing at it. Before that, every paid order's card payment
+that this localstripe does not know (a restart lost it) is paid again there
+(shop/demo_orders.py), so the admin's Refund works on the demo orders. The child gets the settings through its
 environment, as a production server would, and both are stopped together.
 
 With STRIPE_SECRET_KEY set and STRIPE_API_BASE unset (real Stripe test keys), or with
@@ -34,7 +36,7 @@ from museum_site.demo.server_address import (
     default_addrport,
     split_addrport,
 )
-from shop import localstripe_process
+from shop import demo_orders, localstripe_process
 
 WEBHOOK_PATH = "/shop/stripe/webhook/"
 DEMO_POOL_SIZE = 8
@@ -84,10 +86,12 @@ class Command(BaseCommand):
             localstripe_process.register_webhook(
                 stripe_url, webhook, env["STRIPE_WEBHOOK_SECRET"], name="vitrine-demo"
             )
+            renewed = demo_orders.ensure_payments_known(stripe_url, env["STRIPE_SECRET_KEY"])
             self.stdout.write(
                 f"localstripe on {stripe_url} (Stripe.js stand-in at "
                 f"{stripe_url}/js.stripe.com/v3/), signed webhook to {webhook}. "
-                "Pay with a test card, e.g. 4242 4242 4242 4242."
+                "Pay with a test card, e.g. 4242 4242 4242 4242. "
+                f"{renewed} paid orders' payments made known to it, so staff can refund them."
             )
             return self._runserver(addrport, env, site_url)
         finally:
