@@ -150,6 +150,11 @@ def test_a_buyer_who_lost_the_race_is_refunded_with_no_stock_row_locked(
 def test_two_staff_refunding_at_once_refund_once(shop, place, admin_user, monkeypatch):
     """The first click is at Stripe when the second arrives: the second is told a refund
     is under way and asks Stripe nothing; the order records exactly what Stripe refunded."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"  # the admin's messages, in English here
+    profile.save()
     order = place(("POSTER", 2))  # € 24.20
     at_stripe, second_answered = threading.Event(), threading.Event()
     real = payments.refund
