@@ -11,8 +11,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def start() -> list | None:
-    """Returns what `teardown_databases` needs to drop the PostgreSQL test database."""
+def start(keepdb: bool = False) -> list | None:
+    """Returns what `teardown_databases` needs to drop the PostgreSQL test database.
+
+    With `keepdb`, an existing test_ database is used as it is (migrated forward only),
+    as `pytest --reuse-db` does: on a loaded machine a fresh migration takes minutes."""
     sys.path.insert(0, str(ROOT))
     workdir = Path(tempfile.mkdtemp(prefix="vitrine-bench-"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "museum_site.settings")
@@ -33,6 +36,6 @@ def start() -> list | None:
 
     if "DATABASE_URL" in os.environ:
         # A test_ database; dropped only by a bench that passes this to teardown_databases.
-        return setup_databases(verbosity=0, interactive=False)
+        return setup_databases(verbosity=0, interactive=False, keepdb=keepdb)
     call_command("migrate", verbosity=0, interactive=False)
     return None

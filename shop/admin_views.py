@@ -7,6 +7,7 @@ the same Stripe idempotency keys and the same order history as everything else.
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 from django import forms
@@ -43,10 +44,20 @@ class RefundForm(forms.Form):
         label=_("Amount (€)"), max_digits=10, decimal_places=2, min_value=Decimal("0.01")
     )
     reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+    # Drawn when the form is shown: the same form sent twice (a double click, the back
+    # button) is one refund at Stripe and in the order (orders.request_refund).
+    key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
 
     def __init__(self, *args, order: Order, **kwargs) -> None:
+        kwargs.setdefault("initial", {}).setdefault("key", f"admin-{uuid.uuid4().hex}")
         super().__init__(*args, **kwargs)
         self.order = order
+
+    def clean_key(self) -> str:
+        key = self.cleaned_data["key"]
+        if key and (not key.startswith("admin-") or not key[6:].isalnum()):
+            raise forms.ValidationError(_("Open the form again."), code="invalid")
+        return key
 
     def clean_amount(self) -> Decimal:
         """The service refuses the same amounts, but in English for the API; the editor
@@ -70,6 +81,11 @@ def _refusal(error: PayloadError, order: Order) -> str:
         return _("This order can no longer be changed this way: it is %(status)s.") % {
             "status": order.get_status_display().lower()
         }
+    if error.message == orders.REFUND_UNDER_WAY:
+        return _(
+            "Another refund of this order is being made at this moment: look at the order "
+            "again in a moment before refunding more."
+        )
     if error.field == "payment":
         return _(
             "This order was not paid by card through the shop, so the shop cannot refund "
@@ -124,7 +140,7 @@ def refund(request: HttpRequest, pk: int) -> HttpResponse:
         RefundForm,
         _("Refund"),
         lambda order, data: orders.refund(
-            order.pk, data["amount"], data["reason"], user=request.user
+            order.pk, data["amount"], data["reason"], user=request.user, key=data["key"] or None
         ),
     )
 

@@ -166,8 +166,7 @@ def _create_source(
         models.ProductVariant(
             sku=variant.sku,
             gross_price=variant.gross_price,
-            size=variant.size,
-            edition=variant.edition,
+            **variant.label_fields(),
             weight_grams=variant.weight_grams,
             kind=(
                 models.ProductVariant.Kind.DIGITAL

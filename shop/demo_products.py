@@ -29,8 +29,10 @@ class Words:
 class VariantRecord:
     sku: str
     price: str
-    size: str = ""
-    edition: str = ""
+    # A size such as "50 × 70 cm" reads the same in every language; an edition is
+    # written in each (Words), as the product's own text is.
+    size: str | Words = ""
+    edition: str | Words = ""
     stock: int = 25
     weight_grams: int = 300
     digital: bool = False
@@ -38,6 +40,18 @@ class VariantRecord:
     @property
     def gross_price(self) -> Decimal:
         return Decimal(self.price)
+
+    def label_fields(self) -> dict[str, str]:
+        """ProductVariant's size_nl … edition_fr; a plain string is Dutch only (the
+        other languages fall back to it)."""
+        fields = {}
+        for name, value in (("size", self.size), ("edition", self.edition)):
+            for language in ("nl", "en", "fr"):
+                if isinstance(value, Words):
+                    fields[f"{name}_{language}"] = getattr(value, language, "") or ""
+                else:
+                    fields[f"{name}_{language}"] = value if language == "nl" else ""
+        return fields
 
 
 @dataclass(frozen=True)
@@ -134,11 +148,18 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         category="replicas",
         reproduces="MAL.1921.040",
         variants=(
-            VariantRecord("REP-GILDEBEKER-TIN", "59.00", edition="Tin", weight_grams=450),
+            VariantRecord(
+                "REP-GILDEBEKER-TIN",
+                "59.00",
+                edition=Words("Tin", "Pewter", "Étain"),
+                weight_grams=450,
+            ),
             VariantRecord(
                 "REP-GILDEBEKER-ZILVER",
                 "149.00",
-                edition="Verzilverd, genummerd",
+                edition=Words(
+                    "Verzilverd, genummerd", "Silver-plated, numbered", "Argenté, numéroté"
+                ),
                 weight_grams=450,
                 stock=3,  # the low-stock variant: three numbered cups left
             ),
@@ -228,10 +249,23 @@ PRODUCTS: tuple[ProductRecord, ...] = (
         cover=Cover("book", (122, 30, 36), (196, 160, 82), "Van Eyck\ntot\nRubens"),
         variants=(
             VariantRecord(
-                "BOEK-CAT-NL", "39.95", edition="Nederlands, hardcover", weight_grams=1600
+                "BOEK-CAT-NL",
+                "39.95",
+                edition=Words("Nederlands, hardcover", "Dutch, hardcover", "Néerlandais, relié"),
+                weight_grams=1600,
             ),
-            VariantRecord("BOEK-CAT-EN", "39.95", edition="English, hardcover", weight_grams=1600),
-            VariantRecord("BOEK-CAT-FR", "34.95", edition="Français, broché", weight_grams=1300),
+            VariantRecord(
+                "BOEK-CAT-EN",
+                "39.95",
+                edition=Words("Engels, hardcover", "English, hardcover", "Anglais, relié"),
+                weight_grams=1600,
+            ),
+            VariantRecord(
+                "BOEK-CAT-FR",
+                "34.95",
+                edition=Words("Frans, paperback", "French, paperback", "Français, broché"),
+                weight_grams=1300,
+            ),
         ),
     ),
     ProductRecord(

@@ -87,10 +87,12 @@ class ProductVariantType(graphene.ObjectType):
 
     sku = graphene.String(required=True)
     label = graphene.String(
-        required=True, description="What tells it from its siblings, e.g. 'M' or 'hardcover'."
+        required=True,
+        description="What tells it from its siblings, e.g. 'M' or 'hardcover', in the "
+        "asked locale (the product's or the checkout's; Dutch when not translated).",
     )
-    size = graphene.String()
-    edition = graphene.String()
+    size = graphene.String(description="The size in the asked locale.")
+    edition = graphene.String(description="The edition in the asked locale.")
     kind = graphene.Field(VariantKind, required=True)
     weight_grams = graphene.Int(required=True)
     price = graphene.Field(
@@ -98,13 +100,18 @@ class ProductVariantType(graphene.ObjectType):
     )
     availability = graphene.Field(StockAvailability, required=True)
 
+    # The resolvers of products and checkouts activate the asked locale.
+    @staticmethod
+    def resolve_label(variant: models.ProductVariant, info) -> str:
+        return variant.label_in(translation.get_language())
+
     @staticmethod
     def resolve_size(variant: models.ProductVariant, info) -> str | None:
-        return variant.size or None
+        return variant.size_in(translation.get_language()) or None
 
     @staticmethod
     def resolve_edition(variant: models.ProductVariant, info) -> str | None:
-        return variant.edition or None
+        return variant.edition_in(translation.get_language()) or None
 
     @staticmethod
     def resolve_kind(variant: models.ProductVariant, info):

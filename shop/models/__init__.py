@@ -21,6 +21,7 @@ from .orders import (
     OrderLine,
     Payment,
     Refund,
+    RefundAttempt,
     StripeEvent,
 )
 from .retention import RetainedInvoice
@@ -50,6 +51,7 @@ __all__ = [
     "ProductPage",
     "ProductVariant",
     "Refund",
+    "RefundAttempt",
     "RetainedInvoice",
     "ReturnLine",
     "ReturnRequest",

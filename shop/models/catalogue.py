@@ -293,12 +293,22 @@ class ProductVariant(Orderable):
         validators=[SKU_FORMAT],
         help_text=_("Stock keeping unit: the shop's own code, unique across the shop."),
     )
-    size = models.CharField(
-        _("size"), max_length=64, blank=True, help_text=_("E.g. M, 50 × 70 cm.")
+    # What tells the variant from its siblings, per language like the product's own
+    # text (variants live on the product's source page only, so its translations in
+    # wagtail-localize cannot carry them): Dutch first, the others fall back to it.
+    size_nl = models.CharField(
+        _("size (Dutch)"), max_length=64, blank=True, help_text=_("E.g. M, 50 × 70 cm.")
     )
-    edition = models.CharField(
-        _("edition"), max_length=100, blank=True, help_text=_("E.g. Nederlandstalig, hardcover.")
+    size_en = models.CharField(_("size (English)"), max_length=64, blank=True)
+    size_fr = models.CharField(_("size (French)"), max_length=64, blank=True)
+    edition_nl = models.CharField(
+        _("edition (Dutch)"),
+        max_length=100,
+        blank=True,
+        help_text=_("E.g. Nederlandstalig, hardcover."),
     )
+    edition_en = models.CharField(_("edition (English)"), max_length=100, blank=True)
+    edition_fr = models.CharField(_("edition (French)"), max_length=100, blank=True)
     gross_price = models.DecimalField(
         _("price incl. VAT"), **MONEY_DIGITS, validators=[MinValueValidator(Decimal("0.00"))]
     )
@@ -325,7 +335,10 @@ class ProductVariant(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("sku"), FieldPanel("kind")]),
-        FieldRowPanel([FieldPanel("size"), FieldPanel("edition")]),
+        FieldRowPanel([FieldPanel("size_nl"), FieldPanel("size_en"), FieldPanel("size_fr")]),
+        FieldRowPanel(
+            [FieldPanel("edition_nl"), FieldPanel("edition_en"), FieldPanel("edition_fr")]
+        ),
         FieldRowPanel([FieldPanel("gross_price"), FieldPanel("weight_grams")]),
         FieldRowPanel([CountPanel("stock_quantity"), CountPanel("stock_alert")]),
         MultiFieldPanel([FieldPanel("digital_file")], _("Digital")),
@@ -360,6 +373,9 @@ class ProductVariant(Orderable):
     def from_serializable_data(cls, data: dict, check_fks=True, strict_fks=False):
         from modelcluster.models import model_from_serializable_data
 
+        for legacy in ("size", "edition"):  # revisions saved before labels had languages
+            if legacy in data and f"{legacy}_nl" not in data:
+                data = {**data, f"{legacy}_nl": data[legacy]}
         variant = model_from_serializable_data(
             cls, data, check_fks=check_fks, strict_fks=strict_fks
         )
@@ -371,10 +387,34 @@ class ProductVariant(Orderable):
     def __str__(self) -> str:
         return f"{self.sku} · {self.product.title}" + (f" ({self.label})" if self.label else "")
 
+    LABEL_LANGUAGES = ("nl", "en", "fr")
+
+    def _in(self, field: str, language: str | None) -> str:
+        """The field in `language` (nl, en, fr; a regional code such as en-gb counts as
+        its language), else in Dutch, else in whichever language has it."""
+        language = (language or "nl").split("-")[0].lower()
+        order = [language] if language in self.LABEL_LANGUAGES else []
+        order += [code for code in self.LABEL_LANGUAGES if code not in order]
+        return next((value for code in order if (value := getattr(self, f"{field}_{code}"))), "")
+
+    def size_in(self, language: str | None) -> str:
+        return self._in("size", language)
+
+    def edition_in(self, language: str | None) -> str:
+        return self._in("edition", language)
+
+    def label_in(self, language: str | None) -> str:
+        """What tells this variant from its siblings in `language`, e.g. "M" or
+        "50 × 70 cm / hardcover"; an order line keeps it in the order's language."""
+        return " / ".join(
+            value for value in (self.size_in(language), self.edition_in(language)) if value
+        )
+
     @property
     def label(self) -> str:
-        """What tells this variant from its siblings, e.g. "M" or "50 × 70 cm / hardcover"."""
-        return " / ".join(value for value in (self.size, self.edition) if value)
+        """The label in the active language (the admin's, or the one a GraphQL query
+        asked for: shop.graphql activates it)."""
+        return self.label_in(translation.get_language())
 
     @property
     def is_digital(self) -> bool:

@@ -284,6 +284,62 @@ class Refund(models.Model):
         return f"{self.refund_id}: {self.amount}"
 
 
+class RefundAttempt(models.Model):
+    """A refund the shop decided to make, before and after Stripe is asked.
+
+    Refunding is split as Saleor splits payment work, so that no row lock waits on the
+    network: the intent is decided and written under the order's lock (this row,
+    PENDING, with the idempotency key Stripe gets), Stripe is called with no
+    transaction open, and what Stripe answered is recorded under the order's lock again
+    (a `Refund` of exactly Stripe's amount, linked here). At most one attempt per order
+    is pending (a partial unique constraint): a second staff member clicking Refund at
+    the same moment is told a refund is under way instead of refunding twice, and the
+    same form sent twice (same key) is the same refund. It belongs to its order's
+    museum, through the order.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="refund_attempts")
+    key = models.CharField(_("idempotency key"), max_length=255, unique=True)
+    amount = models.DecimalField(_("amount"), **MONEY_DIGITS)
+    reason = models.CharField(_("reason"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    refund = models.OneToOneField(
+        "Refund", null=True, blank=True, on_delete=models.SET_NULL, related_name="attempt"
+    )
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("staff member"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("refund attempt")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order"],
+                condition=models.Q(status="pending"),
+                name="shop_one_pending_refund_per_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.amount} ({self.status})"
+
+
 class InvoiceSequence(models.Model):
     """The last invoice number of a year. Numbers are taken under this row's lock in the
     transaction that marks the order paid, so a rollback gives its number back: the

@@ -3,18 +3,27 @@
 The browser's `checkoutComplete` and Stripe's `payment_intent.succeeded` webhook race
 to the same door: `complete()`. It locks the checkout row (then the payment rows) in one
 transaction; whoever comes second waits, then finds the order (the checkout is gone
-and `Order.checkout_token` is unique) and answers it. Inside the lock the order is
-built only from what Stripe says about the money (the PaymentIntent is fetched, not
-taken from the caller), with stock allocated and the voucher redeemed in the same
+and `Order.checkout_token` is unique) and answers it. The order is built only from what
+Stripe says about the money (the PaymentIntent is fetched, not taken from the caller,
+before any lock is taken), with stock allocated and the voucher redeemed in the same
 transaction. If the money arrived but the order cannot be served (stock or voucher gone,
-the cart changed after paying), the payment is refunded through Stripe and the order is
-kept as CANCELED with the reason in its history, so staff can answer the buyer.
+the cart changed after paying), the order is kept as CANCELED with the reason in its
+history, so staff can answer the buyer, and the payment is refunded through Stripe once
+that transaction has committed.
+
+No row lock waits on Stripe (DESIGN, Saleor's split of pre- and post-payment work):
+every refund, the staff's Refund button, a return, cancelled tickets, a closed slot or
+a buyer who lost the race, is decided under the order's lock (a RefundAttempt), asked of
+Stripe with no transaction open, and recorded under the lock as exactly what Stripe
+refunded (`refund`, `request_refund`, `carry_out`).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 import stripe
@@ -35,6 +44,7 @@ from shop.models import (
     Payment,
     ProductPage,
     Refund,
+    RefundAttempt,
     RetainedInvoice,
 )
 from shop.services import checkout_extensions, invoices, order_emails, payments, stock, vouchers
@@ -63,25 +73,56 @@ class Completion:
 
     order: Order
     problem: PayloadError | None = None
+    # Placed by this call (not found placed): its automatic refund, if any, is this
+    # caller's to make (finish_auto_refund).
+    placed_now: bool = False
 
 
-def _succeeded_payment(payments_of_checkout: list[Payment]) -> tuple[Payment, object] | None:
-    """The newest attempt Stripe says succeeded, with its PaymentIntent."""
-    for payment in payments_of_checkout:
-        if payment.status in (Payment.Status.CANCELED,):
-            continue
-        intent = payments.retrieve_intent(payment.intent_id)
+def _succeeded_intent(token) -> tuple[int | None, object, list[int]]:
+    """Asked of Stripe before any lock is taken: the newest attempt Stripe says
+    succeeded (its payment's id and PaymentIntent), and the attempts it says were
+    canceled. Both are final states at Stripe, so reading them early changes nothing."""
+    canceled: list[int] = []
+    attempts = (
+        Payment.objects.filter(checkout_token=token)
+        .exclude(status=Payment.Status.CANCELED)
+        .order_by("-attempt")
+        .values_list("pk", "intent_id")
+    )
+    for payment_id, intent_id in attempts:
+        intent = payments.retrieve_intent(intent_id)
         if intent.status == "succeeded":
-            return payment, intent
+            return payment_id, intent, canceled
         if intent.status == "canceled":
-            payment.status = Payment.Status.CANCELED
-            payment.save(update_fields=["status", "updated_at"])
-    return None
+            canceled.append(payment_id)
+    return None, None, canceled
 
 
 def complete(token: uuid.UUID | str, customer=None) -> Completion:
     """The one locked path from a paid checkout to its order; safe to call any number of
-    times from any number of places."""
+    times from any number of places.
+
+    Stripe is never asked while a row is locked (DESIGN): the PaymentIntent is read
+    before the checkout's lock is taken, and an order that cannot be served is written
+    CANCELED with its refund decided (a pending RefundAttempt) under the lock, then the
+    refund is made at Stripe after the commit (`finish_auto_refund`). Inside a caller's
+    transaction (the webhook's), that last step is left to the caller."""
+    existing = Order.objects.filter(checkout_token=token).first()
+    if existing is None:
+        try:
+            payment_id, intent, canceled = _succeeded_intent(token)
+        except stripe.StripeError as error:
+            raise payments.service_unavailable() from error
+        completion = _complete_locked(token, customer, payment_id, intent, canceled)
+    else:
+        completion = Completion(existing, why_canceled(existing))
+    if not payments.in_transaction() and completion.order.status == Order.Status.CANCELED:
+        finish_auto_refund(completion.order, placed_now=completion.placed_now)
+        completion.order.refresh_from_db()
+    return completion
+
+
+def _complete_locked(token, customer, payment_id, intent, canceled: list[int]) -> Completion:
     with transaction.atomic():
         checkout = (
             Checkout.objects.select_for_update(of=("self",))
@@ -101,13 +142,14 @@ def complete(token: uuid.UUID | str, customer=None) -> Completion:
             raise PayloadError(
                 CheckoutErrorCode.PAYMENT_NOT_SET, "This checkout has no payment yet.", "token"
             )
+        if canceled:
+            Payment.objects.filter(pk__in=canceled).update(
+                status=Payment.Status.CANCELED, updated_at=timezone.now()
+            )
         lines = list(checkout.lines.select_related("variant__product"))
         not_ready = _readiness_problem(checkout, lines)
-        try:
-            found = _succeeded_payment(attempts)
-        except stripe.StripeError as error:
-            raise payments.service_unavailable() from error
-        if found is None:
+        payment = next((p for p in attempts if p.pk == payment_id), None)
+        if payment is None:
             if not_ready is not None:
                 raise not_ready
             raise PayloadError(
@@ -115,8 +157,37 @@ def complete(token: uuid.UUID | str, customer=None) -> Completion:
                 "The payment has not succeeded (yet).",
                 "token",
             )
-        payment, intent = found
         return _place(checkout, lines, payment, intent, customer or payment.customer, not_ready)
+
+
+AUTO_REFUND_KEY = "auto-refund"
+
+
+def finish_auto_refund(order: Order, placed_now: bool = False) -> None:
+    """Make at Stripe the refund of an order that could not be served, decided under the
+    lock by `complete`. `placed_now`: the caller's own `complete` wrote the decision
+    (a pending attempt), so it carries it out. Otherwise only an attempt that failed
+    (Stripe did not answer) or was abandoned is tried again, under the same idempotency
+    key: a webhook retry or a second `checkoutComplete` finishes what an outage
+    interrupted, and two of them at once make one refund. Raises PAYMENT_ERROR if Stripe
+    does not answer (the webhook then answers 500, and Stripe sends it again)."""
+    if order.status != Order.Status.CANCELED:
+        return
+    key = _attempt_key(order, AUTO_REFUND_KEY)
+    with transaction.atomic():
+        attempt = RefundAttempt.objects.select_for_update().filter(key=key).first()
+        if attempt is None or attempt.status == RefundAttempt.Status.SUCCEEDED:
+            return
+        stale = attempt.updated_at < timezone.now() - STALE_ATTEMPT
+        if attempt.status == RefundAttempt.Status.PENDING and not (placed_now or stale):
+            return  # another request is asking Stripe right now
+        if attempt.status != RefundAttempt.Status.PENDING or stale:
+            attempt.status = RefundAttempt.Status.PENDING
+            attempt.save(update_fields=["status", "updated_at"])
+    try:
+        carry_out(attempt)
+    except PayloadError as error:
+        raise payments.service_unavailable() from error
 
 
 def why_canceled(order: Order) -> PayloadError | None:
@@ -184,7 +255,8 @@ def _place(
                 variant=line.variant,
                 sku=line.variant.sku,
                 product_name=names[line.pk],
-                variant_label=line.variant.label,
+                # In the order's language, as the buyer saw it; kept as sold.
+                variant_label=line.variant.label_in(checkout.locale),
                 is_digital=line.variant.is_digital,
                 quantity=line.quantity,
                 unit_gross=checkout_totals.lines[line.pk].unit.gross.amount,
@@ -213,22 +285,36 @@ def _place(
         )
         _cancel_refunded(order, early, "Refunded in the Stripe dashboard")
         checkout.delete()
-        return Completion(order, problem)
+        return Completion(order, problem, placed_now=True)
     problem = not_ready or _serve(order, lines, checkout, paid, intent, checkout_totals)
-    if problem is None:
-        order.status = Order.Status.PARTIALLY_REFUNDED if early else Order.Status.PAID
+    if problem is None and not early:
+        # From here to the commit the stock rows (and then the invoice series) are
+        # locked and other buyers of the same goods wait: only the few writes that must
+        # be in this transaction, the invoice number last, and no post_save work (an
+        # UPDATE, not save(): Wagtail's reference index has nothing new to learn).
+        order.status = Order.Status.PAID
         order.paid_at = timezone.now()
+        event(order, OrderEvent.Type.PAID, f"Paid € {paid} ({payment.intent_id}).")
+        order_emails.send_after_commit(order, order_emails.CONFIRMATION)
         # The invoice's number, from the museum's own series, is the order's number.
         order.invoice_number = invoices.issue_invoice(order).number
-        if early:
-            _apply_early_refunds(order, early)
+        Order.objects.filter(pk=order.pk).update(
+            status=order.status, paid_at=order.paid_at, invoice_number=order.invoice_number
+        )
+    elif problem is None:
+        order.status = Order.Status.PARTIALLY_REFUNDED
+        order.paid_at = timezone.now()
+        order.invoice_number = invoices.issue_invoice(order).number
+        _apply_early_refunds(order, early)
         order.save(update_fields=["status", "paid_at", "invoice_number", "refunded"])
         event(order, OrderEvent.Type.PAID, f"Paid € {paid} ({payment.intent_id}).")
         order_emails.send_after_commit(order, order_emails.CONFIRMATION)
     else:
         _refund_unserved(order, payment, paid, problem)
-    checkout.delete()
-    return Completion(order, problem)
+    # Gone already when it was served (_serve deletes it before taking the stock); back
+    # when the refused step's savepoint rolled that back.
+    Checkout.objects.filter(token=order.checkout_token).delete()
+    return Completion(order, problem, placed_now=True)
 
 
 def _apply_early_refunds(order: Order, early: list[tuple[str, Decimal]]) -> None:
@@ -283,19 +369,26 @@ def _serve(order, lines, checkout, paid, intent, checkout_totals) -> PayloadErro
             f"€ {paid} was paid but the checkout costs € {order.total_gross} now.",
             "token",
         )
+    order_lines = [line for line in order.lines.all() if line.variant_id is not None]
     try:
         with transaction.atomic():
-            stock.allocate([line for line in order.lines.all() if line.variant_id is not None])
             checkout_extensions.place(order, checkout, checkout_totals)
             if checkout.voucher_id is not None:
                 vouchers.redeem(checkout.voucher_id, goods_gross(lines))
+            # The checkout is done with (the extensions read their lines above) before
+            # the stock rows, which every buyer of these goods waits for, are locked:
+            # what happens under that lock is kept short (bench/checkout.py).
+            Checkout.objects.filter(pk=checkout.pk).delete()
+            stock.allocate(order_lines)
     except PayloadError as problem:
         return problem
     return None
 
 
 def _refund_unserved(order: Order, payment: Payment, paid: Decimal, problem: PayloadError) -> None:
-    """Money arrived for an order that cannot be served: give it all back, say why."""
+    """Money arrived for an order that cannot be served: cancel it now and decide to
+    give it all back; the refund itself is made after the commit, outside the lock
+    (`finish_auto_refund`), and recorded as exactly what Stripe refunded."""
     event(
         order,
         OrderEvent.Type.NOT_PLACED,
@@ -303,15 +396,14 @@ def _refund_unserved(order: Order, payment: Payment, paid: Decimal, problem: Pay
         code=problem.code.name,
         field=problem.field,
     )
-    try:
-        result = payments.refund(
-            payment.intent_id, paid, idempotency_key=f"order-{order.checkout_token}-auto-refund"
-        )
-    except stripe.StripeError as error:
-        # Everything rolls back; the webhook answers 500 and Stripe tries again later.
-        raise payments.service_unavailable() from error
-    given_back = payments.from_cents(result.amount)
-    _cancel_refunded(order, [(result.id, given_back)], f"Automatic: {problem.message}")
+    Order.objects.filter(pk=order.pk).update(status=Order.Status.CANCELED)
+    order.status = Order.Status.CANCELED
+    RefundAttempt.objects.create(
+        order=order,
+        key=_attempt_key(order, AUTO_REFUND_KEY),
+        amount=paid,
+        reason=f"Automatic: {problem.message}"[:255],
+    )
 
 
 def _cancel_refunded(order: Order, refunds: list[tuple[str, Decimal]], reason: str) -> None:
@@ -467,20 +559,74 @@ def fulfil(
     return order
 
 
-def refund(order_id: int, amount: Decimal, reason: str = "", user=None) -> Order:
-    """Refund part or all of what is left through Stripe. The key counts the order's
-    refunds, so a double-clicked form retried with the same count is one refund."""
+# --- Staff refunds: decide under the lock, ask Stripe with none held, record under it ---
+
+STALE_ATTEMPT = timedelta(minutes=10)
+REFUND_UNDER_WAY = "A refund of this order is under way; look again in a moment."
+
+
+def refund(
+    order_id: int,
+    amount: Decimal,
+    reason: str = "",
+    user=None,
+    *,
+    key: str | None = None,
+    apply: Callable[[Order], None] | None = None,
+) -> Order:
+    """Refund part or all of what is left through Stripe, without a row lock held while
+    Stripe answers (DESIGN: no network call under row locks; Saleor's split):
+
+    1. `request_refund` decides under the order's lock: the amount fits what is left
+       (minus nothing pending: one attempt at a time per order), and writes the intent
+       (a PENDING RefundAttempt with its idempotency key). Committed.
+    2. `carry_out` asks Stripe with no transaction open.
+    3. It records, under the order's lock, exactly what Stripe refunded (once, even when
+       the `charge.refunded` webhook recorded the same refund first), and runs `apply`
+       (e.g. cancel the tickets the money was for) in the same transaction.
+
+    `key` makes a resubmitted form the same refund (the admin's form carries one);
+    without it every call is a new refund. Must not be called inside a transaction:
+    step 2 would then hold the caller's locks over the network.
+    """
+    attempt = request_refund(order_id, amount, reason, user=user, key=key)
+    return carry_out(attempt, apply=apply)
+
+
+def request_refund(
+    order_id: int, amount: Decimal, reason: str = "", user=None, key: str | None = None
+) -> RefundAttempt:
+    """Step 1: validate and write the intent under the order's lock. The same key
+    again answers the attempt already written (a double-clicked form)."""
     with transaction.atomic():
         order = _locked_order(order_id)
-        amount = amount.quantize(Decimal("0.01"))
+        if key:
+            same = RefundAttempt.objects.filter(key=_attempt_key(order, key)).first()
+            if same is not None and same.status == RefundAttempt.Status.SUCCEEDED:
+                return same  # the form sent again: the refund it made
+            if same is not None and same.status == RefundAttempt.Status.FAILED:
+                # Sent again after Stripe refused: a new attempt under the same key.
+                same.key = f"{same.key}~failed-{same.pk}"[:255]
+                same.save(update_fields=["key", "updated_at"])
+        pending = order.refund_attempts.filter(status=RefundAttempt.Status.PENDING).first()
+        if pending is not None and pending.updated_at < timezone.now() - STALE_ATTEMPT:
+            # A process died between asking Stripe and recording: if Stripe refunded,
+            # its `charge.refunded` event records it; this attempt no longer blocks.
+            pending.status = RefundAttempt.Status.FAILED
+            pending.error = "Abandoned: no answer was recorded."
+            pending.save(update_fields=["status", "error", "updated_at"])
+            pending = None
+        if pending is not None:
+            raise PayloadError(CheckoutErrorCode.INVALID, REFUND_UNDER_WAY, "amount")
+        amount = Decimal(amount).quantize(Decimal("0.01"))
         if amount <= 0 or amount > order.refundable:
             raise PayloadError(
                 CheckoutErrorCode.INVALID,
                 f"Refund between € 0.01 and € {order.refundable}.",
                 "amount",
             )
-        payment = order.payments.filter(status=Payment.Status.SUCCEEDED).first()
-        if payment is None:  # e.g. the demo's orders, which no payment provider saw
+        if not order.payments.filter(status=Payment.Status.SUCCEEDED).exists():
+            # e.g. the demo's orders, which no payment provider saw
             raise PayloadError(
                 CheckoutErrorCode.INVALID,
                 "This order has no card payment the shop can refund.",
@@ -488,28 +634,97 @@ def refund(order_id: int, amount: Decimal, reason: str = "", user=None) -> Order
             )
         full = amount == order.refundable
         _move(order, Order.Status.REFUNDED if full else Order.Status.PARTIALLY_REFUNDED)
-        number = order.refunds.count() + 1
-        result = payments.refund(
-            payment.intent_id,
-            amount,
-            idempotency_key=f"order-{order.checkout_token}-refund-{number}",
+        number = order.refund_attempts.count() + 1
+        return RefundAttempt.objects.create(
+            order=order,
+            key=_attempt_key(order, key or f"refund-{number}"),
+            amount=amount,
+            reason=reason[:255],
+            user=user if user is not None and user.is_authenticated else None,
         )
-        invoices.issue_credit_note(
-            Refund.objects.create(order=order, refund_id=result.id, amount=amount, reason=reason)
+
+
+def _attempt_key(order: Order, key: str) -> str:
+    return f"order-{order.checkout_token}-{key}"[:255]
+
+
+def carry_out(attempt: RefundAttempt, apply: Callable[[Order], None] | None = None) -> Order:
+    """Steps 2 and 3 for an attempt `request_refund` wrote (and its transaction
+    committed). An attempt already carried out answers its order unchanged."""
+    if attempt.status == RefundAttempt.Status.SUCCEEDED:
+        return Order.objects.get(pk=attempt.order_id)
+    if attempt.status == RefundAttempt.Status.FAILED:
+        raise PayloadError(
+            CheckoutErrorCode.PAYMENT_ERROR, f"Stripe did not refund: {attempt.error}", "amount"
         )
-        order.refunded = F("refunded") + amount
-        order.save(update_fields=["status", "refunded"])
-        order.refresh_from_db()
-        if full:
-            _settle_full_refund(order)
+    if payments.in_transaction():
+        raise RuntimeError("Stripe is called outside transactions: no lock waits on it.")
+    payment = Payment.objects.filter(
+        order_id=attempt.order_id, status=Payment.Status.SUCCEEDED
+    ).first()
+    try:
+        result = payments.refund(payment.intent_id, attempt.amount, idempotency_key=attempt.key)
+    except stripe.StripeError as error:
+        message = str(error.user_message or error)[:500]
+        RefundAttempt.objects.filter(pk=attempt.pk).update(
+            status=RefundAttempt.Status.FAILED, error=message, updated_at=timezone.now()
+        )
+        raise PayloadError(
+            CheckoutErrorCode.PAYMENT_ERROR, f"Stripe did not refund: {message}", "amount"
+        ) from error
+    except BaseException:
+        RefundAttempt.objects.filter(pk=attempt.pk).update(
+            status=RefundAttempt.Status.FAILED, error="Interrupted.", updated_at=timezone.now()
+        )
+        raise
+    return _record_refund(attempt.pk, result, apply)
+
+
+def _record_refund(attempt_id: int, result, apply: Callable[[Order], None] | None) -> Order:
+    """Step 3: what Stripe refunded, under the order's lock, once."""
+    with transaction.atomic():
+        attempt = RefundAttempt.objects.select_for_update().get(pk=attempt_id)
+        order = _locked_order(attempt.order_id)
+        given = payments.from_cents(result.amount)
+        if order.status == Order.Status.CANCELED:
+            # Not served (complete()): the refund is all there is to record.
+            if not order.refunds.filter(refund_id=result.id).exists():
+                _cancel_refunded(order, [(result.id, given)], attempt.reason)
+            attempt.status = RefundAttempt.Status.SUCCEEDED
+            attempt.refund = Refund.objects.get(refund_id=result.id)
+            attempt.save(update_fields=["status", "refund", "updated_at"])
+            return order
+        row = Refund.objects.filter(refund_id=result.id).first()
+        recorded_here = row is None
+        if row is None:
+            row = Refund.objects.create(
+                order=order, refund_id=result.id, amount=given, reason=attempt.reason
+            )
+            invoices.issue_credit_note(row)
+            order.refunded = F("refunded") + given
+            order.save(update_fields=["refunded"])
+            order.refresh_from_db()
+            full = order.refunded >= order.total_gross
+            status = Order.Status.REFUNDED if full else Order.Status.PARTIALLY_REFUNDED
+            if status in NEXT_STATUSES[order.status]:
+                order.status = status
+                order.save(update_fields=["status"])
+                if full:
+                    _settle_full_refund(order)
+        attempt.status = RefundAttempt.Status.SUCCEEDED
+        attempt.refund = row
+        attempt.save(update_fields=["status", "refund", "updated_at"])
+        if apply is not None:
+            apply(order)
         event(
             order,
             OrderEvent.Type.REFUNDED,
-            f"€ {amount} refunded ({result.id}). {reason}".strip(),
-            user=user,
+            f"€ {given} refunded ({result.id}). {attempt.reason}".strip(),
+            user=attempt.user,
             refund=result.id,
         )
-        order_emails.send_after_commit(order, order_emails.REFUNDED)
+        if recorded_here:  # else the webhook that recorded it mailed already
+            order_emails.send_after_commit(order, order_emails.REFUNDED)
     return order
 
 
@@ -528,17 +743,23 @@ def refunded_at_stripe(intent_id: str, amount_refunded_cents: int) -> Order | No
     payment = payment or Payment.objects.filter(intent_id=intent_id, order__isnull=False).first()
     if payment is None:
         return None  # not ours
+    order = Order.objects.get(pk=payment.order_id)
+    stripe_total = min(payments.from_cents(amount_refunded_cents), order.total_gross)
+    if stripe_total <= order.refunded or order.status == Order.Status.CANCELED:
+        return order
+    # Asked before the lock is taken (no lock waits on the network); applied under it
+    # only where the order does not know the refund yet.
+    listed = [
+        refund
+        for refund in payments.refunds_of(intent_id)
+        if refund.status in ("succeeded", "pending")
+    ]
     with transaction.atomic():
         order = _locked_order(payment.order_id)
-        stripe_total = min(payments.from_cents(amount_refunded_cents), order.total_gross)
         if stripe_total <= order.refunded or order.status == Order.Status.CANCELED:
             return order
         known = set(order.refunds.values_list("refund_id", flat=True))
-        new = [
-            refund
-            for refund in payments.refunds_of(intent_id)
-            if refund.id not in known and refund.status in ("succeeded", "pending")
-        ]
+        new = [refund for refund in listed if refund.id not in known]
         for refund in new:
             invoices.issue_credit_note(
                 Refund.objects.create(

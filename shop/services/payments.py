@@ -325,6 +325,14 @@ def problems(checkout, lines) -> list[PayloadError]:
     return errors
 
 
+def in_transaction() -> bool:
+    """Whether code has a transaction open on this connection (a test case's own
+    wrapping excepted): Stripe is called only when it has not, so that no row lock
+    waits on the network (DESIGN, "No network call while row locks are held")."""
+    blocks = transaction.get_connection().atomic_blocks
+    return any(not getattr(block, "_from_testcase", False) for block in blocks)
+
+
 def retrieve_intent(intent_id: str) -> stripe.PaymentIntent:
     return account_of_intent(intent_id).client().v1.payment_intents.retrieve(intent_id)
 

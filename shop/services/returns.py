@@ -22,10 +22,9 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 
-import stripe
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
 from shop.models import (
@@ -34,11 +33,11 @@ from shop.models import (
     OrderEvent,
     OrderLine,
     Payment,
-    Refund,
+    RefundAttempt,
     ReturnLine,
     ReturnRequest,
 )
-from shop.services import invoices, order_emails, payments, stock
+from shop.services import order_emails, stock
 from shop.services.errors import PayloadError
 
 DEFAULT_WITHDRAWAL_DAYS = 14
@@ -328,58 +327,37 @@ def refund(
     if not claimed:
         request.refresh_from_db()
         raise _status_refusal(request, "refunded")
-    try:
-        result = payments.refund(
-            payment.intent_id,
-            amount,
-            idempotency_key=f"order-{order.checkout_token}-return-{request.pk}",
+    from shop.services import orders
+
+    def link(locked_order: Order) -> None:
+        """In the transaction that records Stripe's refund, under the order's lock."""
+        locked = _locked(request.pk)
+        attempt = RefundAttempt.objects.select_related("refund").get(pk=attempt_id)
+        locked.refund = attempt.refund
+        locked.handled_by = user
+        locked.save(update_fields=["refund", "handled_by", "updated_at"])
+        _event(
+            locked_order,
+            f"Return R{locked.pk}: € {attempt.refund.amount} refunded "
+            f"({attempt.refund.refund_id}).",
+            user=user,
         )
-    except stripe.StripeError as error:
+
+    try:
+        # The order's one refund path: decided under its lock, Stripe asked with none
+        # held, what Stripe refunded recorded under it (orders.refund).
+        attempt = orders.request_refund(
+            order.pk, amount, f"Return R{request.pk}", user=user, key=f"return-{request.pk}"
+        )
+        attempt_id = attempt.pk
+        orders.carry_out(attempt, apply=link)
+    except PayloadError as error:
         ReturnRequest.objects.filter(pk=request.pk).update(status=previous)
-        raise PayloadError(
-            ReturnErrorCode.INVALID,
-            f"Stripe did not refund: {error.user_message or error}",
-            "amount",
-        ) from error
+        raise PayloadError(ReturnErrorCode.INVALID, error.message, "amount") from error
     except BaseException:
         ReturnRequest.objects.filter(pk=request.pk).update(status=previous)
         raise
-    return _record(request.pk, result, user)
-
-
-def _record(return_id: int, result, user) -> ReturnRequest:
-    """Apply Stripe's refund to the order under its lock: once, even when the
-    `charge.refunded` webhook recorded the same refund first."""
-    from shop.services.orders import NEXT_STATUSES, _settle_full_refund
-
-    refunded = payments.from_cents(result.amount)
-    with transaction.atomic():
-        request = _locked(return_id)
-        order = Order.objects.select_for_update().get(pk=request.order_id)
-        row = Refund.objects.filter(refund_id=result.id).first()
-        recorded_here = row is None
-        if row is None:
-            row = Refund.objects.create(
-                order=order, refund_id=result.id, amount=refunded, reason=f"Return R{request.pk}"
-            )
-            invoices.issue_credit_note(row)
-            order.refunded = F("refunded") + refunded
-            order.save(update_fields=["refunded"])
-            order.refresh_from_db()
-            full = order.refunded >= order.total_gross
-            status = Order.Status.REFUNDED if full else Order.Status.PARTIALLY_REFUNDED
-            if status in NEXT_STATUSES[order.status]:
-                order.status = status
-                order.save(update_fields=["status"])
-                if full:
-                    _settle_full_refund(order)
-        request.refund = row
-        request.handled_by = user
-        request.save(update_fields=["refund", "handled_by", "updated_at"])
-        _event(order, f"Return R{request.pk}: € {refunded} refunded ({result.id}).", user=user)
-        if recorded_here:  # else the webhook that recorded it mailed already
-            order_emails.send_after_commit(order, order_emails.REFUNDED)
-    return request
+    return ReturnRequest.objects.get(pk=request.pk)
 
 
 def order_for_customer(order_id, customer, museum_id: int) -> Order | None:

@@ -10,9 +10,12 @@ Checkout lines do not reserve stock: `checkoutComplete` calls `allocate()` when 
 order is placed; a cancelled or failed payment calls `deallocate()`; handing the goods
 over calls `fulfil()`.
 
-Each change sends `stock_changed` with the variants it touched, inside the transaction:
-the rows are updated with F() expressions, which send no `post_save`, and what shows
-availability (the search's in-stock facet) has to hear of it.
+Each change sends `stock_changed`, inside the transaction, with the variants whose
+being sellable it may have changed (the last units sold, units back on an empty shelf,
+a count in the admin): the rows are updated with F() expressions, which send no
+`post_save`, and what shows availability (the search's in-stock facet) has to hear of
+it. A sale that leaves units on the shelf sends none, so that `checkoutComplete` does
+not rebuild the product's search documents for every buyer (issue 12, point 8).
 """
 
 from __future__ import annotations
@@ -35,10 +38,15 @@ SHOWN_QUANTITY_CAP = 10
 stock_changed = Signal()
 
 
-def _changed(rows: dict[int, Stock]) -> None:
+def _changed(rows: dict[int, Stock], sellable_changed: Iterable[int] | None = None) -> None:
+    """Cached answers go stale; `stock_changed` goes out for the variants whose being
+    sellable may have changed (all of `rows` unless the caller says which): what listens
+    (the search's in-stock facet) rebuilds documents, which a sale that leaves units on
+    the shelf need not pay for in every `checkoutComplete`."""
     bump_content_version()
-    if rows:
-        stock_changed.send(sender=Stock, variant_ids=sorted(rows))
+    variant_ids = sorted(rows if sellable_changed is None else set(sellable_changed))
+    if variant_ids:
+        stock_changed.send(sender=Stock, variant_ids=variant_ids)
 
 
 class StockLine(Protocol):
@@ -113,7 +121,8 @@ def allocate(lines: Iterable[StockLine]) -> None:
             Stock.objects.filter(pk=row.pk).update(
                 allocated=F("allocated") + wanted[row.variant_id]
             )
-        _changed(rows)
+        # Only the last units sold change what the search says (in stock or not).
+        _changed(rows, [v for v, row in rows.items() if row.available - wanted[v] <= 0])
 
 
 def deallocate(lines: Iterable[StockLine]) -> None:
@@ -129,7 +138,7 @@ def deallocate(lines: Iterable[StockLine]) -> None:
             Stock.objects.filter(pk=row.pk).update(
                 allocated=F("allocated") - wanted[row.variant_id]
             )
-        _changed(rows)
+        _changed(rows, [v for v, row in rows.items() if row.available <= 0])
 
 
 def fulfil(lines: Iterable[StockLine]) -> None:
@@ -144,7 +153,7 @@ def fulfil(lines: Iterable[StockLine]) -> None:
                 quantity=F("quantity") - wanted[row.variant_id],
                 allocated=F("allocated") - wanted[row.variant_id],
             )
-        _changed(rows)
+        _changed(rows, [])  # what is left to sell is the same
 
 
 def count_shelf(
@@ -181,4 +190,4 @@ def restock(lines: Iterable[StockLine]) -> None:
         rows = _locked_rows(wanted)
         for row in rows.values():
             Stock.objects.filter(pk=row.pk).update(quantity=F("quantity") + wanted[row.variant_id])
-        _changed(rows)
+        _changed(rows, [v for v, row in rows.items() if row.available <= 0])

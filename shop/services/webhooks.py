@@ -84,8 +84,9 @@ def handle(event: stripe.Event, museum: Museum | None = None) -> bool:
         except IntegrityError:
             return False
         # `subject` is a PaymentIntent, or a Charge for charge.refunded
+        placed = None
         if kind == "payment_intent.succeeded":
-            _succeeded(subject["id"])
+            placed = _succeeded(subject["id"])
         elif kind == "charge.refunded":
             if subject.get("payment_intent"):
                 orders.refunded_at_stripe(subject["payment_intent"], subject["amount_refunded"])
@@ -93,6 +94,15 @@ def handle(event: stripe.Event, museum: Museum | None = None) -> bool:
             Payment.objects.filter(intent_id=subject["id"], status__in=PAYMENT_FAILED_FROM).update(
                 status=Payment.Status.FAILED
             )
+    if placed is not None:
+        # An order that could not be served is refunded at Stripe now, with the event's
+        # transaction committed (no lock waits on Stripe). If Stripe does not answer,
+        # the event is forgotten so that Stripe's retry finishes the refund.
+        try:
+            orders.finish_auto_refund(placed.order, placed_now=placed.placed_now)
+        except PayloadError:
+            StripeEvent.objects.filter(event_id=event_id).delete()
+            raise
     return True
 
 
@@ -105,17 +115,18 @@ def _is_of(museum: Museum, kind: str, subject: dict) -> bool:
     return owner is None or owner == museum.pk
 
 
-def _succeeded(intent_id: str) -> None:
+def _succeeded(intent_id: str) -> orders.Completion | None:
+    """The completion of the paid checkout (its order placed now or before), or None."""
     payment = Payment.objects.filter(intent_id=intent_id).first()
     if payment is None:
         logger.warning("payment_intent.succeeded for %s, which is not ours", intent_id)
-        return
+        return None
     try:
-        orders.complete(payment.checkout_token)
+        return orders.complete(payment.checkout_token)
     except PayloadError as error:
         if error.code is CheckoutErrorCode.NOT_FOUND:
             # The checkout went without an order (a buyer deleting it is not possible
             # today); nothing to attach the money to. Staff see the payment.
             logger.error("Paid checkout %s is gone", payment.checkout_token)
-            return
+            return None
         raise

@@ -35,6 +35,9 @@ def cancel_tickets(order: Order, codes: list[str], user=None) -> tuple[list[Tick
     returns them and the amount refunded. All or nothing."""
     now = timezone.now()
     with transaction.atomic():
+        # The order first, then its tickets: the order in which the refund's record
+        # (orders.carry_out, then cancel) takes them, so the two never deadlock.
+        order = Order.objects.select_for_update().get(pk=order.pk)
         tickets = list(
             Ticket.objects.select_for_update(of=("self",))
             .select_related("slot__offer")
@@ -75,12 +78,20 @@ def cancel_tickets(order: Order, codes: list[str], user=None) -> tuple[list[Tick
             ),
             Decimal(0),
         )
-        cancel(order, Ticket.objects.filter(pk__in=[ticket.pk for ticket in chosen]))
-        if amount > 0:
-            orders.refund(
-                order.pk,
-                min(amount, order.refundable),
-                reason=f"Tickets canceled by the visitor: {len(chosen)}",
-                user=user,
-            )
+        chosen_ids = [ticket.pk for ticket in chosen]
+        if amount <= 0:
+            cancel(order, Ticket.objects.filter(pk__in=chosen_ids))
+            return chosen, amount
+        # Decided now, under the locks; Stripe is asked once they are released, and the
+        # tickets are canceled in the transaction that records what Stripe refunded. A
+        # second cancellation meanwhile finds the refund under way and is refused.
+        attempt = orders.request_refund(
+            order.pk,
+            min(amount, order.refundable),
+            reason=f"Tickets canceled by the visitor: {len(chosen)}",
+            user=user,
+        )
+    orders.carry_out(
+        attempt, apply=lambda order: cancel(order, Ticket.objects.filter(pk__in=chosen_ids))
+    )
     return chosen, amount

@@ -75,7 +75,6 @@ def close_and_refund(slot_id: int, user=None) -> Closing:
     One transaction per order, as a visitor's own cancellation: an order whose refund
     fails keeps its tickets and the others are still refunded (the slot stays closed;
     closing again retries the rest)."""
-    from shop.tickets import tasks
 
     slot = _close(slot_id)
     closing = Closing()
@@ -87,23 +86,46 @@ def close_and_refund(slot_id: int, user=None) -> Closing:
     )
     for order_id in list(order_ids):
         try:
-            with transaction.atomic():
-                order = Order.objects.get(pk=order_id)
-                chosen = cancel(order, Ticket.objects.filter(slot=slot))
-                amount = sum((ticket.price for ticket in chosen), 0)
-                refundable = (Order.Status.PAID, Order.Status.PARTIALLY_REFUNDED)
-                if amount > 0 and order.status in refundable:
-                    orders.refund(
-                        order.pk,
-                        min(amount, order.refundable),
-                        reason=f"Time slot closed: {len(chosen)} tickets",
-                        user=user,
-                    )
-                closing.refunded[order.pk] = amount
-                tasks.after_commit(order.pk, slot.pk, "refunded")
+            _refund_order_of_slot(slot, order_id, user, closing)
         except PayloadError:  # the payment provider refused: this order keeps its tickets
             closing.failed.append(order_id)
     return closing
+
+
+def _refund_order_of_slot(slot: TimeSlot, order_id: int, user, closing: Closing) -> None:
+    """Cancel the order's valid tickets of the closed slot and refund what they cost.
+
+    The refund is decided under the order's lock (orders.request_refund), Stripe is
+    asked with no lock held, and the tickets are canceled in the transaction that
+    records what Stripe refunded: a refusal leaves the tickets valid."""
+    from shop.tickets import tasks
+
+    in_slot = Ticket.objects.filter(slot=slot, order_id=order_id, status=Ticket.Status.VALID)
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order_id)
+        chosen = list(in_slot.select_for_update(of=("self",)).order_by("pk"))
+        amount = sum((ticket.price for ticket in chosen), 0)
+        refundable = (Order.Status.PAID, Order.Status.PARTIALLY_REFUNDED)
+        attempt = None
+        if amount > 0 and order.status in refundable:
+            attempt = orders.request_refund(
+                order.pk,
+                min(amount, order.refundable),
+                reason=f"Time slot closed: {len(chosen)} tickets",
+                user=user,
+            )
+        else:
+            cancel(order, Ticket.objects.filter(pk__in=[ticket.pk for ticket in chosen]))
+            tasks.after_commit(order.pk, slot.pk, "refunded")
+    if attempt is not None:
+        ids = [ticket.pk for ticket in chosen]
+
+        def apply(order: Order) -> None:
+            cancel(order, Ticket.objects.filter(pk__in=ids))
+            tasks.after_commit(order.pk, slot.pk, "refunded")
+
+        orders.carry_out(attempt, apply=apply)
+    closing.refunded[order_id] = amount
 
 
 def close_and_move(slot_id: int, target_id: int) -> Closing:

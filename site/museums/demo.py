@@ -593,7 +593,7 @@ def _contact_orders() -> int:
             variant=variant,
             sku=variant.sku,
             product_name=product.title,
-            variant_label=variant.label,
+            variant_label=variant.label_in(order.locale),
             is_digital=variant.is_digital,
             quantity=quantity,
             unit_gross=totals.lines[variant.pk].unit.gross.amount,

@@ -59,7 +59,9 @@ def test_a_product_with_prices_stock_images_and_the_object_it_reproduces(graphql
         category=builders.category("boeken", name_nl="Boeken", name_en="Books"),
         reproduces=obj,
         variants=[
-            builders.variant("CAT-NL", "24.95", size="A4", edition="Nederlandstalig", weight=900),
+            builders.variant(
+                "CAT-NL", "24.95", size_nl="A4", edition_nl="Nederlandstalig", weight=900
+            ),
             builders.digital("CAT-PDF", "9.99"),
         ],
         stock=2,

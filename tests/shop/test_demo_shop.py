@@ -158,3 +158,19 @@ def test_the_demo_delivers_in_belgium_the_eu_and_the_world_and_takes_the_voucher
     assert checkout["discount"]["amount"] == "5.90"
     assert checkout["shippingPrice"]["gross"]["amount"] == "6.50"  # 53.10 is below 60
     assert checkout["total"]["gross"]["amount"] == "59.60"
+
+
+def test_the_demo_variants_are_labelled_in_every_language(demo_shop, graphql):
+    """Issue 12, point 10: an edition reads in the visitor's language, as the product does."""
+    query = """query($slug: String!, $locale: String) {
+      product(slug: $slug, locale: $locale) { variants { sku label } } }"""
+    labels = {}
+    for language in ("nl", "en", "fr"):
+        listed = graphql(PRODUCTS, {"locale": language})["data"]["products"]["nodes"]
+        [book] = [p for p in listed if any(v["sku"] == "BOEK-CAT-NL" for v in p["variants"])]
+        product = graphql(query, {"slug": book["slug"], "locale": language})["data"]["product"]
+        labels[language] = {v["sku"]: v["label"] for v in product["variants"]}
+    assert labels["nl"]["BOEK-CAT-EN"] == "Engels, hardcover"
+    assert labels["en"]["BOEK-CAT-EN"] == "English, hardcover"
+    assert labels["fr"]["BOEK-CAT-EN"] == "Anglais, relié"
+    assert labels["fr"]["BOEK-CAT-FR"] == "Français, broché"
