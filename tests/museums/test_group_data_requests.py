@@ -20,17 +20,6 @@ pytestmark = pytest.mark.django_db
 EMAIL = "anna@example.be"
 
 
-@pytest.fixture
-def mailing_graphql(graphql, django_capture_on_commit_callbacks):
-    """/graphql/ with on-commit callbacks run (the data-request e-mail is sent then)."""
-
-    def run(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return graphql(*args, **kwargs)
-
-    return run
-
-
 def _paid_order(museum: Museum, number: str) -> Order:
     return Order.objects.create(
         museum=museum,
