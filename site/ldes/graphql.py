@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from museum_site.museums.current import museum_for_field
 from museum_site.museums.graphql_scope import museum_argument
-from museum_site.museums.links import museum_url
 
 from .models import StreamKind
 
@@ -39,7 +38,9 @@ class LdesQuery:
         return [
             {
                 "kind": kind,
-                "url": museum_url(museum, reverse("ldes-stream", args=[museum.slug, kind.value])),
+                "url": info.context.build_absolute_uri(
+                    reverse("ldes-stream", args=[museum.slug, kind.value])
+                ),
             }
             for kind in StreamKind
         ]

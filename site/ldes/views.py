@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
-from museum_site.museums.links import museum_url
 from museum_site.museums.models import Museum
 
 from . import description
@@ -95,12 +94,11 @@ def _answer(request, etag: str, cache_control: str, media_type: str, render) -> 
 
 
 def stream_url(request, museum: Museum, kind: str) -> str:
-    """On the museum's public origin, whichever host asked (a harvester stores it)."""
-    return museum_url(museum, reverse("ldes-stream", args=[museum.slug, kind]))
+    return request.build_absolute_uri(reverse("ldes-stream", args=[museum.slug, kind]))
 
 
 def page_url(request, museum: Museum, kind: str, number: int) -> str:
-    return museum_url(museum, reverse("ldes-page", args=[museum.slug, kind, number]))
+    return request.build_absolute_uri(reverse("ldes-page", args=[museum.slug, kind, number]))
 
 
 def _describe_stream(graph: Graph, stream: URIRef) -> None:
