@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The page chooser opens no other museum's page for a museum's staff.
+    "museum_site.museums.choosers.ChooserGuardMiddleware",
 ]
 
 ROOT_URLCONF = "museum_site.urls"

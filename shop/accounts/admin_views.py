@@ -25,6 +25,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from museum_site.museums.permissions import MuseumScopedViewSet
 from shop.accounts.models import ErasureRecord, NewsletterSubscription
 
 # A spreadsheet program runs a cell that starts with one of these as a formula, and an
@@ -93,18 +94,22 @@ class SubscriberIndexView(IndexView):
         return super().write_csv_row(writer, row_dict)
 
 
-class NewsletterSubscriptionViewSet(ViewOnlyViewSet):
+class NewsletterSubscriptionViewSet(MuseumScopedViewSet, ViewOnlyViewSet):
+    """Each museum's subscribers (its own newsletter): staff of a museum list, inspect
+    and export only theirs; the group role sees every museum's."""
+
     model = NewsletterSubscription
     index_view_class = SubscriberIndexView
     icon = "mail"
     menu_label = _("Newsletter")
     name = "newsletter_subscribers"
-    list_display = ["email", "status", "language_code", "requested_at", "confirmed_at"]
-    list_filter = ["status", "language_code"]
+    list_display = ["email", "museum", "status", "language_code", "requested_at", "confirmed_at"]
+    list_filter = ["museum", "status", "language_code"]
     search_fields = ["email"]
     search_backend_name = None  # not a Wagtail-indexed model: the database searches
     ordering = ["-requested_at"]
     list_per_page = 50
+    # A mailing goes out per museum: the group role filters by museum before exporting.
     list_export = ["email", "language_code", "confirmed_at"]
     export_headings = {
         "email": _("E-mail address"),
@@ -115,6 +120,7 @@ class NewsletterSubscriptionViewSet(ViewOnlyViewSet):
     inspect_view_enabled = True
     inspect_view_fields = [
         "email",
+        "museum",
         "status",
         "language_code",
         "policy_version",

@@ -2,8 +2,8 @@
 and one person's history there (shop.accounts.contacts).
 
 Staff of a museum see the people with something at their museum, and of each person
-only their museum's part; the group role sees every museum's, and the group's newsletter
-subscription. A person with nothing at the user's museums is not found at all (404), so
+only their museum's part (its orders, tickets, bookings and newsletter subscription);
+the group role sees every museum's. A person with nothing at the user's museums is not found at all (404), so
 the register tells no one who is a contact of another museum.
 """
 
@@ -52,7 +52,6 @@ def contact_detail(request: HttpRequest) -> HttpResponse:
         {
             "email": email,
             "parts": parts,
-            "newsletter": contacts.newsletter_of(email) if group_role else None,
             "group_role": group_role,
         },
     )

@@ -1,14 +1,14 @@
 """The group's contact register: one person (one e-mail address) across every museum.
 
 A person is not a row of their own: they are the e-mail address their orders, tickets,
-group bookings and newsletter subscription are held under, whichever museum they were
+group bookings and newsletter subscriptions are held under, whichever museum they were
 made at. So the register is a view over those rows, read per museum: a museum's staff
 see the people who have something at their museum, and only that; the group role
 (`museums.see_all_museums`) sees every museum's part of the history. A data export or
 an erasure asked at any museum covers them all (shop.accounts.data_requests).
 
-The newsletter is the group's (one subscription per address, not per museum), and
-consent to cookies is given per browser: both are shown once, beside the museums.
+Each museum has its own newsletter, so a subscription is shown in its museum's part,
+like the orders and bookings (consent is per museum too).
 """
 
 from __future__ import annotations
@@ -44,11 +44,16 @@ class Contact:
 
 
 def contacts(museums: QuerySet[Museum], search: str = "") -> list[Contact]:
-    """The people who ordered or booked a group visit at one of `museums`, by address,
-    with how many orders and bookings they have there (three queries)."""
+    """The people who ordered, booked a group visit or subscribed to the newsletter at
+    one of `museums`, by address, with how many orders and bookings they have there
+    (four queries)."""
     names = dict(museums.values_list("pk", "name"))
     found: dict[str, Contact] = {}
-    for model, counter in ((Order, "orders"), (Booking, "bookings")):
+    for model, counter in (
+        (Order, "orders"),
+        (Booking, "bookings"),
+        (NewsletterSubscription, None),
+    ):
         rows = model.objects.filter(museum__in=list(names)).exclude(email="")
         if search:
             rows = rows.filter(email__icontains=search.strip())
@@ -59,7 +64,8 @@ def contacts(museums: QuerySet[Museum], search: str = "") -> list[Contact]:
             .order_by()
         ):
             contact = found.setdefault(row["address"], Contact(row["address"]))
-            setattr(contact, counter, getattr(contact, counter) + row["count"])
+            if counter is not None:
+                setattr(contact, counter, getattr(contact, counter) + row["count"])
             contact.museums.add(names[row["museum_id"]])
     return sorted(found.values(), key=lambda contact: contact.email)[:MAX_CONTACTS]
 
@@ -72,11 +78,12 @@ class MuseumHistory:
     orders: list[Order]
     tickets: int
     bookings: list[Booking]
+    newsletter: NewsletterSubscription | None = None
 
 
 def history(email: str, museums: QuerySet[Museum]) -> list[MuseumHistory]:
-    """The person's orders, tickets and group bookings at each of `museums` where they
-    have any, by museum name."""
+    """The person's orders, tickets, group bookings and newsletter subscription at each
+    of `museums` where they have any, by museum name."""
     orders = list(
         Order.objects.filter(email__iexact=email, museum__in=museums)
         .select_related("museum")
@@ -93,9 +100,16 @@ def history(email: str, museums: QuerySet[Museum]) -> list[MuseumHistory]:
         .annotate(count=Count("pk"))
         .values_list("museum_id", "count")
     )
+    subscriptions = list(
+        NewsletterSubscription.objects.filter(
+            email__iexact=email, museum__in=museums
+        ).select_related("museum")
+    )
     by_museum: dict[int, MuseumHistory] = {}
-    for row in [*orders, *bookings]:
+    for row in [*orders, *bookings, *subscriptions]:
         by_museum.setdefault(row.museum_id, MuseumHistory(row.museum, [], 0, []))
+    for subscription in subscriptions:
+        by_museum[subscription.museum_id].newsletter = subscription
     for order in orders:
         by_museum[order.museum_id].orders.append(order)
     for booking in bookings:
@@ -104,10 +118,6 @@ def history(email: str, museums: QuerySet[Museum]) -> list[MuseumHistory]:
         if museum_id in by_museum:
             by_museum[museum_id].tickets = count
     return sorted(by_museum.values(), key=lambda part: part.museum.name)
-
-
-def newsletter_of(email: str) -> NewsletterSubscription | None:
-    return NewsletterSubscription.objects.filter(email__iexact=email).first()
 
 
 def export_bookings(email: str) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
+from museum_site.museums.models import Museum
 from shop.accounts import contacts, emails, frontend_links, newsletter, services
 from shop.accounts.error_codes import DataRequestErrorCode
 from shop.accounts.models import ErasureRecord
@@ -77,8 +78,11 @@ def holds_data(email: str) -> bool:
     )
 
 
-def request_data(email: str, kind: Kind, language: str | None = None) -> None:
+def request_data(
+    email: str, kind: Kind, language: str | None = None, museum: Museum | None = None
+) -> None:
     """E-mail a link for `kind` if anything is held under `email`; silently nothing if not.
+    The link opens the site of `museum`, where it was asked (it covers every museum).
 
     Every caller gets the same answer, so the mutation cannot be used to learn whether
     an address bought here; only its owner reads the e-mail."""
@@ -94,7 +98,7 @@ def request_data(email: str, kind: Kind, language: str | None = None) -> None:
     token = _signer().sign_object({"email": email, "kind": kind.value, "id": uuid.uuid4().hex})
     # `kind` tells the page what the link is for before it calls anything: an erasure
     # link must ask for a confirmation first (the token says it too, signed).
-    url = frontend_links.link("DATA_REQUEST_URL", language, kind=kind.value, token=token)
+    url = frontend_links.link("DATA_REQUEST_URL", language, museum, kind=kind.value, token=token)
     emails.send_data_request(
         email,
         url,

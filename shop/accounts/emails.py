@@ -29,10 +29,13 @@ def _send(user: AbstractBaseUser, subject: str, body: str) -> None:
     _send_to(user.email, subject, body)
 
 
-def _send_to(address: str, subject: str, body: str) -> None:
+def _send_to(address: str, subject: str, body: str, sender: str | None = None) -> None:
+    """Mail after commit, the subject led by `sender` (a museum's name for what one
+    museum sends, the install's site name otherwise)."""
+
     def send() -> None:
         send_mail(
-            subject=f"{settings.WAGTAIL_SITE_NAME}: {subject}",
+            subject=f"{sender or settings.WAGTAIL_SITE_NAME}: {subject}",
             message=body,
             from_email=None,
             recipient_list=[address],
@@ -132,7 +135,13 @@ def send_data_request(address: str, url: str, *, erasure: bool, language: str, h
 
 
 def send_newsletter_confirmation(
-    address: str, confirm_url: str, unsubscribe_url: str, *, language: str, hours: int
+    address: str,
+    confirm_url: str,
+    unsubscribe_url: str,
+    *,
+    language: str,
+    hours: int,
+    sender: str | None = None,
 ) -> None:
     """The double opt-in: nothing is sent to a newsletter address before this link is used."""
     with translation.override(language):
@@ -147,11 +156,12 @@ def send_newsletter_confirmation(
             % {"url": confirm_url, "hours": hours}
             + "\n\n"
             + newsletter_footer(unsubscribe_url),
+            sender,
         )
 
 
 def send_newsletter_already_subscribed(
-    address: str, unsubscribe_url: str, *, language: str
+    address: str, unsubscribe_url: str, *, language: str, sender: str | None = None
 ) -> None:
     """Sent instead of a second confirmation, so the sign-up form answers the same for
     every address and only the mailbox's owner learns it was subscribed already."""
@@ -165,6 +175,7 @@ def send_newsletter_already_subscribed(
             )
             + "\n\n"
             + newsletter_footer(unsubscribe_url),
+            sender,
         )
 
 

@@ -6,8 +6,10 @@ French. A link mailed in French must open that page, so the link settings
 (VITRINE_ACCOUNTS `DATA_REQUEST_URL`, `NEWSLETTER_CONFIRM_URL`,
 `NEWSLETTER_UNSUBSCRIBE_URL`) are templates with `{lang}` and one placeholder per area
 (`{privacy}`, `{newsletter}`, `{groups}`, `{tickets}`) filled from the table below; a template that is a path is
-taken relative to `FRONTEND_URL`, the frontend's public origin. A deployment with its
-own frontend sets absolute templates and may use only `{lang}`.
+taken relative to the public origin of the museum the mail is for
+(museum_site.museums.links.museum_url: `FRONTEND_URL` for the default museum, its own
+site for the others). A deployment with its own frontend sets absolute templates and
+may use only `{lang}`.
 
 The table repeats the frontend's segments for the areas e-mails link to; a test
 (tests/accounts/test_frontend_links.py) reads languages.ts and routes.tsx and fails
@@ -16,9 +18,15 @@ when the two disagree.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 
+from museum_site.museums.links import museum_url
 from shop.accounts import emails
+
+if TYPE_CHECKING:
+    from museum_site.museums.models import Museum
 
 SEGMENTS: dict[str, dict[str, str]] = {
     "privacy": {"nl": "privacy", "en": "privacy", "fr": "confidentialite"},
@@ -28,18 +36,17 @@ SEGMENTS: dict[str, dict[str, str]] = {
 }
 
 
-def page_url(setting: str, language: str) -> str:
-    """The absolute URL of the page `VITRINE_ACCOUNTS[setting]` names, in `language`."""
+def page_url(setting: str, language: str, museum: Museum | None = None) -> str:
+    """The absolute URL of the page `VITRINE_ACCOUNTS[setting]` names, in `language`, on
+    `museum`'s site (the default museum's when None)."""
     segments = {
         area: by_language.get(language, by_language[settings.LANGUAGE_CODE])
         for area, by_language in SEGMENTS.items()
     }
     url = settings.VITRINE_ACCOUNTS[setting].format(lang=language, **segments)
-    if url.startswith("/"):
-        url = settings.FRONTEND_URL.rstrip("/") + url
-    return url
+    return museum_url(museum, url)
 
 
-def link(setting: str, language: str, **params: str) -> str:
+def link(setting: str, language: str, museum: Museum | None = None, **params: str) -> str:
     """`page_url` with `params` (the token, …) in its query string."""
-    return emails.link(page_url(setting, language), **params)
+    return emails.link(page_url(setting, language, museum), **params)

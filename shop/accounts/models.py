@@ -206,7 +206,10 @@ class NewsletterSubscription(models.Model):
     it CONFIRMED, with the time and the privacy policy version in force (the proof of
     consent). `requested_at` is signed into the confirmation link, so a new request
     makes older links invalid and an old link never re-subscribes after unsubscribing.
-    Erasure deletes the row (shop.accounts.newsletter.forget).
+    Each museum of the group has its own newsletter, so a sign-up is an address's at one
+    museum: subscribing to one museum's newsletter is consent to that museum's mail only,
+    and its confirmation and unsubscribe links name that museum. Erasure deletes the
+    address's rows at every museum (shop.accounts.newsletter.forget).
     """
 
     class Status(models.TextChoices):
@@ -214,7 +217,8 @@ class NewsletterSubscription(models.Model):
         CONFIRMED = "CONFIRMED", _("Subscribed")
         UNSUBSCRIBED = "UNSUBSCRIBED", _("Unsubscribed")
 
-    email = models.EmailField(_("e-mail address"), max_length=254, unique=True)
+    museum = museum_foreign_key("newsletter_subscriptions")
+    email = models.EmailField(_("e-mail address"), max_length=254)
     language_code = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
@@ -235,6 +239,11 @@ class NewsletterSubscription(models.Model):
         verbose_name = _("newsletter subscription")
         verbose_name_plural = _("newsletter subscriptions")
         ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["museum", "email"], name="newsletter_one_subscription_per_museum"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.email} ({self.status})"

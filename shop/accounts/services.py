@@ -26,6 +26,7 @@ from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 from django_countries import countries as django_countries
 from graphql_relay import from_global_id
+from wagtail.models import Site
 
 from shop import countries
 from shop.accounts import emails, newsletter, tokens
@@ -98,12 +99,17 @@ def check_email(email: str, field: str = "email") -> str:
 
 def check_redirect_url(url: str | None, field: str = "redirectUrl") -> str:
     """E-mailed links may only point at our own frontends: otherwise anyone could have
-    us mail a customer a valid reset token inside a link to their own site."""
+    us mail a customer a valid reset token inside a link to their own site. Ours are the
+    configured client hosts and every museum's own site (its public origin), so a
+    museum's visitors get links to the site they asked on."""
     if not url:
         raise PayloadError(AccountErrorCode.REQUIRED, "A redirect URL is required.", field)
     parts = urlsplit(url)
     host, _port = split_domain_port(parts.netloc)
-    allowed = settings.VITRINE_ACCOUNTS["ALLOWED_CLIENT_HOSTS"]
+    allowed = [
+        *settings.VITRINE_ACCOUNTS["ALLOWED_CLIENT_HOSTS"],
+        *Site.objects.values_list("hostname", flat=True),
+    ]
     if parts.scheme not in {"http", "https"} or not host or not validate_host(host, allowed):
         raise PayloadError(AccountErrorCode.INVALID, f"{url} is not an allowed client URL.", field)
     return url

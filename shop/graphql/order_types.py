@@ -8,6 +8,7 @@ import graphene
 from django.contrib.auth.models import AbstractUser
 
 from museum_site.graphql.pagination import connection_type, paginate
+from museum_site.museums.links import museum_url
 from shop import models
 from shop.accounts.graphql.types import Address
 from shop.graphql.money import Money, VatLine
@@ -49,7 +50,7 @@ class OrderLine(graphene.ObjectType):
     def resolve_download_url(line: models.OrderLine, info) -> str | None:
         if not line.is_digital or not line.order.has_goods:
             return None
-        return info.context.build_absolute_uri(downloads.path(line))
+        return museum_url(line.order.museum_id, downloads.path(line))
 
 
 InvoiceKind = graphene.Enum(
@@ -75,7 +76,7 @@ class InvoiceDocument(graphene.ObjectType):
 
     @staticmethod
     def resolve_url(invoice: models.Invoice, info) -> str:
-        return info.context.build_absolute_uri(invoices.download_path(invoice))
+        return museum_url(invoice.museum_id, invoices.download_path(invoice))
 
 
 FulfilmentKind = graphene.Enum(

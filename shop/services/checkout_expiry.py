@@ -8,9 +8,11 @@ behind. A checkout whose payment is under way or succeeded is left alone (its
 completion or Stripe's webhook places the order; a PaymentIntent is never orphaned).
 
 The reminder goes once, after VITRINE_SHOP_CHECKOUT_REMINDER_DAYS idle days, and only
-to people who consented to marketing mail: a confirmed newsletter subscription of the
-checkout's address (the double opt-in of shop.accounts.newsletter), or a signed-in
-customer whose current consent grants marketing. Its link resumes the checkout, or,
+to people who consented to marketing mail from the checkout's museum: a confirmed
+subscription of the checkout's address to that museum's newsletter (the double opt-in of
+shop.accounts.newsletter), or a signed-in customer whose current consent to that museum
+grants marketing. Consent to one museum's mail is not consent to another's. The link
+opens the checkout's museum's own site (museum_site.museums.links). Its link resumes the checkout, or,
 once it has expired, starts a fresh one of the same museum with the same goods
 (`checkoutResume`). The link is signed and carries the lines, so it works after the
 checkout is gone; the job carries only the checkout's token.
@@ -92,18 +94,21 @@ def expire(now: datetime | None = None) -> int:
 
 
 def consented_to_marketing(checkout: Checkout) -> bool:
+    """Whether the checkout's owner agreed to marketing mail from the checkout's museum."""
     from shop.accounts.consent import current_consent
     from shop.accounts.models import ConsentRecord, NewsletterSubscription
 
     if (
         checkout.email
         and NewsletterSubscription.objects.filter(
-            email__iexact=checkout.email, status=NewsletterSubscription.Status.CONFIRMED
+            museum_id=checkout.museum_id,
+            email__iexact=checkout.email,
+            status=NewsletterSubscription.Status.CONFIRMED,
         ).exists()
     ):
         return True
     if checkout.customer_id is not None:
-        consent = current_consent(user=checkout.customer, visitor_id=None)
+        consent = current_consent(user=checkout.customer, visitor_id=None, museum=checkout.museum)
         return consent is not None and ConsentRecord.Category.MARKETING in consent.categories
     return False
 
@@ -151,7 +156,9 @@ def resume_link(checkout: Checkout) -> str:
     }
     token = signing.dumps(data, salt=SALT, compress=True)
     segment = CHECKOUT_SEGMENTS.get(checkout.locale, CHECKOUT_SEGMENTS["en"])
-    return f"{settings.FRONTEND_URL}/{checkout.locale}/{segment}?resume={token}"
+    from museum_site.museums.links import museum_url
+
+    return museum_url(checkout.museum, f"/{checkout.locale}/{segment}?resume={token}")
 
 
 @dataclass(frozen=True)

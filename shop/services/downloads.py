@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from museum_site.museums.links import museum_url
 from shop.models import OrderLine
 
 SALT = "shop.download"
@@ -31,7 +32,8 @@ def path(line: OrderLine) -> str:
 
 
 def absolute_link(line: OrderLine) -> str:
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path(line)
+    """The link for the order's e-mail, on the public origin of the museum it was paid to."""
+    return museum_url(line.order.museum_id, path(line))
 
 
 def line_for(token: str) -> OrderLine:

@@ -92,7 +92,9 @@ def _with_link(booking: Booking, kind: str, body: str) -> str:
         return body
     from shop.accounts import frontend_links
 
-    url = frontend_links.link("VISIT_BOOKING_URL", booking.locale, token=booking.token)
+    url = frontend_links.link(
+        "VISIT_BOOKING_URL", booking.locale, booking.museum, token=booking.token
+    )
     return body + "\n\n" + _("Your booking, its status and its history: %(url)s") % {"url": url}
 
 

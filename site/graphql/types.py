@@ -20,6 +20,7 @@ from museum_site.graphql.blocks import ContentBlock, visible_blocks
 from museum_site.graphql.images import Image, make_rendition, rendition_field
 from museum_site.graphql.rich_text import rich_text_html
 from museum_site.iiif import links as iiif_links
+from museum_site.museums.current import museum_for_field
 from museum_site.visibility import is_visible_now
 
 TermKind = graphene.Enum.from_enum(models.Term.Kind, name="TermKind")
@@ -109,7 +110,8 @@ class Illustration(graphene.ObjectType):
         use: ImageUse | models.CollectionObjectImage, info
     ) -> str | None:
         if isinstance(use, models.CollectionObjectImage):
-            return iiif_links.image_service_url(use.image_id)
+            # On the origin the visitor is on: the viewer reads its tiles from there.
+            return iiif_links.image_service_url(use.image_id, museum_for_field(info))
         return None
 
 
@@ -154,7 +156,7 @@ class CollectionObjectType(graphene.ObjectType):
 
     @staticmethod
     def resolve_iiif_manifest_url(obj: models.CollectionObject, info) -> str:
-        return iiif_links.manifest_url(obj.translation_key)
+        return iiif_links.manifest_url(obj.translation_key, obj.museum_id)
 
     @staticmethod
     def resolve_makers(obj: models.CollectionObject, info):
@@ -298,7 +300,7 @@ class ExhibitionType(PageFields, graphene.ObjectType):
 
     @staticmethod
     def resolve_iiif_collection_url(exhibition: models.ExhibitionPage, info) -> str:
-        return iiif_links.exhibition_collection_url(exhibition.pk)
+        return iiif_links.exhibition_collection_url(exhibition.pk, museum_for_field(info))
 
     @staticmethod
     def resolve_hero(exhibition: models.ExhibitionPage, info) -> ImageUse | None:

@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -44,6 +43,7 @@ from museum_site.models import (
     Term,
     public_pages,
 )
+from museum_site.museums.links import museum_url
 from museum_site.museums.models import Museum
 from museum_site.visibility import public_objects, visible_now
 
@@ -73,8 +73,10 @@ RIGHTS_URIS = {
 class Urls:
     """Absolute URLs of this service (museum_site.iiif.links)."""
 
-    manifest: Callable[[str], str]  # translation key -> manifest URL
-    image_service: Callable[[int], str]  # image id -> service base URL (no /info.json)
+    # translation key, its museum (or its id) -> manifest URL
+    manifest: Callable[[str, Museum | int], str]
+    # image id, the museum of the object showing it -> service base URL (no /info.json)
+    image_service: Callable[[int, Museum], str]
     object_stream: Callable[[Museum], str]  # museum -> its LDES stream of objects
 
 
@@ -130,7 +132,7 @@ def _thumbnail(image, service_id: str) -> dict:
 
 def provider(museum: Museum) -> list[dict]:
     """The museum that owns the object, as an Agent with its site as homepage."""
-    root = museum.site.root_url.rstrip("/") + "/"
+    root = museum_url(museum, "/")
     return [
         {
             "id": root,
@@ -173,8 +175,8 @@ def manifest(copies: list[CollectionObject], urls: Urls) -> dict:
     """The Manifest of the object whose published copies are `copies` (not empty)."""
     primary = copies[0]
     by_language = {copy.locale.language_code: copy for copy in copies}
-    manifest_id = urls.manifest(str(primary.translation_key))
     museum = primary.museum
+    manifest_id = urls.manifest(str(primary.translation_key), museum)
 
     credit = {language: copy.credit_line or museum.name for language, copy in by_language.items()}
     document = {
@@ -191,8 +193,9 @@ def manifest(copies: list[CollectionObject], urls: Urls) -> dict:
         "provider": provider(museum),
         "homepage": [
             {
-                "id": settings.FRONTEND_URL.rstrip("/")
-                + public_paths.path_for(language, "collection", copy.inventory_number),
+                "id": museum_url(
+                    museum, public_paths.path_for(language, "collection", copy.inventory_number)
+                ),
                 "type": "Text",
                 "label": {language: [copy.title]},
                 "format": "text/html",
@@ -215,7 +218,7 @@ def manifest(copies: list[CollectionObject], urls: Urls) -> dict:
         for language, copy in by_language.items()
     }
     for number, use in enumerate(images, start=1):
-        service_id = urls.image_service(use.image_id)
+        service_id = urls.image_service(use.image_id, museum)
         canvas_id = f"{manifest_id.removesuffix('/manifest.json')}/canvas/{number}"
         label = _language_map(
             {language: alts[language].get(use.image_id, "") for language in by_language}
@@ -246,7 +249,7 @@ def manifest(copies: list[CollectionObject], urls: Urls) -> dict:
         )
     if images:
         document["thumbnail"] = [
-            _thumbnail(images[0].image, urls.image_service(images[0].image_id))
+            _thumbnail(images[0].image, urls.image_service(images[0].image_id, museum))
         ]
     return document
 
@@ -333,7 +336,7 @@ def collection(exhibition: ExhibitionPage, museum: Museum | None, url: str, urls
     shown = (
         ChapterObject.objects.filter(chapter__page=exhibition)
         .filter(visible_now(prefix="collection_object__"))
-        .select_related("collection_object")
+        .select_related("collection_object__museum__site")
         .order_by("chapter__sort_order", "chapter__pk", "sort_order", "pk")
     )
     language = exhibition.locale.language_code
@@ -347,7 +350,7 @@ def collection(exhibition: ExhibitionPage, museum: Museum | None, url: str, urls
         seen.add(obj.translation_key)
         items.append(
             {
-                "id": urls.manifest(str(obj.translation_key)),
+                "id": urls.manifest(str(obj.translation_key), obj.museum),
                 "type": "Manifest",
                 "label": {language: [obj.title]},
             }

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from museum_site.models import CollectionObjectImage, MuseumImage
+from museum_site.museums.current import museum_for_request
 from museum_site.visibility import visible_now
 
 from . import image_api, links, presentation
@@ -52,8 +53,8 @@ def _json(document: dict, content_type: str) -> HttpResponse:
 def urls_for() -> presentation.Urls:
     """Absolute URLs on the public origin (museum_site.iiif.links)."""
     return presentation.Urls(
-        manifest=lambda key: links.manifest_url(key),
-        image_service=lambda image_id: links.image_service_url(image_id),
+        manifest=links.manifest_url,
+        image_service=links.image_service_url,
         object_stream=links.object_stream_url,
     )
 
@@ -80,7 +81,8 @@ def image_info(request: HttpRequest, image_id: int) -> HttpResponse:
     image = visible_image(image_id)
     if image is None:
         return _not_found()
-    document = image_api.info(links.image_service_url(image_id), image.width, image.height)
+    service = links.image_service_url(image_id, museum_for_request(request))
+    document = image_api.info(service, image.width, image.height)
     wants_linked_data = "application/ld+json" in request.headers.get("Accept", "")
     return _json(document, IMAGE_INFO_TYPE if wants_linked_data else "application/json")
 
@@ -110,7 +112,8 @@ def image(
     whole = (region.x, region.y, region.width, region.height) == (0, 0, found.width, found.height)
     cut = "full" if whole else f"{region.x},{region.y},{region.width},{region.height}"
     canonical = (
-        f"{links.image_service_url(image_id)}/{cut}/{asked.width},{asked.height}/0/default.jpg"
+        f"{links.image_service_url(image_id, museum_for_request(request))}"
+        f"/{cut}/{asked.width},{asked.height}/0/default.jpg"
     )
     response["Link"] = f'<{canonical}>;rel="canonical"'
     return _shared(response)
@@ -132,7 +135,7 @@ def exhibition_collection(request: HttpRequest, page_id: int) -> HttpResponse:
     exhibition = presentation.published_exhibition(page_id)
     if exhibition is None:
         return _not_found()
-    url = links.exhibition_collection_url(page_id)
     museum = presentation.museum_of_page(exhibition)
+    url = links.exhibition_collection_url(page_id, museum)
     document = presentation.collection(exhibition, museum, url, urls_for())
     return _json(document, presentation.CONTENT_TYPE)

@@ -80,6 +80,17 @@ def museum_by_slug(slug: str) -> Museum:
     return museum
 
 
+def museum_by_pk(pk: int) -> Museum:
+    """The museum of a row's `museum_id`, from the shared cache: building a link for each
+    of a page of rows spends no query per row (nor per museum, once cached)."""
+    museum = _cached(
+        f"pk:{pk}", lambda: Museum.objects.select_related("site").filter(pk=pk).first()
+    )
+    if museum is None:
+        raise Museum.DoesNotExist(pk)
+    return museum
+
+
 def _museum_for_host(request: HttpRequest) -> Museum:
     """The museum of the site Wagtail picks for the host (the default one for an unknown
     host); the site is left on the request as Wagtail's `find_for_request` would."""

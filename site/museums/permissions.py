@@ -201,7 +201,8 @@ ROW_VIEWS = (
 
 class MuseumScopedViewSet:
     """Mixed into a SnippetViewSet/ModelViewSet of a model with a `museum`: its listing
-    shows the user's museums' rows, its row views deny the others. A model that belongs to
+    shows the user's museums' rows, its row views deny the others, and its chooser pop-up
+    offers only theirs (museum_site.museums.choosers). A model that belongs to
     a museum through a page (stock through its variant's product) names the path to that
     page in `museum_page_path` ("variant__product__")."""
 
@@ -224,6 +225,11 @@ class MuseumScopedViewSet:
             ):
                 scoped_view = type(f"Museum{view.__name__}", (_MuseumScopedObject, view), scoped)
                 setattr(self, name, scoped_view)
+        chooser = getattr(self, "chooser_viewset_class", None)
+        if isinstance(chooser, type) and not getattr(chooser, "museum_scoped", False):
+            from .choosers import scoped_chooser_viewset
+
+            self.chooser_viewset_class = scoped_chooser_viewset(chooser, self.museum_page_path)
         if self.museum_page_path is None:
             for name in FORM_VIEWS:
                 view = getattr(self, name, None)

@@ -21,6 +21,14 @@ def add_museum_queries(query_mixins: list) -> None:
     query_mixins.append(MuseumQuery)
 
 
+@hooks.register("construct_page_chooser_queryset")
+def scope_page_chooser(pages, request):
+    """The page chooser lists and finds only the pages of the user's museums."""
+    from .choosers import pages_choosable
+
+    return pages_choosable(request.user, pages)
+
+
 @hooks.register("before_edit_snippet")
 def refuse_another_museums_row(request, instance):
     """The backstop for every snippet with a `museum`: editing another museum's row is

@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
+from museum_site.museums.models import Museum
 from shop.accounts import data_requests
 from shop.accounts.models import ErasureRecord, NewsletterSubscription
 from tests.accounts import builders
@@ -49,9 +50,11 @@ def subscribers():
 
 
 def admin_user(django_user_model, username: str, *permissions: str):
-    """A member of staff who may open the admin, with the given model permissions."""
+    """A member of staff of the default museum who may open the admin, with the given
+    model permissions."""
     user = django_user_model.objects.create_user(username, f"{username}@museum.be", "pw")
     group = Group.objects.create(name=f"{username} group")
+    Museum.objects.default().staff_groups.add(group)
     codenames = ["access_admin", *permissions]
     group.permissions.set(Permission.objects.filter(codename__in=codenames))
     user.groups.add(group)

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from museum_site.museums.models import Museum
+from shop.accounts.models import NewsletterSubscription
 from shop.models import Order
 from shop.visits.models import Booking
 from tests.accounts.test_guest_data_requests import ERASE, ask, export
@@ -18,17 +19,6 @@ from tests.museums.test_contact_register import booking
 pytestmark = pytest.mark.django_db
 
 EMAIL = "anna@example.be"
-
-
-@pytest.fixture
-def mailing_graphql(graphql, django_capture_on_commit_callbacks):
-    """/graphql/ with on-commit callbacks run (the data-request e-mail is sent then)."""
-
-    def run(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return graphql(*args, **kwargs)
-
-    return run
 
 
 def _paid_order(museum: Museum, number: str) -> Order:
@@ -56,6 +46,8 @@ def test_one_persons_export_and_erasure_span_every_museum(mailing_graphql, mailo
     _paid_order(industry, "IN-2026-0001")
     booking(design)
     booking(fine_arts)
+    for museum in (fine_arts, design, industry):
+        NewsletterSubscription.objects.create(museum=museum, email=EMAIL, status="CONFIRMED")
 
     data = export(graphql, ask(graphql, mailoutbox, "EXPORT", EMAIL))
     assert {(order["museum"], order["number"]) for order in data["orders"]} == {
@@ -68,6 +60,9 @@ def test_one_persons_export_and_erasure_span_every_museum(mailing_graphql, mailo
         [fine_arts.name, "Design Museum"]
     )
     assert {row["contactName"] for row in data["groupBookings"]} == {"Anna Peeters"}
+    assert sorted(row["museum"] for row in data["newsletter"]) == sorted(
+        [fine_arts.name, "Design Museum", "Industry Museum"]
+    )
 
     answer = graphql(ERASE, {"token": ask(graphql, mailoutbox, "ERASURE", EMAIL)})
     assert answer["data"]["dataErasureConfirm"]["erasure"]["orders"] == 3
@@ -83,3 +78,5 @@ def test_one_persons_export_and_erasure_span_every_museum(mailing_graphql, mailo
     assert Booking.objects.count() == 2
     assert not Booking.objects.filter(email__iexact=EMAIL).exists()
     assert set(Booking.objects.values_list("contact_name", "phone")) == {("", "")}
+    # Each museum's newsletter subscription (its own consent) is gone.
+    assert not NewsletterSubscription.objects.exists()

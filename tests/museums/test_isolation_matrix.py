@@ -54,6 +54,7 @@ class Case:
     build: Callable[[Museum], object]
     admin: str | None = None  # URL namespace of its admin views
     edit: str = "edit"  # the view that opens one row
+    listing: str = "list"  # the view that lists rows (snippets: "list"; model viewsets: "index")
     delete: bool = True
     graphql: Callable[[object], tuple[str, dict, Callable[[dict], bool]]] | None = None
     # For a model the search indexes: the words that find the row (search, searchSuggest).
@@ -258,6 +259,14 @@ def _member(museum: Museum):
     )
 
 
+def _subscription(museum: Museum):
+    from shop.accounts.models import NewsletterSubscription
+
+    return NewsletterSubscription.objects.create(
+        museum=museum, email=f"reader@{museum.slug}.example", status="CONFIRMED"
+    )
+
+
 VISITS_STAFF = "read and changed only in its museum's admin lists (MuseumScopedViewSet)"
 TICKETS_NO_ADMIN = (
     "no admin or API view of its own yet (issue 13, step 5); it shapes the slots, which "
@@ -328,6 +337,13 @@ CASES: dict[str, Case] = {
         graphql=_object_read,
         search=lambda obj: obj.title,
     ),
+    "shop_accounts.NewsletterSubscription": Case(
+        _subscription,
+        admin="newsletter_subscribers",
+        listing="index",
+        edit="inspect",
+        delete=False,
+    ),
     "shop_accounts.ConsentRecord": Case(
         lambda museum: None,
         why_no_path="read only as a visitor's own current consent (the consent query "
@@ -352,6 +368,7 @@ STAFF_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("shop", "view_order"),
     ("shop", "change_order"),
+    ("shop_accounts", "view_newslettersubscription"),
     *[
         (app, f"{action}_{model}")
         for app, model in (
@@ -411,7 +428,7 @@ def test_a_museums_rows_stay_its_own_on_every_path(label, world, client, graphql
     if case.admin:
         for who, sees_other in (("staff", False), ("office", True)):
             client.force_login(people[who])
-            listing = client.get(reverse(f"{case.admin}:list")).content.decode()
+            listing = client.get(reverse(f"{case.admin}:{case.listing}")).content.decode()
             own_url = reverse(f"{case.admin}:{case.edit}", args=[own.pk])
             other_url = reverse(f"{case.admin}:{case.edit}", args=[other.pk])
             assert own_url in listing, (label, who)

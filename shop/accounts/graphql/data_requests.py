@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import graphene
 
+from museum_site.museums.current import museum_for_field
 from shop.accounts import data_requests, rate_limits
 from shop.accounts.error_codes import DataRequestErrorCode
 from shop.accounts.graphql.mutations import PayloadMutation, enum_value
@@ -45,7 +46,12 @@ class DataRequestCreate(DataRequestMutation):
     @classmethod
     def perform(cls, info, email: str, kind, language_code: str | None = None) -> DataRequestCreate:
         with rate_limits.mail_allowed(info.context, email, DataRequestErrorCode.RATE_LIMITED):
-            data_requests.request_data(email, data_requests.Kind(enum_value(kind)), language_code)
+            data_requests.request_data(
+                email,
+                data_requests.Kind(enum_value(kind)),
+                language_code,
+                museum_for_field(info),
+            )
         return cls(errors=[])
 
 

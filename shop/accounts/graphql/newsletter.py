@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import graphene
 
+from museum_site.museums.current import museum_for_field
 from shop.accounts import newsletter, rate_limits
 from shop.accounts.error_codes import NewsletterErrorCode
 from shop.accounts.graphql.mutations import PayloadMutation
@@ -55,7 +56,8 @@ class NewsletterMutation(PayloadMutation):
 
 
 class NewsletterSubscribe(NewsletterMutation):
-    """Ask for the newsletter: a confirmation link is mailed; nothing is subscribed yet.
+    """Ask for the request's museum's newsletter: a confirmation link is mailed; nothing
+    is subscribed yet. Each museum of the group has its own newsletter and consent.
 
     Answers the same for every address, subscribed or not, so it reveals nobody; limited
     per address and per client (RATE_LIMITED), counted alike for every address."""
@@ -67,12 +69,13 @@ class NewsletterSubscribe(NewsletterMutation):
     @classmethod
     def perform(cls, info, email: str, language_code: str | None = None) -> NewsletterSubscribe:
         with rate_limits.mail_allowed(info.context, email, NewsletterErrorCode.RATE_LIMITED):
-            newsletter.subscribe(email, language_code)
+            newsletter.subscribe(email, language_code, museum_for_field(info))
         return cls(errors=[])
 
 
 class NewsletterConfirm(NewsletterMutation):
-    """Confirm a sign-up with the token of its e-mailed link (again: no change)."""
+    """Confirm a sign-up with the token of its e-mailed link (again: no change); the link
+    of another museum's newsletter is INVALID here."""
 
     subscription = graphene.Field(NewsletterSubscription)
 
@@ -81,7 +84,7 @@ class NewsletterConfirm(NewsletterMutation):
 
     @classmethod
     def perform(cls, info, token: str) -> NewsletterConfirm:
-        return cls(subscription=newsletter.confirm(token), errors=[])
+        return cls(subscription=newsletter.confirm(token, museum_for_field(info)), errors=[])
 
 
 class NewsletterUnsubscribe(NewsletterMutation):
@@ -96,7 +99,7 @@ class NewsletterUnsubscribe(NewsletterMutation):
 
     @classmethod
     def perform(cls, info, token: str) -> NewsletterUnsubscribe:
-        return cls(subscription=newsletter.unsubscribe(token), errors=[])
+        return cls(subscription=newsletter.unsubscribe(token, museum_for_field(info)), errors=[])
 
 
 class NewsletterMutations:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import graphene
 from django.urls import reverse
 
+from museum_site.museums.links import museum_url
 from shop.graphql.money import Money
 from shop.money import Money as Amount
 from shop.tickets import models
@@ -157,14 +158,12 @@ class Ticket(graphene.ObjectType):
 
     @staticmethod
     def resolve_qr_code_url(ticket: models.Ticket, info) -> str:
-        return info.context.build_absolute_uri(
-            reverse("shop:ticket-qr", kwargs={"code": ticket.code})
-        )
+        return museum_url(ticket.museum_id, reverse("shop:ticket-qr", kwargs={"code": ticket.code}))
 
     @staticmethod
     def resolve_pdf_url(ticket: models.Ticket, info) -> str:
-        return info.context.build_absolute_uri(
-            reverse("shop:ticket-pdf", kwargs={"code": ticket.code})
+        return museum_url(
+            ticket.museum_id, reverse("shop:ticket-pdf", kwargs={"code": ticket.code})
         )
 
 

@@ -152,7 +152,7 @@ def test_a_guest_asks_for_their_data_and_downloads_it_from_the_emailed_link(
         assert data["profile"]["email"] == EMAIL
         assert [entry["number"] for entry in data["orders"]] == [order.invoice_number]
         assert "Kouter 7" in data["orders"][0]["billingAddress"]
-        assert data["newsletter"]["status"] == "CONFIRMED"
+        assert data["newsletter"][0]["status"] == "CONFIRMED"
 
         # An altered link says so and offers the form again.
         page.goto(link.replace("token=", "token=x"))

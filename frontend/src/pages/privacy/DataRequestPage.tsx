@@ -137,7 +137,8 @@ type ExportDocument = {
   addresses?: unknown[];
   consents?: unknown[];
   checkouts?: unknown[];
-  newsletter?: { status?: string } | null;
+  /** One sign-up per museum of the group (each museum has its own newsletter). */
+  newsletter?: { museum?: string; status?: string }[] | null;
   orders?: { number?: string | null; placedAt?: string; total?: string; currency?: string }[];
 };
 
@@ -194,7 +195,7 @@ function ExportView({ json }: { json: string }) {
 
 function ExportSummary({ document, s, lang }: { document: ExportDocument; s: PrivacyStrings; lang: Lang }) {
   const orders = document.orders ?? [];
-  const newsletter = document.newsletter?.status;
+  const newsletters = document.newsletter ?? [];
   return (
     <section aria-labelledby="export-summary" data-testid="export-summary">
       <h2 id="export-summary">{s.summary}</h2>
@@ -226,7 +227,20 @@ function ExportSummary({ document, s, lang }: { document: ExportDocument; s: Pri
           )}
         </dd>
         <dt>{s.newsletter}</dt>
-        <dd>{newsletter ? (s.newsletterStatus[newsletter] ?? newsletter) : s.noNewsletter}</dd>
+        <dd>
+          {newsletters.length === 0 ? (
+            s.noNewsletter
+          ) : (
+            <ul className="plain-list">
+              {newsletters.map((row, index) => (
+                <li key={row.museum ?? index}>
+                  {row.museum ? `${row.museum}: ` : ""}
+                  {row.status ? (s.newsletterStatus[row.status] ?? row.status) : "—"}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
       </dl>
       <ul>
         <li>{s.checkouts(document.checkouts?.length ?? 0)}</li>
