@@ -19,7 +19,7 @@ import { ContactStep } from "./checkout/ContactStep";
 import { DeliveryStep } from "./checkout/DeliveryStep";
 import { OrderLines } from "./checkout/OrderLines";
 import { PaymentStep } from "./checkout/PaymentStep";
-import type { Order } from "./checkout/types";
+import { isEmpty, type Order } from "./checkout/types";
 import { VoucherStep } from "./checkout/VoucherStep";
 
 export default function CheckoutPage() {
@@ -45,7 +45,7 @@ export default function CheckoutPage() {
   if (resuming || cart.loading) return <Loading />;
   if (cart.error && !cart.checkout) return <LoadError error={cart.error} retry={() => cart.refetch()} />;
   const checkout = cart.checkout;
-  if (!checkout || checkout.lines.length === 0) {
+  if (!checkout || isEmpty(checkout)) {
     return (
       <div className="page" data-page="checkout">
         <PageTitle>{s.checkout}</PageTitle>
