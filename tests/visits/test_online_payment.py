@@ -246,3 +246,13 @@ def test_an_unreachable_stripe_at_cancellation_leaves_the_refund_to_staff(
     last = cancelled.events.order_by("pk").last()
     assert last.kind == BookingEvent.Kind.REFUND_FAILED and "121.00" in last.note
     assert Order.objects.get(pk=cancelled.order_id).refunded == Decimal("0.00")
+
+
+def test_another_museums_host_cannot_open_a_payment_for_the_booking(graphql, confirmed, settings):
+    from tests.museums import builders as museum_builders
+
+    settings.ALLOWED_HOSTS = ["localhost", "design.localhost", "testserver"]
+    museum_builders.museum("design")
+    payload = graphql(PAY, {"token": confirmed.token}, HTTP_HOST="design.localhost")
+    assert [e["code"] for e in payload["data"]["visitBookingPay"]["errors"]] == ["NOT_FOUND"]
+    assert not CheckoutVisitLine.objects.exists()

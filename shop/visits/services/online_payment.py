@@ -72,14 +72,15 @@ def payable(booking: Booking) -> bool:
 def start(booking: Booking) -> Checkout:
     """The checkout that pays the booking: the open one (its amount brought up to date)
     or a new one with the group's e-mail and language. Locks the booking, so two clicks
-    make one checkout."""
+    make one checkout (and the line's one-to-one on the booking makes sure of it)."""
     with transaction.atomic():
         booking = Booking.objects.select_for_update().select_related("offer").get(pk=booking.pk)
         due = amount_due(booking)
         line = CheckoutVisitLine.objects.filter(booking=booking).select_related("checkout").first()
         if line is not None:
-            # The shop's checkout lock first, as its own mutations take it.
-            checkout_service._locked(line.checkout_id)
+            # The checkout's row is not locked here: completion locks the checkout, then
+            # the booking; taking them the other way round could deadlock. A payment
+            # started for the old amount is refused at completion (and refunded).
             if line.amount != due:
                 line.amount = due
                 line.save(update_fields=["amount"])
