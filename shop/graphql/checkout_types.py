@@ -115,6 +115,11 @@ class Checkout(graphene.ObjectType):
         required=True,
         description="Admission tickets (shop/tickets/), priced in the same totals.",
     )
+    visit_lines = graphene.List(
+        graphene.NonNull("shop.visits.graphql.types.CheckoutVisitLine"),
+        required=True,
+        description="Group visits paid online (shop/visits/, visitBookingPay), in the same totals.",
+    )
     quantity = graphene.Int(required=True, description="Units in all lines.")
     is_shipping_required = graphene.Boolean(required=True)
     shipping_address = graphene.Field(Address)
@@ -163,6 +168,12 @@ class Checkout(graphene.ObjectType):
         from shop.tickets.graphql.types import checkout_ticket_lines
 
         return checkout_ticket_lines(checkout)
+
+    @staticmethod
+    def resolve_visit_lines(checkout: models.Checkout, info):
+        from shop.visits.graphql.types import checkout_visit_lines
+
+        return checkout_visit_lines(checkout)
 
     @staticmethod
     def resolve_quantity(checkout: models.Checkout, info) -> int:

@@ -179,6 +179,17 @@ def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     booking = _booking(request, pk)
     if not booking.invoice_number:
         raise Http404
+    if booking.order_id is not None:
+        # Paid online: the invoice is the shop's, of the order that took the money.
+        from shop.models import InvoiceKind
+        from shop.services import invoices
+
+        invoice = booking.order.invoices.filter(kind=InvoiceKind.INVOICE).first()
+        if invoice is None:
+            raise Http404
+        response = HttpResponse(invoices.pdf_of(invoice), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{invoice.number}.pdf"'
+        return response
     response = HttpResponse(invoice_document.render_pdf(booking), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{invoice_document.file_name(booking)}"'
     return response

@@ -6,6 +6,7 @@ organisation)."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import TextIO
@@ -93,6 +94,7 @@ GUIDES = [
     ),
 ]
 ROOMS = [("Educatieve ruimte", 35), ("Atelier", 30), ("Auditorium", 80)]
+PAID_ONLINE = "paid_online"
 GROUPS = [
     # organisation, offer index, days ahead, hour, language, pupils, adults, end state
     ("Sint-Lievenscollege", 0, 1, 10, "nl", 22, 2, Booking.Status.CONFIRMED),
@@ -103,6 +105,8 @@ GROUPS = [
     ("Atheneum Voskenslaan", 1, -3, 10, "nl", 26, 4, Booking.Status.DONE),
     ("Vormingplus Gent", 2, -5, 14, "nl", 12, 0, Booking.Status.INVOICED),
     ("École Saint-Joseph", 1, 6, 13, "fr", 22, 3, Booking.Status.CANCELLED),
+    # Confirmed and paid online through the shop (a demo order no payment provider saw).
+    ("Sint-Barbaracollege", 0, 4, 13, "nl", 21, 2, PAID_ONLINE),
 ]
 
 
@@ -186,10 +190,46 @@ def load_demo_visits(stdout: TextIO | None = None) -> None:
                 workflow.invoice(booking)
             if state == Booking.Status.CANCELLED:
                 workflow.cancel(booking, reason="Demo")
+            if state == PAID_ONLINE:
+                _pay_online(booking)
     if stdout:
         stdout.write(
             f"Group visits: {len(offers)} offers, {len(guides)} guides, {made} new bookings."
         )
+
+
+def _pay_online(booking: Booking) -> None:
+    """What a completed checkout leaves: a paid order of the museum, its invoice in the
+    shop's series, and the booking paid by it (as online_payment.place writes it)."""
+    from shop.models import Order, OrderEvent
+    from shop.pricing import PricedLine, checkout_totals
+    from shop.services import invoices
+    from shop.services.orders import event
+    from shop.visits.services import online_payment
+
+    booking = Booking.objects.select_related("offer", "activity").get(pk=booking.pk)
+    amount = workflow.price(booking)
+    line = PricedLine("visit", 1, amount, int(booking.offer.vat_rate), shipped=False)
+    totals = checkout_totals([line])
+    order = Order.objects.create(
+        checkout_token=uuid.uuid4(),
+        museum_id=booking.museum_id,
+        email=booking.email,
+        locale=booking.locale,
+        subtotal=totals.subtotal.gross.amount,
+        discount=Decimal("0.00"),
+        shipping=Decimal("0.00"),
+        total_gross=totals.total.gross.amount,
+        total_net=totals.total.net.amount,
+        vat_breakdown=totals.vat_breakdown_record(),
+        status=Order.Status.PAID,
+        paid_at=timezone.now(),
+    )
+    online_payment.record_payment(booking, order, amount)
+    order.invoice_number = invoices.issue_invoice(order).number
+    order.save(update_fields=["invoice_number"])
+    event(order, OrderEvent.Type.PLACED, "Order placed (demo).")
+    event(order, OrderEvent.Type.PAID, f"Paid € {amount} (demo).")
 
 
 def _free(resource: Resource, start: datetime, booking: Booking) -> bool:

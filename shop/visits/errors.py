@@ -18,3 +18,9 @@ class VisitErrorCode(Enum):
     NOT_WORKING = "not_working"
     NOT_ENOUGH_MATERIAL = "not_enough_material"
     WRONG_STATE = "wrong_state"
+    # Paying online (services/online_payment.py)
+    NOT_CONFIRMED = "not_confirmed"
+    CANCELLED = "cancelled"
+    ALREADY_PAID = "already_paid"
+    INVOICED = "invoiced"
+    NOTHING_DUE = "nothing_due"

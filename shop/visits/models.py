@@ -363,6 +363,20 @@ class Booking(models.Model):
         _("structured communication"), max_length=24, blank=True
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Paid online: the shop's order that took the money (its invoice is the booking's).
+    order = models.ForeignKey(
+        "shop.Order",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="visit_bookings",
+        verbose_name=_("paid with order"),
+    )
+    paid_amount = models.DecimalField(
+        _("paid online"), **MONEY, null=True, blank=True, editable=False
+    )
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
 
     # Status, planning, amounts and invoice change only through the workflow's actions
@@ -413,6 +427,9 @@ class BookingEvent(models.Model):
         REMINDED = "reminded", _("Reminder sent")
         VISITED = "visited", _("Numbers recorded")
         INVOICED = "invoiced", _("Invoiced")
+        PAID = "paid", _("Paid online")
+        REFUNDED = "refunded", _("Refunded")
+        REFUND_FAILED = "refund_failed", _("Refund to be made by staff")
         CANCELLED = "cancelled", _("Cancelled")
 
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="events")
@@ -430,3 +447,24 @@ class BookingEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class CheckoutVisitLine(models.Model):
+    """A booking being paid online: one line in a checkout of the shop, for the amount
+    due when the group started to pay. A booking is in at most one checkout at a time
+    (resumed, not duplicated); the line goes with its checkout (paid or expired)."""
+
+    checkout = models.ForeignKey(
+        "shop.Checkout", on_delete=models.CASCADE, related_name="visit_lines"
+    )
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="checkout_line")
+    amount = models.DecimalField(**MONEY, validators=[MinValueValidator(Decimal("0.01"))])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="visit_line_positive")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.booking} € {self.amount}"

@@ -26,7 +26,15 @@ class BookingViewSet(MuseumScopedViewSet, SnippetViewSet):
     model = Booking
     icon = "date"
     menu_label = _("Bookings")
-    list_display = ["organisation", "offer", "status", "preferred_start", "pupils", "adults"]
+    list_display = [
+        "organisation",
+        "offer",
+        "status",
+        "preferred_start",
+        "pupils",
+        "adults",
+        "paid_at",
+    ]
     list_filter = ["status", "language"]
     search_fields = ["organisation", "contact_name", "email", "purchase_order"]
     ordering = ["-created_at"]

@@ -530,6 +530,9 @@ export type VisitBookingEventKind =
   | 'CONFIRMED'
   | 'INVOICED'
   | 'MOVED'
+  | 'PAID'
+  | 'REFUNDED'
+  | 'REFUND_FAILED'
   | 'REMINDED'
   | 'REQUESTED'
   | 'VISITED';
@@ -570,11 +573,16 @@ export type VisitBookingStatus =
 
 /** An enumeration. */
 export type VisitErrorCode =
+  | 'ALREADY_PAID'
+  | 'CANCELLED'
   | 'CLOSED'
   | 'GROUP_TOO_LARGE'
   | 'GROUP_TOO_SMALL'
   | 'INVALID'
+  | 'INVOICED'
   | 'LANGUAGE_NOT_OFFERED'
+  | 'NOTHING_DUE'
+  | 'NOT_CONFIRMED'
   | 'NOT_ENOUGH_MATERIAL'
   | 'NOT_FOUND'
   | 'NOT_WORKING'

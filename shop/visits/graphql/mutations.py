@@ -14,7 +14,7 @@ from shop.graphql.errors import PayloadError
 from shop.visits import models
 from shop.visits.errors import VisitErrorCode
 from shop.visits.graphql.types import OrganisationKind, VisitBooking, VisitError
-from shop.visits.services import workflow
+from shop.visits.services import online_payment, workflow
 from shop.visits.services.booking_requests import BookingRequest, request_booking
 
 
@@ -139,9 +139,30 @@ class VisitBookingChangeRequest(VisitMutation):
         return cls(booking=booking, errors=[])
 
 
+class VisitBookingPay(VisitMutation):
+    """Pay a confirmed booking online: a checkout of the museum with one line for the
+    amount due (the open one again if the group started before). The frontend makes it
+    the cart and pays it in its checkout; the completed order marks the booking paid."""
+
+    class Arguments:
+        token = graphene.String(required=True)
+        locale = graphene.String(description="Language of the messages; the booking's otherwise.")
+
+    checkout_token = graphene.UUID(description="The checkout to pay (checkoutPaymentCreate).")
+
+    @classmethod
+    def perform(cls, info, token: str, locale: str | None = None) -> VisitBookingPay:
+        booking = _booking(info, token)
+        with translation.override((locale or booking.locale)[:2]):
+            checkout = online_payment.start(booking)
+        booking.refresh_from_db()
+        return cls(booking=booking, checkout_token=checkout.token, errors=[])
+
+
 class VisitMutations:
     """Mixed into the root Mutation type by the `register_schema_mutation` hook."""
 
     visit_booking_request = VisitBookingRequest.Field()
     visit_booking_cancel = VisitBookingCancel.Field()
     visit_booking_change_request = VisitBookingChangeRequest.Field()
+    visit_booking_pay = VisitBookingPay.Field()

@@ -99,6 +99,13 @@ class VisitBooking(graphene.ObjectType):
         description="The Belgian structured communication to pay the invoice with."
     )
     history = graphene.List(graphene.NonNull(VisitBookingEvent), required=True)
+    paid = graphene.Boolean(required=True, description="Paid online through the shop.")
+    paid_at = graphene.DateTime()
+    amount_due = graphene.Field(
+        Money,
+        description="What can be paid online now (visitBookingPay); null when nothing can: "
+        "not confirmed yet, cancelled, paid, or invoiced for a bank transfer.",
+    )
 
     @staticmethod
     def resolve_status(root, info):
@@ -125,5 +132,57 @@ class VisitBooking(graphene.ObjectType):
         return root.structured_communication or None
 
     @staticmethod
+    def resolve_paid(root, info) -> bool:
+        return root.paid_at is not None
+
+    @staticmethod
+    def resolve_amount_due(root, info):
+        from shop.services.errors import PayloadError
+        from shop.visits.services.online_payment import amount_due
+
+        try:
+            return Amount(amount_due(root), root.museum.currency)
+        except PayloadError:
+            return None
+
+    @staticmethod
     def resolve_history(root, info):
         return list(root.events.all())
+
+
+class CheckoutVisitLine(graphene.ObjectType):
+    """A group visit being paid in this checkout (visitBookingPay), one line."""
+
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True, description="The visit, the group and when.")
+    total = graphene.Field(Money, required=True, description="VAT included.")
+    vat_rate = graphene.Float(required=True)
+    booking_token = graphene.String(
+        required=True, description="The booking's token, to link back to its page."
+    )
+
+    @staticmethod
+    def resolve_title(line: models.CheckoutVisitLine, info) -> str:
+        from shop.visits.services.online_payment import line_title
+
+        return line_title(line.booking, line.checkout.locale)
+
+    @staticmethod
+    def resolve_total(line: models.CheckoutVisitLine, info) -> Amount:
+        return Amount(line.amount, line.checkout.currency)
+
+    @staticmethod
+    def resolve_vat_rate(line: models.CheckoutVisitLine, info) -> float:
+        return float(line.booking.offer.vat_rate)
+
+    @staticmethod
+    def resolve_booking_token(line: models.CheckoutVisitLine, info) -> str:
+        return line.booking.token
+
+
+def checkout_visit_lines(checkout) -> list[models.CheckoutVisitLine]:
+    return list(
+        models.CheckoutVisitLine.objects.filter(checkout_id=checkout.token).select_related(
+            "booking__offer", "booking__activity", "checkout"
+        )
+    )

@@ -21,8 +21,15 @@ from shop.models import InvoiceKind
 from shop.services.invoices import next_number
 from shop.visits import emails
 from shop.visits.errors import VisitErrorCode
-from shop.visits.models import Activity, Booking, BookingEvent, Resource, VisitCalendar
-from shop.visits.services import planning
+from shop.visits.models import (
+    Activity,
+    Booking,
+    BookingEvent,
+    CheckoutVisitLine,
+    Resource,
+    VisitCalendar,
+)
+from shop.visits.services import online_payment, planning
 from shop.visits.services.payment_reference import structured_communication
 
 OPEN = (Booking.Status.REQUESTED, Booking.Status.CONFIRMED)
@@ -100,6 +107,9 @@ def cancellation_fee(booking: Booking, when: datetime | None = None) -> Decimal:
 
 
 def cancel(booking: Booking, *, by=None, reason: str = "") -> Booking:
+    """Cancel, with the fee the museum's table asks for the notice given. A booking paid
+    online is refunded the rest after the cancellation committed (online_payment), so
+    no row stays locked while Stripe answers; an open payment of it is dropped."""
     with transaction.atomic():
         booking = _locked(booking)
         _require(booking, *OPEN)
@@ -109,6 +119,7 @@ def cancel(booking: Booking, *, by=None, reason: str = "") -> Booking:
             booking.activity = None
             booking.save(update_fields=["activity"])
             activity.delete()  # frees the guide, the room and the materials
+        CheckoutVisitLine.objects.filter(booking=booking).delete()
         booking.status = Booking.Status.CANCELLED
         booking.amount = fee if fee else None
         booking.save(update_fields=["status", "amount"])
@@ -121,6 +132,8 @@ def cancel(booking: Booking, *, by=None, reason: str = "") -> Booking:
             booking=booking, kind=BookingEvent.Kind.CANCELLED, by=by, note=note
         )
         emails.after_commit(booking, "cancelled")
+    if booking.paid_at is not None:
+        online_payment.refund_after_cancellation(booking, fee, by=by)
     return booking
 
 
@@ -155,7 +168,8 @@ def record_visit(booking: Booking, pupils: int, adults: int, *, by=None) -> Book
         _require(booking, Booking.Status.CONFIRMED)
         booking.actual_pupils, booking.actual_adults = pupils, adults
         booking.status = Booking.Status.DONE
-        booking.amount = price(booking, pupils, adults)
+        # Paid online: the price was settled when the group paid; the invoice is the order's.
+        booking.amount = booking.paid_amount or price(booking, pupils, adults)
         booking.save(update_fields=["actual_pupils", "actual_adults", "status", "amount"])
         BookingEvent.objects.create(
             booking=booking, kind=BookingEvent.Kind.VISITED, by=by, note=f"{pupils} + {adults}"
@@ -169,6 +183,19 @@ def invoice(booking: Booking, *, by=None) -> Booking:
     with transaction.atomic():
         booking = _locked(booking)
         _require(booking, Booking.Status.DONE)
+        if booking.order_id is not None:
+            # Paid online: the shop's order has the invoice, from the same series; no
+            # second number, no transfer to ask for.
+            booking.invoice_number = booking.order.invoice_number
+            booking.status = Booking.Status.INVOICED
+            booking.save(update_fields=["invoice_number", "status"])
+            BookingEvent.objects.create(
+                booking=booking,
+                kind=BookingEvent.Kind.INVOICED,
+                by=by,
+                note=booking.invoice_number,
+            )
+            return booking
         booking.invoice_number = next_number(
             booking.museum, InvoiceKind.INVOICE, timezone.localdate().year
         )

@@ -8,7 +8,17 @@ import { defineStrings } from "../../i18n";
 
 type Statuses = Record<"REQUESTED" | "CONFIRMED" | "DONE" | "INVOICED" | "CANCELLED", string>;
 type Events = Record<
-  "REQUESTED" | "CONFIRMED" | "MOVED" | "CHANGE_ASKED" | "REMINDED" | "VISITED" | "INVOICED" | "CANCELLED",
+  | "REQUESTED"
+  | "CONFIRMED"
+  | "MOVED"
+  | "CHANGE_ASKED"
+  | "REMINDED"
+  | "VISITED"
+  | "INVOICED"
+  | "PAID"
+  | "REFUNDED"
+  | "REFUND_FAILED"
+  | "CANCELLED",
   string
 >;
 
@@ -78,6 +88,11 @@ const nl = {
   invoice: "Factuur",
   payWith: (reference: string) => `Overschrijven met gestructureerde mededeling ${reference}`,
   history: "Verloop",
+  payment: "Betaling",
+  paid: "Betaald",
+  amountDue: "Te betalen",
+  payOnline: "Online betalen",
+  payOnlineHelp: "U betaalt met uw kaart in de kassa van het museum; de factuur komt per e-mail.",
   events: {
     REQUESTED: "Aangevraagd",
     CONFIRMED: "Bevestigd",
@@ -86,6 +101,9 @@ const nl = {
     REMINDED: "Herinnering verstuurd",
     VISITED: "Aantallen genoteerd",
     INVOICED: "Gefactureerd",
+    PAID: "Online betaald",
+    REFUNDED: "Terugbetaald",
+    REFUND_FAILED: "Terugbetaling volgt via het museum",
     CANCELLED: "Geannuleerd",
   } as Events,
   backToOffers: "Naar de groepsbezoeken",
@@ -160,6 +178,11 @@ const en: GroupStrings = {
   invoice: "Invoice",
   payWith: (reference) => `Transfer with the structured communication ${reference}`,
   history: "History",
+  payment: "Payment",
+  paid: "Paid",
+  amountDue: "To pay",
+  payOnline: "Pay online",
+  payOnlineHelp: "You pay by card in the museum's checkout; the invoice comes by e-mail.",
   events: {
     REQUESTED: "Requested",
     CONFIRMED: "Confirmed",
@@ -168,6 +191,9 @@ const en: GroupStrings = {
     REMINDED: "Reminder sent",
     VISITED: "Numbers recorded",
     INVOICED: "Invoiced",
+    PAID: "Paid online",
+    REFUNDED: "Refunded",
+    REFUND_FAILED: "The museum will refund",
     CANCELLED: "Cancelled",
   },
   backToOffers: "Back to group visits",
@@ -240,6 +266,11 @@ const fr: GroupStrings = {
   invoice: "Facture",
   payWith: (reference) => `Virement avec la communication structurée ${reference}`,
   history: "Historique",
+  payment: "Paiement",
+  paid: "Payé",
+  amountDue: "À payer",
+  payOnline: "Payer en ligne",
+  payOnlineHelp: "Vous payez par carte dans la caisse du musée ; la facture arrive par e-mail.",
   events: {
     REQUESTED: "Demandée",
     CONFIRMED: "Confirmée",
@@ -248,6 +279,9 @@ const fr: GroupStrings = {
     REMINDED: "Rappel envoyé",
     VISITED: "Nombres enregistrés",
     INVOICED: "Facturée",
+    PAID: "Payée en ligne",
+    REFUNDED: "Remboursée",
+    REFUND_FAILED: "Le musée effectuera le remboursement",
     CANCELLED: "Annulée",
   },
   backToOffers: "Retour aux visites de groupe",

@@ -2,18 +2,22 @@
  * A group's booking at /<lang>/<groups>/booking?token=…: where it stands (requested,
  * confirmed, visited, invoiced, cancelled), when the visit is, what it costs and how to
  * pay, and its history, read with the secret token of the link the group got when it
- * asked (`visitBooking`). An unknown token says so and offers the form again.
+ * asked (`visitBooking`). An unknown token says so and offers the form again. While an
+ * amount is due online, "Pay online" opens the shop's checkout for it
+ * (`visitBookingPay`): that checkout becomes the cart and the checkout page pays it.
  */
-import { useQuery } from "@apollo/client";
-import { Link, useSearchParams } from "react-router-dom";
+import { useMutation, useQuery } from "@apollo/client";
+import { useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { PageTitle } from "../../components/PageTitle";
+import { setCartToken } from "../../components/shop/cartStore";
 import { LoadError, Loading } from "../../components/QueryState";
 import { GROUP_STRINGS } from "../../components/groups/strings";
 import "../../components/groups/groups.css";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { formatDateTime, formatMoney } from "../../i18n/format";
 import { pathFor, useLang, useStrings } from "../../i18n";
-import { VisitBookingDocument } from "./groups.generated";
+import { VisitBookingDocument, VisitBookingPayDocument } from "./groups.generated";
 
 export default function GroupBookingPage() {
   const s = useStrings(GROUP_STRINGS);
@@ -27,7 +31,27 @@ export default function GroupBookingPage() {
     fetchPolicy: "network-only",
   });
   useDocumentMeta(s.bookingTitle);
+  const navigate = useNavigate();
+  const [pay, paying] = useMutation(VisitBookingPayDocument);
+  const [payError, setPayError] = useState<string | null>(null);
   const booking = data?.visitBooking;
+
+  async function payOnline() {
+    setPayError(null);
+    try {
+      const { data: answer } = await pay({ variables: { token, locale: lang } });
+      const payload = answer?.visitBookingPay;
+      if (payload?.checkoutToken) {
+        setCartToken(payload.checkoutToken);
+        navigate(pathFor(lang, "checkout"));
+        return;
+      }
+      setPayError(payload?.errors[0]?.message ?? s.errors.unknown);
+      void refetch();
+    } catch {
+      setPayError(s.errors.unknown);
+    }
+  }
   return (
     <div className="page page--narrow" data-page="group-booking">
       <PageTitle>{s.bookingTitle}</PageTitle>
@@ -78,7 +102,38 @@ export default function GroupBookingPage() {
                 </dd>
               </>
             ) : null}
+            {booking.paid ? (
+              <>
+                <dt>{s.payment}</dt>
+                <dd data-testid="visit-booking-paid">{s.paid}</dd>
+              </>
+            ) : null}
+            {booking.amountDue ? (
+              <>
+                <dt>{s.amountDue}</dt>
+                <dd data-testid="visit-booking-due">{formatMoney(lang, booking.amountDue)}</dd>
+              </>
+            ) : null}
           </dl>
+          {booking.amountDue ? (
+            <section className="booking-pay">
+              <p>{s.payOnlineHelp}</p>
+              <button
+                type="button"
+                className="button"
+                data-testid="visit-booking-pay"
+                disabled={paying.loading}
+                onClick={() => void payOnline()}
+              >
+                {s.payOnline}
+              </button>
+              {payError ? (
+                <p className="form-error" role="alert">
+                  {payError}
+                </p>
+              ) : null}
+            </section>
+          ) : null}
           <h2>{s.history}</h2>
           <ol className="booking-history" data-testid="visit-booking-history">
             {booking.history.map((event, index) => (
