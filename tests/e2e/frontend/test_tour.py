@@ -705,31 +705,3 @@ def test_on_a_phone_the_view_follows_the_device_after_the_permission_prompt(site
         expect(motion).to_have_attribute("aria-pressed", "false")
         context.close()
 
-
-def test_a_partial_panorama_is_shown_at_its_angle_of_view(site):
-    """A 180° x 45° strip is placed in the sphere where it belongs (PSV's panoData),
-    not stretched over all of it (the viewer's own state, not only the API's config)."""
-    strip = builders.scene(
-        "strook",
-        panorama=builders.panorama(1024, 256),
-        full_sphere=False,
-        horizontal_angle=180,
-        vertical_offset=0,
-    )
-    builders.tour([strip], slug="strook")
-    with chromium() as browser:
-        page = browser.new_page(locale="nl-BE", viewport=DESKTOP)
-        open_tour(page, site, "/nl/rondleidingen/strook", start="strook")
-        pano_data = page.evaluate(
-            "() => document.querySelector('.tour-viewer').photoSphereViewer.state.panoData"
-        )
-        assert {
-            key: pano_data[key] for key in ("fullWidth", "fullHeight", "croppedX", "croppedY")
-        } == {
-            "fullWidth": 2048,
-            "fullHeight": 1024,
-            "croppedX": 512,
-            "croppedY": 384,
-        }
-        assert (pano_data["croppedWidth"], pano_data["croppedHeight"]) == (1024, 256)
-        screenshot(page, "tour-partial-panorama")
