@@ -704,4 +704,3 @@ def test_on_a_phone_the_view_follows_the_device_after_the_permission_prompt(site
         motion.tap()
         expect(motion).to_have_attribute("aria-pressed", "false")
         context.close()
-
