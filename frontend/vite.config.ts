@@ -5,13 +5,36 @@
  */
 /// <reference types="vitest/config" />
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 const api = process.env.VITRINE_API ?? "http://localhost:8000";
 const proxied = ["/graphql/", "/media/", "/documents/", "/static/", "/admin/", "/shop/"];
 
+/**
+ * Preloads the two font files the first screen draws with (the Latin subsets of the
+ * heading serif and the text sans, src/styles/fonts.css), so text is drawn in them
+ * without waiting for the stylesheet; the other subsets and the italic load only when
+ * a page uses them (unicode-range), and `font-display: swap` shows the fallback
+ * meanwhile. The links go into the built index.html, which every page is served from.
+ */
+function preloadFirstScreenFonts(): Plugin {
+  const firstScreen = /(source-serif-4|source-sans-3)-latin-wght-normal-[\w-]+\.woff2$/;
+  return {
+    name: "vitrine-preload-fonts",
+    apply: "build",
+    transformIndexHtml(_html, context) {
+      const files = Object.keys(context.bundle ?? {}).filter((name) => firstScreen.test(name));
+      return files.map((file) => ({
+        tag: "link",
+        attrs: { rel: "preload", href: `/${file}`, as: "font", type: "font/woff2", crossorigin: "" },
+        injectTo: "head" as const,
+      }));
+    },
+  };
+}
+
 export default defineConfig(({ command, isSsrBuild }) => ({
-  plugins: [react()],
+  plugins: [react(), preloadFirstScreenFonts()],
   // Apollo Client's development-only checks and messages are dropped from the build.
   define: command === "build" ? { "globalThis.__DEV__": "false" } : {},
   // The server build bundles its libraries: Apollo Client 3 and others are not Node ESM.

@@ -242,6 +242,24 @@ class Scene(TranslatableMixin, Orderable, ClusterableModel):
         default=True,
         help_text=_("Untick for a partial panorama (less than 360° x 180°)."),
     )
+    horizontal_angle = models.FloatField(
+        _("horizontal angle of view"),
+        default=360,
+        validators=[MinValueValidator(10), MaxValueValidator(360)],
+        help_text=_(
+            "Partial panoramas only: how many degrees the photo's width spans (360 for a "
+            "whole turn). Its height spans the same degrees per pixel."
+        ),
+    )
+    vertical_offset = models.FloatField(
+        _("vertical offset"),
+        default=0,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_(
+            "Partial panoramas only: degrees the photo's middle lies above (+) or below (-) "
+            "the horizon."
+        ),
+    )
     initial_yaw = models.FloatField(_("initial yaw"), default=0)
     initial_pitch = models.FloatField(
         _("initial pitch"), default=0, validators=[MinValueValidator(-90), MaxValueValidator(90)]
@@ -288,6 +306,7 @@ class Scene(TranslatableMixin, Orderable, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldPanel("full_sphere"),
+                FieldRowPanel([FieldPanel("horizontal_angle"), FieldPanel("vertical_offset")]),
                 FieldRowPanel(
                     [
                         FieldPanel("initial_yaw"),
@@ -352,6 +371,21 @@ class Scene(TranslatableMixin, Orderable, ClusterableModel):
                         % {"w": width, "h": height}
                     }
                 )
+
+    def angles_of_view(self) -> tuple[float, float, float] | None:
+        """A partial panorama's horizontal and vertical angle of view and vertical offset
+        in degrees (as Pannellum's ``haov``, ``vaov``, ``vOffset``); None for a full sphere.
+
+        An equirectangular photo has as many pixels per degree across as up, so the
+        height's angle follows from the width's; it is capped at 180° and the offset
+        kept so the photo does not pass a pole."""
+        if self.full_sphere or not self.panorama_id:
+            return None
+        width, height = self.panorama.width, self.panorama.height
+        haov = self.horizontal_angle
+        vaov = min(180.0, haov * height / width) if width else 180.0
+        limit = (180.0 - vaov) / 2
+        return haov, vaov, max(-limit, min(limit, self.vertical_offset))
 
     def save(self, *args, **kwargs) -> None:
         self.initial_yaw = normalise_yaw(self.initial_yaw)

@@ -18,9 +18,13 @@ they are ready *and* were made from the image's present file (the editor may hav
 replaced it since). Otherwise, so the tour still works while the background job runs
 or after it failed (partial panoramas are never tiled), the scene shows its
 equirectangular image: the FULL preset's widest rendition (2400 px, one of the
-pre-generated sizes), or the original file if no rendition can be made. The model
-keeps no angle of view for a partial panorama yet, so viewers spread it over the
-whole sphere.
+pre-generated sizes), or the original file if no rendition can be made.
+
+A partial panorama (``Scene.full_sphere`` unticked) is shown at its real angle of view
+(``Scene.angles_of_view``) rather than stretched over the sphere: Pannellum's ``haov``,
+``vaov`` and ``vOffset``; Photo Sphere Viewer's ``panoData`` (the photo placed, centred
+on yaw 0, in the full 2:1 sphere it was cropped from); Marzipano's equirect geometry
+takes no crop, so it keeps spreading the photo over the sphere.
 
 Texts
 -----
@@ -59,7 +63,8 @@ A Pannellum 2.5.7 tour: pass it as it is to ``pannellum.viewer(element, config)`
                       "hotSpots": [...]}}}
 
 Angles in degrees, as the model keeps them. An untiled scene is ``"type":
-"equirectangular", "panorama": url``. Navigation hotspots are ``{"id", "type":
+"equirectangular", "panorama": url``, plus ``haov``, ``vaov`` and ``vOffset`` for a
+partial panorama. Navigation hotspots are ``{"id", "type":
 "scene", "pitch", "yaw", "text", "sceneId"}`` plus ``targetYaw``/``targetPitch`` when
 the editor chose an arrival direction (left out otherwise: Pannellum would take
 ``null`` as a direction instead of using the target scene's own view). Information
@@ -79,7 +84,9 @@ Photo Sphere Viewer 5 with the virtual-tour plugin::
                 "markers": [{"id", "position", "circle", "svgStyle", "className",
                              "tooltip": {"content"}, "data": {"label", "target"?}}],
                 "data": {"scene", "initialPosition": {"yaw", "pitch"},
-                         "initialHorizontalFov", "northOffset"}}]}
+                         "initialHorizontalFov", "northOffset"},
+                "panoData"?: {"fullWidth", "fullHeight", "croppedWidth",
+                              "croppedHeight", "croppedX", "croppedY"}}]}
 
 Positions are numbers in radians (PSV reads a bare number as radians), yaw positive
 to the right and pitch positive up, as in the model; fields of view are in degrees,
@@ -307,6 +314,8 @@ class ViewerScene:
     north_offset: float
     image: MuseumImage
     tiles: Tiles | None
+    #: A partial panorama's (haov, vaov, vOffset) in degrees; None for a full sphere.
+    angles: tuple[float, float, float] | None = None
     links: list[Link] = field(default_factory=list)
     infos: list[Info] = field(default_factory=list)
 
@@ -358,6 +367,7 @@ def viewer_scenes(tour: TourPage) -> list[ViewerScene]:
             north_offset=scene.north_offset,
             image=scene.panorama,
             tiles=Tiles.ready_for(scene.panorama),
+            angles=scene.angles_of_view(),
         )
         for index, hotspot in enumerate(scene.hotspots.all()):
             hotspot_id = f"{scene.key}-{index}"
@@ -442,6 +452,8 @@ def _pannellum_scene(scene: ViewerScene) -> Config:
     else:
         config["type"] = "equirectangular"
         config["panorama"] = scene.equirectangular[0]
+        if scene.angles:
+            config["haov"], config["vaov"], config["vOffset"] = scene.angles
     config["hotSpots"] = [
         *(_pannellum_link(link) for link in scene.links),
         *(_pannellum_info(info) for info in scene.infos),
@@ -505,7 +517,7 @@ def _psv_position(yaw: float, pitch: float) -> Config:
 
 
 def _psv_node(scene: ViewerScene, tiled: bool) -> Config:
-    return {
+    node: Config = {
         "id": scene.key,
         "name": html.escape(scene.title),
         "caption": html.escape(scene.title),
@@ -519,6 +531,36 @@ def _psv_node(scene: ViewerScene, tiled: bool) -> Config:
             "initialHorizontalFov": scene.hfov,
             "northOffset": math.radians(scene.north_offset),
         },
+    }
+    if scene.angles and not tiled:
+        node["panoData"] = _psv_pano_data(scene)
+    return node
+
+
+def _psv_pano_data(scene: ViewerScene) -> Config:
+    """Where a partial panorama sits in the whole sphere, in the equirectangular
+    adapter's pixels (of the image the node shows): centred on yaw 0, its middle
+    ``vOffset`` degrees above the horizon."""
+    assert scene.angles is not None
+    haov, _vaov, v_offset = scene.angles
+    width = scene.equirectangular[1]
+    height = round(width * scene.image.height / scene.image.width)
+    full_width = round(width * 360 / haov)
+    full_height = max(height, full_width // 2)
+    pixels_per_degree = full_width / 360
+    return {
+        "fullWidth": full_width,
+        "fullHeight": full_height,
+        "croppedWidth": width,
+        "croppedHeight": height,
+        "croppedX": round((full_width - width) / 2),
+        "croppedY": max(
+            0,
+            min(
+                full_height - height,
+                round((full_height - height) / 2 - v_offset * pixels_per_degree),
+            ),
+        ),
     }
 
 

@@ -5,6 +5,7 @@ import { RouterProvider } from "react-router-dom";
 import type { HydrationState } from "@remix-run/router";
 import { createClient } from "./graphql/client";
 import { createRouter } from "./router";
+import "./styles/fonts.css";
 import "./styles/theme.css";
 import "./styles/base.css";
 import "./styles/components.css";

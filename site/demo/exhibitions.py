@@ -4,8 +4,6 @@ Captions are written per exhibition, not copied from the object record, because 
 same cup says something different in "Silver for the table" than in a guild story.
 """
 
-import datetime
-
 from museum_site.demo.records import ChapterRecord, ExhibitionRecord, Text
 
 MASTERS = ExhibitionRecord(
@@ -27,8 +25,8 @@ MASTERS = ExhibitionRecord(
     ),
     hero="MAL.1904.001",
     format="physical",
-    start_date=datetime.date(2026, 3, 14),
-    end_date=datetime.date(2026, 8, 30),
+    starts_in_days=-60,
+    ends_in_days=120,
     venue=Text(
         "Zalen 1–4, hoofdgebouw", "Rooms 1–4, main building", "Salles 1–4, bâtiment principal"
     ),
@@ -187,6 +185,7 @@ TABLE = ExhibitionRecord(
     ),
     hero="MAL.1921.041",
     format="online",
+    starts_in_days=30,
     chapters=(
         ChapterRecord(
             Text("Drinken", "Drinking", "Boire"),

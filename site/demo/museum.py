@@ -48,6 +48,15 @@ DETAILS = {
         "du mardi au dimanche de 10 h à 18 h\nle jeudi jusqu'à 22 h\n"
         "fermé le lundi, le 25 décembre et le 1er janvier",
     ),
+    "accessibility": Text(
+        "Alle zalen zijn drempelvrij bereikbaar, met een lift naar elke verdieping. "
+        "Rolstoelen lenen is gratis aan het onthaal; assistentiehonden zijn welkom.",
+        "Every gallery has step-free access, with a lift to each floor. Wheelchairs can be "
+        "borrowed free of charge at the front desk; assistance dogs are welcome.",
+        "Toutes les salles sont accessibles de plain-pied, avec un ascenseur à chaque étage. "
+        "Des fauteuils roulants sont prêtés gratuitement à l'accueil ; les chiens "
+        "d'assistance sont les bienvenus.",
+    ),
 }
 
 HOME_TITLE = NAMES

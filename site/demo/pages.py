@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from museum_site import models
@@ -259,7 +260,7 @@ class PageTree:
             page.hero_image = self.hero(record.hero)
             page.hero_image_alt = self.hero_alt(record.hero, language)
             page.format = record.format
-            page.start_date, page.end_date = record.start_date, record.end_date
+            page.start_date, page.end_date = record.dates(timezone.localdate())
             page.venue = record.venue.get(language)
             page.chapters = self.chapters(record, language, source)
             # Only the stories published in this language: fewer stories are in French.

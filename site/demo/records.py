@@ -152,9 +152,19 @@ class ExhibitionRecord:
     format: str
     chapters: tuple[ChapterRecord, ...]
     related_stories: tuple[str, ...] = ()  # Dutch slugs of stories
-    start_date: datetime.date | None = None
-    end_date: datetime.date | None = None
+    #: Opening and closing as days from the day the demo is loaded, so the demo always
+    #: has an exhibition on now and one to come (fixed dates would all pass).
+    starts_in_days: int | None = None
+    ends_in_days: int | None = None
     venue: Text = Text("", "")
+
+    def dates(self, today: datetime.date) -> tuple[datetime.date | None, datetime.date | None]:
+        """Opening and closing dates for a demo loaded on `today`."""
+
+        def day(offset: int | None) -> datetime.date | None:
+            return None if offset is None else today + datetime.timedelta(days=offset)
+
+        return day(self.starts_in_days), day(self.ends_in_days)
 
 
 @dataclass(frozen=True)

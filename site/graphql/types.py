@@ -8,9 +8,11 @@ generic `page`, `pages` and `snippets` queries answer with these same types.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
 
 import graphene
-from django.utils import translation
+from django.utils import timezone, translation
 from graphene_django import DjangoObjectType
 from grapple.types.interfaces import PageInterface, SnippetInterface
 from wagtail.models import Page
@@ -22,6 +24,9 @@ from museum_site.graphql.rich_text import rich_text_html
 from museum_site.iiif import links as iiif_links
 from museum_site.museums.current import museum_for_field
 from museum_site.visibility import is_visible_now
+
+if TYPE_CHECKING:
+    from shop.tickets.opening_hours import OpeningDay
 
 TermKind = graphene.Enum.from_enum(models.Term.Kind, name="TermKind")
 RightsStatement = graphene.Enum.from_enum(models.RightsStatement)
@@ -403,6 +408,35 @@ class MuseumSettingsType(DjangoObjectType):
         fields = ["contact_email", "phone"]
 
 
+class OpeningDayType(graphene.ObjectType):
+    """One day's opening hours: `open` false on a closing day."""
+
+    class Meta:
+        name = "OpeningDay"
+
+    date = graphene.Date(required=True)
+    open = graphene.Boolean(required=True)
+    opens = graphene.String(description="HH:MM, null when closed.")
+    closes = graphene.String(description="HH:MM, null when closed.")
+    note = graphene.String(required=True, description="Why the day differs, if it does.")
+
+    @staticmethod
+    def resolve_date(day: OpeningDay, info) -> date:
+        return day.day
+
+    @staticmethod
+    def resolve_open(day: OpeningDay, info) -> bool:
+        return day.is_open
+
+    @staticmethod
+    def resolve_opens(day: OpeningDay, info) -> str | None:
+        return day.opens.strftime("%H:%M") if day.opens else None
+
+    @staticmethod
+    def resolve_closes(day: OpeningDay, info) -> str | None:
+        return day.closes.strftime("%H:%M") if day.closes else None
+
+
 class MuseumDetailsType(graphene.ObjectType):
     """The museum's name, address and opening hours in one language."""
 
@@ -415,10 +449,25 @@ class MuseumDetailsType(graphene.ObjectType):
     museum_name = graphene.String(required=True)
     address = graphene.String(required=True)
     opening_hours = graphene.String(required=True)
+    accessibility = graphene.String(required=True, description="Access for disabled visitors.")
+    today = graphene.Field(
+        OpeningDayType,
+        description=(
+            "Today's hours (the museum's time zone), from the admission schedule; null "
+            "when the museum sells no admission (then only `openingHours` says)."
+        ),
+    )
 
     @staticmethod
     def resolve_locale(details: models.MuseumDetails, info) -> str:
         return details.locale.language_code
+
+    @staticmethod
+    def resolve_today(details: models.MuseumDetails, info) -> OpeningDay | None:
+        # Imported here: the shop's apps load after the site's types.
+        from shop.tickets.opening_hours import opening_day
+
+        return opening_day(details.museum, timezone.localdate())
 
 
 PAGE_TYPES = {

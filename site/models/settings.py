@@ -44,12 +44,18 @@ class MuseumDetails(TranslatableMixin, models.Model):
     museum_name = models.CharField(_("museum name"), max_length=255)
     address = models.TextField(_("address"), blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Step-free access, lifts, wheelchairs, assistance dogs, quiet hours…"),
+    )
 
     panels = [
         FieldPanel("museum"),
         FieldPanel("museum_name"),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("opening_hours")], _("Visiting the museum")
+            [FieldPanel("address"), FieldPanel("opening_hours"), FieldPanel("accessibility")],
+            _("Visiting the museum"),
         ),
     ]
 

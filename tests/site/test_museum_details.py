@@ -79,3 +79,56 @@ def test_editors_find_the_details_in_the_admin(admin_client, dutch_details):
 
     assert listing.status_code == 200
     assert "Museum aan de Leie" in listing.content.decode()
+
+
+TODAY_QUERY = """query {
+  museumDetails(locale: "en") { accessibility today { date open opens closes note } }
+}"""
+
+
+def test_today_s_hours_come_from_the_museum_s_own_admission_schedule(graphql, dutch_details):
+    """The home page's "open today" is read from the weekly openings and a museum-wide
+    exception of the day, never from another museum's schedule."""
+    import datetime
+
+    from django.utils import timezone
+
+    from shop.tickets.models import ScheduleException, WeeklyOpening
+    from tests.museums import builders as museum_builders
+    from tests.tickets import builders as ticket_builders
+
+    today = timezone.localdate()
+    assert graphql(TODAY_QUERY)["data"]["museumDetails"]["today"] is None  # sells nothing
+
+    offer = ticket_builders.offer()
+    for opens, closes in ((10, 17), (9, 12)):
+        WeeklyOpening.objects.create(
+            offer=offer,
+            weekday=today.weekday(),
+            opens=datetime.time(opens),
+            closes=datetime.time(closes, 30),
+            capacity=10,
+        )
+    other = museum_builders.museum("design")
+    other_offer = ticket_builders.offer(museum=other)
+    WeeklyOpening.objects.create(
+        museum=other,
+        offer=other_offer,
+        weekday=today.weekday(),
+        opens=datetime.time(7),
+        closes=datetime.time(23),
+        capacity=10,
+    )
+
+    answer = graphql(TODAY_QUERY)["data"]["museumDetails"]["today"]
+    assert answer == {
+        "date": today.isoformat(),
+        "open": True,
+        "opens": "09:00",
+        "closes": "17:30",
+        "note": "",
+    }
+
+    ScheduleException.objects.create(date=today, closed=True, note="Feestdag")
+    answer = graphql(TODAY_QUERY)["data"]["museumDetails"]["today"]
+    assert (answer["open"], answer["opens"], answer["note"]) == (False, None, "Feestdag")

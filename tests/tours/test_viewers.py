@@ -389,3 +389,51 @@ def test_a_draft_tour_in_memory_builds_too(format_name):
     )
     config = viewers.BUILDERS[format_name](draft)
     assert "hall" in json.dumps(config) and "attic" in json.dumps(config)
+
+
+def test_a_partial_panorama_is_shown_at_its_angle_of_view_not_over_the_sphere():
+    # A 180° strip 1024 x 256 px: 180 * 256 / 1024 = 45° high, its middle 10° up.
+    strip = builders.scene(
+        "strip",
+        panorama=builders.panorama(1024, 256),
+        full_sphere=False,
+        horizontal_angle=180,
+        vertical_offset=10,
+    )
+    whole = builders.scene("whole", panorama=builders.panorama(1024, 512))
+    tour = builders.tour([strip, whole])
+
+    pannellum = viewers.pannellum(tour)["scenes"]
+    assert pannellum["strip"]["type"] == "equirectangular"
+    assert (pannellum["strip"]["haov"], pannellum["strip"]["vaov"]) == (180, 45)
+    assert pannellum["strip"]["vOffset"] == 10
+    assert "haov" not in pannellum["whole"] and "vOffset" not in pannellum["whole"]
+
+    nodes = {node["id"]: node for node in viewers.photo_sphere_viewer(tour)["nodes"]}
+    # The strip sits in a 2048 x 1024 sphere (360° / 180° = twice its width), centred
+    # across, and 10° (10 * 2048 / 360 ≈ 57 px) above the middle.
+    assert nodes["strip"]["panoData"] == {
+        "fullWidth": 2048,
+        "fullHeight": 1024,
+        "croppedWidth": 1024,
+        "croppedHeight": 256,
+        "croppedX": 512,
+        "croppedY": 384 - 57,
+    }
+    assert "panoData" not in nodes["whole"]
+
+
+def test_a_partial_panorama_never_passes_a_pole():
+    # 360° wide and 1024 x 400 px: 140.6° high, so at most 19.7° off the horizon.
+    scene = builders.scene(
+        "tall",
+        panorama=builders.panorama(1024, 400),
+        full_sphere=False,
+        horizontal_angle=360,
+        vertical_offset=-60,
+    )
+    haov, vaov, v_offset = scene.angles_of_view()
+    assert (haov, round(vaov, 1), round(v_offset, 1)) == (360, 140.6, -19.7)
+    pano_data = viewers.photo_sphere_viewer(builders.tour([scene]))["nodes"][0]["panoData"]
+    assert pano_data["croppedY"] + pano_data["croppedHeight"] <= pano_data["fullHeight"]
+    assert builders.scene("sphere", panorama=builders.panorama()).angles_of_view() is None

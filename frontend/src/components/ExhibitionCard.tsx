@@ -17,6 +17,24 @@ export function exhibitionDates(
   return "";
 }
 
+export type ExhibitionPhase = "current" | "upcoming" | "past";
+
+/** Whether an exhibition is on, to come or over on `today` (ISO dates compare as text). */
+export function exhibitionPhase(
+  exhibition: { startDate?: string | null; endDate?: string | null },
+  today: string,
+): ExhibitionPhase {
+  if (exhibition.startDate && exhibition.startDate > today) return "upcoming";
+  if (exhibition.endDate && exhibition.endDate < today) return "past";
+  return "current";
+}
+
+/** Today's date as ISO text in the visitor's time zone. */
+export function isoToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 export function ExhibitionCard({
   exhibition,
   headingLevel = 3,

@@ -4,6 +4,7 @@
  * `sizes` from the layout slot, so a phone never downloads the desktop file. Images are
  * lazy unless they are the page's largest above-the-fold image (`priority`).
  */
+import type { CSSProperties } from "react";
 import type { RenditionFieldsFragment } from "../graphql/fragments.generated";
 import { useServerRender } from "../head/serverContext";
 
@@ -16,9 +17,11 @@ type Props = {
   /** Overrides the API's alt text (e.g. "" when a caption beside it says the same). */
   alt?: string;
   className?: string;
+  /** Inline style, e.g. `objectPosition` at the image's focal point. */
+  style?: CSSProperties;
 };
 
-export function ResponsiveImage({ rendition, sizes, priority = false, alt, className }: Props) {
+export function ResponsiveImage({ rendition, sizes, priority = false, alt, className, style }: Props) {
   // On the server the page's first priority image is preloaded from the head, with the
   // same srcset and sizes, so the browser starts it before it reaches the <img>.
   const server = useServerRender();
@@ -28,6 +31,7 @@ export function ResponsiveImage({ rendition, sizes, priority = false, alt, class
   return (
     <img
       className={className}
+      style={style}
       src={rendition.url}
       srcSet={rendition.srcSet || undefined}
       sizes={rendition.srcSet ? sizes : undefined}

@@ -31,6 +31,16 @@ export type PsvNodeJson = {
   links: { nodeId: string; position: Direction; data: { label: string; arrivePosition?: Direction } }[];
   markers: { id: string; position: Direction; data: { label: string; target?: unknown }; [option: string]: unknown }[];
   data: { scene: string; initialPosition: Direction; initialHorizontalFov: number; northOffset: number };
+  /** A partial panorama's place in the whole sphere (the equirectangular adapter's
+   * `panoData`), so it is shown at its real angle of view rather than stretched. */
+  panoData?: {
+    fullWidth: number;
+    fullHeight: number;
+    croppedWidth: number;
+    croppedHeight: number;
+    croppedX: number;
+    croppedY: number;
+  };
 };
 
 export type PsvTourJson = {

@@ -4,62 +4,19 @@
  * (?category=…&stock=1&sort=PRICE_ASC), so a filtered list can be shared and reloaded.
  */
 import { useQuery } from "@apollo/client";
-import { Link } from "react-router-dom";
 import { appendPage, LoadMore } from "../../components/LoadMore";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
-import { ResponsiveImage } from "../../components/ResponsiveImage";
-import { formatMoney, formatRate } from "../../i18n/format";
 import { SHOP_STRINGS } from "../../components/shop/strings";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { useUrlParams } from "../../components/useUrlParams";
 import type { ProductOrder } from "../../graphql/schema-types";
-import { pathFor, useLang, useStrings, useT } from "../../i18n";
-import { ShopProductsDocument, type ProductCardFieldsFragment } from "./shop.generated";
+import { useLang, useStrings, useT } from "../../i18n";
+import { ProductCard } from "../../components/shop/ProductCard";
+import { ShopProductsDocument } from "./shop.generated";
 
 const PAGE_SIZE = 12;
 const SORTS: ProductOrder[] = ["TITLE_ASC", "TITLE_DESC", "PRICE_ASC", "PRICE_DESC", "NEWEST"];
-
-function ProductCard({ product }: { product: ProductCardFieldsFragment }) {
-  const s = useStrings(SHOP_STRINGS);
-  const lang = useLang();
-  const image = product.images[0];
-  return (
-    <article className="card product-card">
-      {image ? (
-        <ResponsiveImage
-          className="card__image"
-          rendition={image.rendition}
-          alt=""
-          sizes="(min-width: 76rem) 18rem, (min-width: 40rem) 45vw, 100vw"
-        />
-      ) : null}
-      <div className="card__body">
-        {product.category ? <p className="eyebrow">{product.category.name}</p> : null}
-        <h2 className="card__title">
-          <Link className="card__link" to={pathFor(lang, "shop", product.slug)}>
-            {product.title}
-          </Link>
-        </h2>
-        {product.intro ? <p className="card__text">{product.intro}</p> : null}
-        <p className="product-card__price">
-          {product.priceFrom ? (
-            <>
-              <span className="meta">{s.from} </span>
-              <strong>{formatMoney(lang, product.priceFrom.gross)}</strong>
-              {product.priceFrom.vatRate ? (
-                <span className="meta"> {s.vatIncluded(formatRate(product.priceFrom.vatRate))}</span>
-              ) : null}
-            </>
-          ) : null}
-        </p>
-        <p className={product.inStock ? "stock stock--in" : "stock stock--out"}>
-          {product.inStock ? s.inStock : s.soldOut}
-        </p>
-      </div>
-    </article>
-  );
-}
 
 export default function ShopPage() {
   const t = useT();
