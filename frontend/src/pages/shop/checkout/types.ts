@@ -18,11 +18,3 @@ export function addressLine(address: Address): string {
     .filter(Boolean)
     .join(", ");
 }
-
-/** Whether everything payment needs is there: e-mail, billing address, lines, delivery. */
-export function isReady(checkout: Checkout): boolean {
-  if (!checkout.email || !checkout.billingAddress || checkout.lines.length === 0) return false;
-  if (!checkout.isShippingRequired) return true;
-  const method = checkout.deliveryMethod;
-  return Boolean(method && (method.kind === "PICKUP" || checkout.shippingAddress));
-}
