@@ -15,7 +15,6 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 
 from museum_site.museums.models import museum_foreign_key
 
@@ -53,8 +52,10 @@ class Customer(models.Model):
         blank=True,
         help_text=_("Key/value pairs set by the frontend (Saleor's `metadata`)."),
     )
+    # Address-book entries are shop.Address rows with `customer` set (one address model
+    # for checkouts, orders and address books: shop/models/addresses.py).
     default_billing_address = models.ForeignKey(
-        "Address",
+        "shop.Address",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -62,7 +63,7 @@ class Customer(models.Model):
         verbose_name=_("default billing address"),
     )
     default_shipping_address = models.ForeignKey(
-        "Address",
+        "shop.Address",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -87,48 +88,6 @@ class Customer(models.Model):
     def revoke_tokens(self) -> None:
         """Every access and refresh token issued so far stops working."""
         self.jwt_token_key = new_token_key()
-
-
-class Address(models.Model):
-    """A postal address in a customer's address book (Saleor's Address fields).
-
-    Orders copy the address they ship to, so deleting or anonymising an address here
-    never changes an invoice.
-    """
-
-    customer = models.ForeignKey(
-        Customer, on_delete=models.CASCADE, related_name="addresses", verbose_name=_("customer")
-    )
-    first_name = models.CharField(_("first name"), max_length=256, blank=True)
-    last_name = models.CharField(_("last name"), max_length=256, blank=True)
-    company_name = models.CharField(_("company"), max_length=256, blank=True)
-    street_address_1 = models.CharField(_("street address"), max_length=256, blank=True)
-    street_address_2 = models.CharField(_("street address (2)"), max_length=256, blank=True)
-    city = models.CharField(_("city"), max_length=256, blank=True)
-    city_area = models.CharField(_("district"), max_length=128, blank=True)
-    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
-    country = CountryField(_("country"))
-    country_area = models.CharField(_("state or province"), max_length=128, blank=True)
-    phone = models.CharField(_("phone"), max_length=32, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("address")
-        verbose_name_plural = _("addresses")
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return ", ".join(
-            part
-            for part in (
-                f"{self.first_name} {self.last_name}".strip(),
-                self.street_address_1,
-                f"{self.postal_code} {self.city}".strip(),
-                str(self.country.code or ""),
-            )
-            if part
-        )
 
 
 class ConsentRecord(models.Model):

@@ -9,7 +9,6 @@ known address and asking a password reset for an unknown one both look like succ
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,15 +23,16 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
-from django_countries import countries as django_countries
 from graphql_relay import from_global_id
 from wagtail.models import Site
 
-from shop import countries
 from shop.accounts import emails, newsletter, tokens
 from shop.accounts.error_codes import AccountErrorCode
-from shop.accounts.models import Address, ConsentRecord, Customer
+from shop.accounts.models import ConsentRecord, Customer
+from shop.models import Address
 from shop.services import orders
+from shop.services.addresses import FIELDS as ADDRESS_FIELDS
+from shop.services.addresses import clean_address
 from shop.services.errors import PayloadError
 
 User = get_user_model()
@@ -47,23 +47,6 @@ PASSWORD_ERROR_CODES = {
     "password_too_common": AccountErrorCode.PASSWORD_TOO_COMMON,
     "password_entirely_numeric": AccountErrorCode.PASSWORD_ENTIRELY_NUMERIC,
     "password_too_similar": AccountErrorCode.PASSWORD_TOO_SIMILAR,
-}
-
-PHONE = re.compile(r"^\+?[0-9 ()./-]{4,32}$")
-
-# Address fields: model field → input name, the camelCase the client sees in `field`.
-ADDRESS_FIELDS = {
-    "first_name": "firstName",
-    "last_name": "lastName",
-    "company_name": "companyName",
-    "street_address_1": "streetAddress1",
-    "street_address_2": "streetAddress2",
-    "city": "city",
-    "city_area": "cityArea",
-    "postal_code": "postalCode",
-    "country": "country",
-    "country_area": "countryArea",
-    "phone": "phone",
 }
 
 
@@ -159,63 +142,10 @@ def check_language(code: str | None) -> str | None:
 
 
 def check_address(data: dict[str, Any], *, partial_of: Address | None = None) -> dict[str, Any]:
-    """Clean address input; with `partial_of`, fields left out keep that address's values.
-
-    Required: country, first street line, city, and a postal code where the country's
-    post uses them, in the post's format where the shop knows it (shop.countries, the
-    checkout's rules too, so a saved address is one the checkout accepts). All problems
-    are reported at once, as a form needs them.
-    """
-    cleaned: dict[str, Any] = {}
-    errors: list[PayloadError] = []
-    for name, input_name in ADDRESS_FIELDS.items():
-        if name in data and data[name] is not None:
-            value = str(data[name]).strip()
-        elif partial_of is not None:
-            value = str(getattr(partial_of, name) or "")
-        else:
-            value = ""
-        max_length = Address._meta.get_field(name).max_length
-        if max_length and len(value) > max_length:
-            errors.append(
-                PayloadError(
-                    AccountErrorCode.INVALID,
-                    f"Ensure this value has at most {max_length} characters.",
-                    input_name,
-                )
-            )
-        cleaned[name] = value
-    cleaned["country"] = cleaned["country"].upper()
-    if cleaned["country"] and django_countries.alpha2(cleaned["country"]) != cleaned["country"]:
-        errors.append(PayloadError(AccountErrorCode.INVALID, "Unknown country code.", "country"))
-    required = ["country", "street_address_1", "city"]
-    if cleaned["country"] not in countries.WITHOUT_POSTAL_CODES:
-        required.append("postal_code")
-    errors.extend(
-        PayloadError(AccountErrorCode.REQUIRED, "This field is required.", ADDRESS_FIELDS[name])
-        for name in required
-        if not cleaned[name]
-    )
-    postal_format = countries.POSTAL_CODE_FORMATS.get(cleaned["country"])
-    if postal_format is not None and cleaned["postal_code"]:
-        formatted = postal_format(cleaned["postal_code"].upper())
-        if formatted is None:
-            example = countries.POSTAL_CODE_EXAMPLES.get(cleaned["country"], "")
-            errors.append(
-                PayloadError(
-                    AccountErrorCode.INVALID,
-                    f"Not a postal code of this country (e.g. {example}).",
-                    "postalCode",
-                )
-            )
-        else:
-            cleaned["postal_code"] = formatted
-    if cleaned["phone"] and not PHONE.match(cleaned["phone"]):
-        errors.append(
-            PayloadError(AccountErrorCode.INVALID, "Enter a valid phone number.", "phone")
-        )
-    _raise_all(errors)
-    return cleaned
+    """Clean address-book input with the checkout's own validator (one rule for every
+    address, so a saved address is one the checkout accepts), answering AccountErrorCode;
+    with `partial_of`, fields left out keep that address's values."""
+    return clean_address(data, codes=AccountErrorCode, partial_of=partial_of)
 
 
 # --- Registration and sign-in -------------------------------------------------------------

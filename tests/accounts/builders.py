@@ -10,7 +10,8 @@ from django.contrib.auth.models import AbstractUser
 
 from museum_site.models import PrivacyPolicyPage
 from shop.accounts import services
-from shop.accounts.models import Address, Customer
+from shop.accounts.models import Customer
+from shop.models import Address
 from tests.site import builders as site_builders
 
 PASSWORD = "Rembrandt-1669-Nachtwacht"

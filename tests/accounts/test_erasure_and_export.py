@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 from graphql_relay import to_global_id
 
 from shop.accounts import consent, services
-from shop.accounts.models import Address, ConsentRecord, Customer
+from shop.accounts.models import ConsentRecord, Customer
+from shop.models import Address
 from tests.accounts import builders
 from tests.accounts.conftest import link_params
 

@@ -4,10 +4,11 @@ The SDK's fragments (src/apollo/fragments.ts: UserBaseFragment, UserDetailsFragm
 AddressFragment, AccountErrorFragment) are the contract: type names, field names and
 nullability follow Saleor so its generated clients work unchanged.
 
-`Address`, `AddressInput` and `CountryDisplay` are meant for the checkout too, as in
-Saleor: `Address` also resolves shop.models.Address. A schema holds one type per name,
-and graphene silently keeps the first class it meets under a name, so two `Address`
-classes would leave one side with the other's fields.
+`Address`, `AddressInput` and `CountryDisplay` serve the checkout and orders too, as in
+Saleor: one model (shop.models.Address) holds address-book entries and the checkout's
+and order's copies alike. A schema holds one type per name, and graphene silently keeps
+the first class it meets under a name, so two `Address` classes would leave one side
+with the other's fields.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from museum_site.graphql.pagination import list_arguments
 from shop.accounts import tokens
 from shop.accounts.consent import live_privacy_policy
 from shop.accounts.error_codes import AccountErrorCode, ConsentErrorCode
-from shop.accounts.models import Address as AddressModel
 from shop.accounts.models import ConsentRecord
 from shop.graphql.errors import error_type
+from shop.models import Address as AddressModel
 
 AccountError = error_type("AccountError", AccountErrorCode)
 ConsentError = error_type("ConsentError", ConsentErrorCode)
@@ -56,8 +57,8 @@ class CountryDisplay(graphene.ObjectType):
 
 
 class Address(graphene.ObjectType):
-    """A postal address: in the customer's address book, or (for the checkout, which
-    reuses this type as Saleor does) one a buyer typed; fields its model lacks are empty."""
+    """A postal address: in the customer's address book, or a checkout's or order's own
+    copy of one a buyer typed (Saleor's one type for both)."""
 
     id = graphene.ID(required=True)
     first_name = graphene.String(required=True)
@@ -83,14 +84,6 @@ class Address(graphene.ObjectType):
         return to_global_id("Address", str(address.pk))
 
     @staticmethod
-    def resolve_city_area(address, info) -> str:
-        return getattr(address, "city_area", "")
-
-    @staticmethod
-    def resolve_country_area(address, info) -> str:
-        return getattr(address, "country_area", "")
-
-    @staticmethod
     def resolve_country(address, info) -> CountryDisplay:
         country = address.country
         if not isinstance(country, Country):
@@ -99,13 +92,13 @@ class Address(graphene.ObjectType):
 
     @staticmethod
     def resolve_is_default_shipping_address(address, info) -> bool | None:
-        if not isinstance(address, AddressModel):
+        if address.customer_id is None:  # a checkout's or order's copy
             return None
         return address.customer.default_shipping_address_id == address.pk
 
     @staticmethod
     def resolve_is_default_billing_address(address, info) -> bool | None:
-        if not isinstance(address, AddressModel):
+        if address.customer_id is None:  # a checkout's or order's copy
             return None
         return address.customer.default_billing_address_id == address.pk
 

@@ -1,6 +1,7 @@
 /**
  * Step 5: the card, in Stripe's Card Element, and the Pay button. Stripe.js loads only
- * here, once the checkout is ready to be paid; the flow itself is `payByCard`
+ * here, once the checkout is ready to be paid (the server's `problems` are empty; what
+ * is still missing is listed instead); the flow itself is `payByCard`
  * (payment.ts). A signed-in customer pays and completes with their token (the SDK's
  * client), so the order lands in their account.
  */
@@ -20,8 +21,9 @@ import { stripeFor } from "../../../components/shop/stripe";
 import { useLang, useStrings } from "../../../i18n";
 import { formatMoney } from "../../../i18n/format";
 import { payByCard } from "./payment";
+import { readiness } from "./readiness";
 import { Step } from "./Step";
-import { isReady, type Checkout, type Order } from "./types";
+import type { Checkout, Order } from "./types";
 
 type CardForm = { stripe: Stripe; card: StripeCardElement; secret: string };
 
@@ -29,7 +31,7 @@ export function PaymentStep({ checkout, onPaid }: { checkout: Checkout; onPaid: 
   const s = useStrings(SHOP_STRINGS);
   const lang = useLang();
   const client = useApolloClient();
-  const ready = isReady(checkout);
+  const { ready, reasons } = readiness(checkout, s);
   const mount = useRef<HTMLDivElement>(null);
   const [form, setForm] = useState<CardForm | null>(null);
   const [error, setError] = useState<string>();
@@ -128,7 +130,14 @@ export function PaymentStep({ checkout, onPaid }: { checkout: Checkout; onPaid: 
   return (
     <Step id="step-payment" title={s.stepPayment}>
       {!ready ? (
-        <p>{s.completeStepsFirst}</p>
+        <div data-testid="checkout-problems">
+          <p>{s.completeStepsFirst}</p>
+          <ul>
+            {reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
       ) : (
         <form onSubmit={pay} noValidate aria-describedby={error ? "payment-error" : undefined}>
           <div className="field">

@@ -19,14 +19,6 @@ export function addressLine(address: Address): string {
     .join(", ");
 }
 
-/** Whether everything payment needs is there: e-mail, billing address, lines, delivery. */
-export function isReady(checkout: Checkout): boolean {
-  if (!checkout.email || !checkout.billingAddress || isEmpty(checkout)) return false;
-  if (!checkout.isShippingRequired) return true;
-  const method = checkout.deliveryMethod;
-  return Boolean(method && (method.kind === "PICKUP" || checkout.shippingAddress));
-}
-
 /** Nothing to pay for: no goods, no tickets and no group visit (shop/visits, paid online). */
 export function isEmpty(checkout: Checkout): boolean {
   return (
