@@ -46,8 +46,11 @@ export function OrderTickets({
                   height="160"
                 />
                 <p>
-                  <a href={ticket.pdfUrl} aria-label={s.downloadPdfOf(ticket.code)} download>
-                    {s.downloadPdf}
+                  {/* Named with the ticket's code; shown short (an aria-label would not
+                      contain the text as shown). */}
+                  <a href={ticket.pdfUrl} download>
+                    <span aria-hidden="true">{s.downloadPdf}</span>
+                    <span className="visually-hidden">{s.downloadPdfOf(ticket.code)}</span>
                   </a>
                 </p>
               </>

@@ -270,12 +270,16 @@ function MonthGrid({
                     className={`ticket-day ticket-day--${state}`}
                     data-date={date}
                     data-state={state}
-                    aria-label={label}
                     aria-pressed={date === chosen}
                     disabled={state !== "open"}
                     onClick={() => onChoose(date)}
                   >
-                    <span className="ticket-day__number">{Number(date.slice(8))}</span>
+                    {/* The name is the whole sentence; the grid's number and state are its
+                        short visual form (an aria-label would not contain them as shown). */}
+                    <span className="visually-hidden">{label}</span>
+                    <span className="ticket-day__number" aria-hidden="true">
+                      {Number(date.slice(8))}
+                    </span>
                     <span className="ticket-day__state" aria-hidden="true">
                       {state === "open" ? day!.remaining : state === "soldOut" ? s.soldOut : s.closed}
                     </span>
