@@ -97,10 +97,12 @@ def test_the_demo_is_three_museums_answered_by_host(
     after_first = _counts()
     second_output = _load(django_capture_on_commit_callbacks)
     assert _counts() == after_first, "a second run must not add or remove anything"
-    # The visitor's design-museum book, handed over and asked back: a return to handle.
-    [waiting] = shop_models.ReturnRequest.objects.all()
-    assert waiting.museum == Museum.objects.get(slug="design")
-    assert waiting.status == shop_models.ReturnRequest.Status.REQUESTED
+    # The visitor's design-museum book, handed over and asked back: a return to handle
+    # (besides each museum's demo orders in every state, shop/demo_orders.py).
+    waiting = shop_models.ReturnRequest.objects.filter(
+        museum__slug="design", status=shop_models.ReturnRequest.Status.REQUESTED
+    )
+    assert waiting.exists()
     for output in (first_output, second_output):
         assert "design.localhost" in output and "industry.localhost" in output
 
@@ -118,8 +120,9 @@ def test_the_demo_is_three_museums_answered_by_host(
     for slug in ("design", "industry"):
         museum = museums[slug]
         assert museum.legal_name and museum.vat_number and museum.invoice_prefix
-        # Its own staff group edits its tree and no other museum's.
-        [group] = museum.staff_groups.all()
+        # Its own staff group edits its tree and no other museum's (the first made; the
+        # ticket desk, shop staff and planners groups come later, shop/tickets/demo.py).
+        group = museum.staff_groups.order_by("pk").first()
         staff = group.user_set.create(username=f"staff-{slug}", is_staff=True)
         assert list(museums_of(staff)) == [museum]
         # Footer details in three languages, one translation key.
@@ -215,5 +218,7 @@ def test_the_demo_is_three_museums_answered_by_host(
     assert design_order.invoice_number.startswith("DMS-")
     # The book was handed over at the desk (and is asked back, see above): sold, not set aside.
     assert design_order.status == shop_models.Order.Status.FULFILLED
+    # The demo orders in every state (shop/demo_orders.py) sell and set aside the book too:
+    # what is set aside never passes what is there.
     book = shop_models.Stock.objects.get(variant__sku="DMS-BOEK")
-    assert (book.quantity, book.allocated) == (29, 0)
+    assert 0 <= book.allocated <= book.quantity < 30

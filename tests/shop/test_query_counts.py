@@ -39,9 +39,10 @@ CHECKOUT = """query($token: UUID!) { checkout(token: $token) {
 PRODUCT_LIST_QUERIES = 13
 # The checkout with its addresses, method and voucher; lines; variants with sale state
 # (with view restrictions); pages in the checkout's language (with view restrictions);
-# their images and renditions; the admission ticket lines in its totals (shop/tickets).
+# their images and renditions; the admission ticket lines and the group-visit lines in
+# its totals (shop/tickets, shop/visits: one query each, whatever the number of lines).
 # The museum the request is for costs none: its host was resolved (and cached) before.
-CHECKOUT_QUERIES = 9
+CHECKOUT_QUERIES = 10
 
 
 @pytest.fixture

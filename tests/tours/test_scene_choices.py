@@ -55,6 +55,8 @@ def test_a_scene_added_without_a_key_gets_one_from_its_title(editor):
             "scenes-1-initial_pitch": "0",
             "scenes-1-initial_fov": "100",
             "scenes-1-north_offset": "0",
+            "scenes-1-horizontal_angle": "360",
+            "scenes-1-vertical_offset": "0",
             "scenes-1-hotspots-TOTAL_FORMS": "0",
             "scenes-1-hotspots-INITIAL_FORMS": "0",
             "scenes-1-hotspots-MIN_NUM_FORMS": "0",
@@ -63,6 +65,9 @@ def test_a_scene_added_without_a_key_gets_one_from_its_title(editor):
     )
     data["action-publish"] = "action-publish"
     response = editor.post(url, data)
-    assert response.status_code == 302, response.context["form"].errors
+    assert response.status_code == 302, [
+        (name, formset.errors, formset.non_form_errors())
+        for name, formset in response.context["form"].formsets.items()
+    ]
     keys = list(models.TourPage.objects.get(pk=page.pk).scenes.values_list("key", flat=True))
     assert keys == ["hall", "grote-zaal"]
