@@ -58,6 +58,7 @@ frontend-check: $(FRONTEND_MODULES)
 demo: install frontend
 	$(BIN)/python manage.py migrate --no-input -v0
 	DEMO_HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py prepare_renditions
 	# runserver, with localstripe on 127.0.0.1:$(STRIPE_PORT) and its signed webhook registered
 	SINGLE_PROCESS=true $(BIN)/python manage.py rundemo $(HOST):$(PORT) --stripe-port $(STRIPE_PORT)
 

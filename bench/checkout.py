@@ -20,7 +20,12 @@ Three scenarios in one run:
 For each it prints orders created (PAID), buyers refused with INSUFFICIENT_STOCK, units
 oversold (must be 0), completions per second and the p50 and p95 of `checkoutComplete`;
 then the scarce/ample ratios against the goals of issue 12: the race's p95 within 2x the
-ample case, and the ample-20 p95 under 250 ms. Refused buyers cost more than sold ones:
+ample case, and the ample-20 p95 under 250 ms. As the machine may be shared, it also
+measures in the same run a trivial request (`{ __typename }` over the same GraphQL
+endpoint, --ample-buyers threads at once, --trivial-rounds each) and prints the ample-20
+p95 and the server's CPU time per completion against it (CPU time of the gunicorn
+processes, read from /proc: it hardly moves with the machine's load, latency does).
+Refused buyers cost more than sold ones:
 their payment is refunded at localstripe (after their order's transaction committed:
 no lock waits on Stripe). The load average is printed before and after, as the machine
 may be shared.
@@ -183,22 +188,34 @@ class Outcome:
     oversold: int
     wall: float
     latencies: list[float]
+    cpu: float = 0.0  # the server's CPU seconds while the requests ran
 
     @property
     def per_second(self) -> float:
         return len(self.latencies) / self.wall
+
+    @property
+    def cpu_ms(self) -> float:
+        """The server's CPU time per request."""
+        return self.cpu / len(self.latencies) * 1000
 
     def percentile(self, share: float) -> float:
         ordered = sorted(self.latencies)
         return ordered[min(len(ordered) - 1, int(len(ordered) * share))] * 1000
 
     def line(self) -> str:
+        if self.name == "trivial":
+            return (
+                f"trivial `{{ __typename }}`: {self.per_second:6.1f} requests/s, "
+                f"p50 {statistics.median(self.latencies) * 1000:6.0f} ms, "
+                f"p95 {self.percentile(0.95):6.0f} ms, server CPU {self.cpu_ms:5.1f} ms/request"
+            )
         return (
             f"{self.name:<7} stock {self.stock:>4}: {self.paid:>3} orders, {self.refused:>3} "
             f"INSUFFICIENT_STOCK, oversold {self.oversold}, "
             f"{self.per_second:6.1f} completions/s, "
             f"p50 {statistics.median(self.latencies) * 1000:6.0f} ms, "
-            f"p95 {self.percentile(0.95):6.0f} ms"
+            f"p95 {self.percentile(0.95):6.0f} ms, server CPU {self.cpu_ms:5.1f} ms/request"
             + (f", unexpected: {self.other}" if self.other else "")
         )
 
@@ -240,10 +257,11 @@ def race(name: str, sku: str, stock: int, buyers: int, url: str, stripe_url: str
             f"{len(failures)} buyers could not pay, first: {failures[:1]!r}"
         ) from None
     prepared = time.perf_counter() - prepared
-    started = time.perf_counter()
+    cpu, started = server_cpu_seconds(), time.perf_counter()
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - started
+    cpu = server_cpu_seconds() - cpu
     failures = [buyer.failure for buyer in crowd if buyer.failure]
     if failures:
         raise RuntimeError(f"{len(failures)} buyers failed, first: {failures[0]!r}")
@@ -263,6 +281,75 @@ def race(name: str, sku: str, stock: int, buyers: int, url: str, stripe_url: str
         oversold=oversold,
         wall=wall,
         latencies=[buyer.seconds for buyer in crowd],
+        cpu=cpu,
+    )
+
+
+def server_cpu_seconds() -> float:
+    """User + system CPU time so far of this script's gunicorn processes (the master and
+    its workers, which live for the whole run: WEB_MAX_REQUESTS=0), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent_of: dict[int, int] = {}
+    seconds: dict[int, float] = {}
+    gunicorn: set[int] = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:  # gone meanwhile
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()  # from field 3 (state) on
+        pid = int(entry.name)
+        parent_of[pid] = int(fields[1])
+        seconds[pid] = (int(fields[11]) + int(fields[12])) / tick
+        if b"gunicorn" in command:
+            gunicorn.add(pid)
+
+    def ours(pid: int) -> bool:
+        while pid > 1:
+            pid = parent_of.get(pid, 0)
+            if pid == os.getpid():
+                return True
+        return False
+
+    return sum(seconds[pid] for pid in gunicorn if ours(pid))
+
+
+def trivial(url: str, threads: int, rounds: int) -> Outcome:
+    """The baseline of the same run: `{ __typename }` through the same server, middleware
+    and GraphQL view, `threads` at once (released together, like the buyers)."""
+    latencies: list[float] = []
+    barrier = threading.Barrier(threads + 1)
+    lock = threading.Lock()
+
+    def run() -> None:
+        barrier.wait(timeout=60)
+        for _ in range(rounds):
+            started = time.perf_counter()
+            graphql(url, "query { __typename }")
+            with lock:
+                latencies.append(time.perf_counter() - started)
+
+    crowd = [threading.Thread(target=run) for _ in range(threads)]
+    for thread in crowd:
+        thread.start()
+    barrier.wait(timeout=60)
+    cpu, started = server_cpu_seconds(), time.perf_counter()
+    for thread in crowd:
+        thread.join()
+    wall = time.perf_counter() - started
+    return Outcome(
+        name="trivial",
+        stock=0,
+        paid=0,
+        refused=0,
+        other=[],
+        oversold=0,
+        wall=wall,
+        latencies=latencies,
+        cpu=server_cpu_seconds() - cpu,
     )
 
 
@@ -276,6 +363,9 @@ def main() -> None:
     parser.add_argument("--buyers", type=int, default=40)
     parser.add_argument("--units", type=int, default=5, help="stock of the scarce variant")
     parser.add_argument("--ample-buyers", type=int, default=20, help="the checkoutComplete goal's")
+    parser.add_argument(
+        "--trivial-rounds", type=int, default=5, help="trivial requests per baseline thread"
+    )
     parser.add_argument("--processes", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
     parser.add_argument(
@@ -373,7 +463,8 @@ def run(options, shared: dict[str, str], stripe_url: str) -> None:
             stripe_url,
             pickup,
         )
-        for outcome in (scarce, ample, ample_few):
+        baseline = trivial(url, options.ample_buyers, options.trivial_rounds)
+        for outcome in (scarce, ample, ample_few, baseline):
             print(outcome.line())
         ratio = scarce.percentile(0.95) / ample.percentile(0.95)
         print(
@@ -384,6 +475,12 @@ def run(options, shared: dict[str, str], stripe_url: str) -> None:
         print(
             f"ample-{options.ample_buyers} checkoutComplete p95 {p95:.0f} ms "
             f"(goal < 250 ms: {'met' if p95 < 250 else 'MISSED'}); {load_average()}"
+        )
+        print(
+            f"against the trivial request at {options.ample_buyers} at once (same run): "
+            f"p95 {p95 / baseline.percentile(0.95):.1f}x, "
+            f"server CPU per request {ample_few.cpu_ms / baseline.cpu_ms:.1f}x "
+            f"({ample_few.cpu_ms:.1f} ms vs {baseline.cpu_ms:.1f} ms)"
         )
         if scarce.oversold or ample.oversold or ample_few.oversold:
             sys.exit("OVERSOLD")

@@ -96,6 +96,10 @@ def serve(env: dict[str, str], port: int) -> subprocess.Popen:
     manage = str(ROOT / "manage.py")
     subprocess.run([python, manage, "migrate", "--no-input", "-v0"], env=env, check=True)
     subprocess.run([python, manage, "load_demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+    # As `make demo` does: the loader publishes without the signals that queue renditions.
+    subprocess.run(
+        [python, manage, "prepare_renditions"], env=env, check=True, stdout=subprocess.DEVNULL
+    )
     server = subprocess.Popen(
         [python, manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nostatic"],
         env=env,

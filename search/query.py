@@ -13,6 +13,11 @@ Each typed word becomes a `QueryWord` whose alternatives may match in its place:
   stem as a beginning ("skating" -> "skate" finds "skaters");
 - TYPO: held words within the edit distance its length allows (search.spelling).
 
+A run of words that sounds like a person's name without spelling it (search.names: "Van
+Dijk", "Jeroen Bos") is one query word: the person's names are its SYNONYM alternatives
+and the words as written a TYPO one, so the painter's work leads and the dike still
+counts.
+
 Every word must match by one of its alternatives; documents that match every word by
 EXACT or SYNONYM alternatives rank above those that need a guess (the backends add a
 bonus for the strong match).
@@ -22,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from search.analysis import analyzer, words
+from search.analysis import Analyzer, analyzer, words
 from search.backends import Alternative, Match, QueryWord
 from search.spelling import Spelling, allowed_typos, lookup
 from search.thesaurus import Thesaurus, thesaurus
@@ -39,12 +44,14 @@ def plan(query: str, locale: str, *, spelling: bool = True) -> tuple[QueryWord, 
     """The query words of `query` in `locale`; `spelling` False skips the spelling list
     (Elasticsearch corrects typos and completes words itself)."""
     analysis = analyzer(locale)
-    typed = [word for word in words(query) if not analysis.is_stopword(word)]
+    written = words(query)
+    typed = [word for word in written if not analysis.is_stopword(word)]
     if not typed:
         return ()
     stems = [analysis.stem(word) for word in typed]
     finished = query[-1:].isspace()
     vocabulary = thesaurus(locale)
+    heard = _heard_names(written, analysis, vocabulary)
     found = (
         lookup(
             locale,
@@ -58,6 +65,18 @@ def plan(query: str, locale: str, *, spelling: bool = True) -> tuple[QueryWord, 
     planned: list[QueryWord] = []
     index = 0
     while index < len(typed):
+        if index in heard:
+            length, person_ids = heard[index]
+            span = tuple(stems[index : index + length])
+            # The name is what was meant; the words as written (a dike, an oak) still
+            # match, ranked as a guess.
+            alternatives = [
+                Alternative(name, Match.SYNONYM) for name in vocabulary.expansions(person_ids)
+            ]
+            alternatives.append(Alternative(span, Match.TYPO))
+            planned.append(_word(" ".join(typed[index : index + length]), alternatives))
+            index += length
+            continue
         length, term_ids = vocabulary.match(stems, index)
         last = index + max(length, 1) == len(typed)
         if length > 1:
@@ -76,6 +95,27 @@ def plan(query: str, locale: str, *, spelling: bool = True) -> tuple[QueryWord, 
         )
         index += 1
     return tuple(planned)
+
+
+def _heard_names(
+    written: list[str], analysis: Analyzer, vocabulary: Thesaurus
+) -> dict[int, tuple[int, set[int]]]:
+    """Runs of words that sound like a person's name (search.names), by the position of
+    their first non-function word among the typed ones: start -> (words, persons)."""
+    typed_index: list[int | None] = []
+    count = 0
+    for word in written:
+        if analysis.is_stopword(word):
+            typed_index.append(None)
+        else:
+            typed_index.append(count)
+            count += 1
+    heard = {}
+    for start, (length, persons) in vocabulary.heard.runs(written).items():
+        inside = [i for i in typed_index[start : start + length] if i is not None]
+        if inside:
+            heard[inside[0]] = (len(inside), persons)
+    return heard
 
 
 def _single(
@@ -117,6 +157,12 @@ def _single(
         split = found.compound(word)
         if split:
             named = [part for part in split if part in vocabulary.name_words]
+            if named and len(named) < len(split):
+                # Only a piece names a Term ("kerkzilver": silver): the other piece says
+                # which of its records are meant, so those that hold both rank first.
+                alternatives.append(
+                    Alternative(tuple(found.known[part] for part in split), Match.PART)
+                )
             for part in named or list(split):
                 part_stem = found.known[part]
                 alternatives.append(Alternative((part_stem,), Match.PART))

@@ -21,6 +21,7 @@ from django.db import connection
 
 from museum_site.models import ContentVersion, Term
 from search.analysis import analyzer, words
+from search.names import HeardNames
 
 MAX_NAME_WORDS = 4
 MAX_DEPTH = 3  # levels of narrower terms a broader one finds
@@ -35,6 +36,7 @@ class Thesaurus:
     names: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
     narrower: dict[int, list[int]] = field(default_factory=dict)
     name_words: set[str] = field(default_factory=set)  # folded words of every name
+    heard: HeardNames = field(default_factory=HeardNames)  # persons' names by their sound
 
     def match(self, terms: Sequence[str], start: int) -> tuple[int, set[int]]:
         """The longest run of query terms from `start` that is a Term's name: its length
@@ -96,11 +98,13 @@ def _build(language: str) -> Thesaurus:
     analysis = analyzer(language)
     result = Thesaurus(language)
     rows = Term.objects.values_list(
-        "pk", "label_nl", "label_en", "label_fr", "alt_labels", "broader_id"
+        "pk", "kind", "label_nl", "label_en", "label_fr", "alt_labels", "broader_id"
     )
-    for pk, label_nl, label_en, label_fr, alt_labels, broader_id in rows:
+    for pk, kind, label_nl, label_en, label_fr, alt_labels, broader_id in rows:
         labels = [label_nl, label_en, label_fr, *alt_labels.splitlines()]
         for label in labels:
+            if kind == Term.Kind.PERSON:
+                result.heard.add(pk, words(label))
             name = tuple(analysis.terms(label))
             if not name or len(name) > MAX_NAME_WORDS:
                 continue

@@ -120,11 +120,7 @@ def _order(museum: Museum, variant: models.ProductVariant, state: OrderState):
         museum=museum,
         email=f"{state.key}.{museum.slug}@{DEMO_EMAIL_DOMAIN}",
         locale="nl",
-        subtotal=totals.subtotal.gross.amount,
-        shipping=totals.shipping.gross.amount,
-        total_gross=totals.total.gross.amount,
-        total_net=totals.total.net.amount,
-        vat_breakdown=totals.vat_breakdown_record(),
+        **totals.order_amounts(),
         delivery_method_name=pickup.name("nl") if pickup else "",
         delivery_kind=(
             models.Order.DeliveryKind.PICKUP if pickup else models.Order.DeliveryKind.NONE

@@ -73,6 +73,18 @@ class Totals:
     vat_breakdown: list[VatLine]
     total: TaxedMoney
 
+    def order_amounts(self) -> dict[str, object]:
+        """The amounts an order keeps of these totals (`Order`'s fields), in one place for
+        the checkout and the demo's ready-made orders."""
+        return {
+            "subtotal": self.subtotal.gross.amount,
+            "discount": self.discount.amount,
+            "shipping": self.shipping.gross.amount,
+            "total_gross": self.total.gross.amount,
+            "total_net": self.total.net.amount,
+            "vat_breakdown": self.vat_breakdown_record(),
+        }
+
     def vat_breakdown_record(self) -> list[dict[str, str]]:
         """The breakdown as an order keeps it (`Order.vat_breakdown`, JSON)."""
         return [

@@ -10,6 +10,8 @@ image used to write hundreds of files in one request. So:
   then any of our presets, else the original file), never null or an error, and the
   image is queued for the background job (once per image while queued; not with the
   immediate backend, which would do the work in the very request we are bounding);
+  when the job made any, the content version is bumped, so pages and answers cached
+  with a stand-in are drawn again with the real thing;
 - the job (`museum_site.tasks.prepare_renditions_task`) makes the preset x format pairs
   in `VITRINE_IMAGES["PREPARED"]`, queued when content that uses an image is published
   or an image that published content uses is saved.
@@ -248,7 +250,23 @@ def prepare_renditions(image_id: int) -> int:
             log.warning("Image %s is above the rendition pixel limit; not rendered", image_id)
             break
         made += 1
+    if made:
+        # Pages and API answers drawn meanwhile carry a stand-in (often the original
+        # file) and are cached under the content version: let them be drawn again.
+        from museum_site.graphql.response_cache import bump_content_version
+
+        bump_content_version()
     return made
+
+
+def prepare_all() -> tuple[int, int]:
+    """The prepared renditions of every image that public content uses: after content
+    arrived without the publish signals (the demo loader, an import). Answers (images,
+    renditions made)."""
+    from museum_site.public_media import public_images
+
+    image_ids = list(public_images().order_by("pk").values_list("pk", flat=True))
+    return len(image_ids), sum(prepare_renditions(image_id) for image_id in image_ids)
 
 
 def _image_ids_in(instance) -> set[int]:

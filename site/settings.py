@@ -383,6 +383,10 @@ VITRINE_ACCOUNTS = {
     # A group booking's own page (its status and history), linked from its e-mails with
     # the booking's token (shop.visits.emails).
     "VISIT_BOOKING_URL": os.environ.get("VISIT_BOOKING_URL", "/{lang}/{groups}/booking"),
+    # An order's own page for buyers without an account (status, lines, tickets with QR
+    # codes and PDFs, invoices, cancelling tickets), linked from every order e-mail with
+    # the order's signed `link` (shop.services.order_emails, shop.services.order_links).
+    "ORDER_URL": os.environ.get("ORDER_URL", "/{lang}/{checkout}/order"),
 }
 
 # Limits on the mutations that mail an address anyone can type, and on failed sign-ins

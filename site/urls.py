@@ -19,6 +19,7 @@ urlpatterns = [
     # Linked open data: LDES event streams and the SKOS scheme (museum_site.ldes).
     path("ldes/", include("museum_site.ldes.urls")),
     # Their members' IRIs dereference: a version's RDF, an entity's latest version (303).
+    path("id/terms", ldes_views.scheme_iri, name="ldes-scheme-iri"),
     path("id/<slug:kind>/<str:entity>", ldes_views.entity, name="ldes-entity"),
     path(
         "id/<slug:kind>/<str:entity>/<slug:state>/<slug:key>",

@@ -7,6 +7,11 @@ page renderer (museum_site.page_renderer) with its real status, and hydrated in 
 browser. `/` sends the visitor to their language. `/preview` is the plain app shell:
 Wagtail's preview pane frames it (drafts are never rendered on the server or cached),
 which is why these views may be framed by the same origin.
+
+Pages are sent gzipped: a rendered page (its HTML, inline CSS and the data it was drawn
+from) is 50-70 KB, four times what it weighs compressed, and on a phone's connection
+every kilobyte of it comes before the first paint. They hold no secret (one cached copy
+serves every visitor), so compressing them opens no BREACH-style leak.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
 from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from museum_site import page_renderer, public_paths
@@ -59,6 +65,7 @@ def language_root(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @xframe_options_sameorigin
+@gzip_page
 def frontend_page(request: HttpRequest, path: str = "") -> HttpResponse:
     """A public page as the renderer drew it, with its status; the app shell without one."""
     rendered = page_renderer.render(request)
@@ -82,6 +89,7 @@ def frontend_page(request: HttpRequest, path: str = "") -> HttpResponse:
 
 @require_safe
 @xframe_options_sameorigin
+@gzip_page
 def frontend_app(request: HttpRequest, path: str = "") -> HttpResponse:
     """`index.html` of the built frontend; never cached, since it names the current assets."""
     try:

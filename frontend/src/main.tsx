@@ -9,6 +9,13 @@ import "./styles/fonts.css";
 import "./styles/theme.css";
 import "./styles/base.css";
 import "./styles/components.css";
+// The areas' styles are the page's too (a few KB): the renderer inlines the entry's
+// styles, and in a route's own chunk they came only with the app, so a tours, collection,
+// tickets or groups page was first drawn without them and moved when they arrived.
+import "./pages/collection/collection.css";
+import "./pages/tours/tours.css";
+import "./components/tickets/tickets.css";
+import "./components/groups/groups.css";
 
 declare global {
   interface Window {

@@ -133,6 +133,8 @@ export const PAGE_ROUTES: PageRoute[] = [
   },
   { area: "cart", path: "", load: () => import("./pages/shop/CartPage") },
   { area: "checkout", path: "", load: () => import("./pages/shop/CheckoutPage") },
+  // An order opened from the link of its e-mails, without an account (shop/services/order_emails.py).
+  { area: "checkout", path: "order", load: () => import("./pages/shop/OrderPage") },
   { area: "account", path: "*", load: () => import("./pages/account/AccountPage") },
 
   // Legal pages (imprint, terms of sale, cookie policy) live at /<lang>/<their slug>.

@@ -177,6 +177,14 @@ def _translations(
     return found, titles
 
 
+def _shown_text(description: str, date_text: str) -> str:
+    """The text a snippet is cut from: the description, then the date, unless the
+    description already says it (most open with place and year: "Brussel, 1735. ...")."""
+    if not date_text or date_text in description:
+        return description
+    return f"{description} {date_text}".strip()
+
+
 def _object_document(
     obj: models.CollectionObject,
     language: str,
@@ -230,7 +238,7 @@ def _object_document(
         source_locale=source_language if stand_in else "",
         title=obj.title,
         fields=fields,
-        text=" ".join(part for part in (description, obj.date_text) if part),
+        text=_shown_text(description, obj.date_text),
         slug=obj.inventory_number,
         expires_at=obj.expire_at,
         visible_from=obj.go_live_at,

@@ -5,7 +5,7 @@ the site in the visitor's language: the privacy pages are `/fr/confidentialite/â
 French. A link mailed in French must open that page, so the link settings
 (VITRINE_ACCOUNTS `DATA_REQUEST_URL`, `NEWSLETTER_CONFIRM_URL`,
 `NEWSLETTER_UNSUBSCRIBE_URL`) are templates with `{lang}` and one placeholder per area
-(`{privacy}`, `{newsletter}`, `{groups}`, `{tickets}`) filled from the table below; a template that is a path is
+(`{privacy}`, `{newsletter}`, `{groups}`, `{tickets}`, `{checkout}`) filled from the table below; a template that is a path is
 taken relative to the public origin of the museum the mail is for
 (museum_site.museums.links.museum_url: `FRONTEND_URL` for the default museum, its own
 site for the others). A deployment with its own frontend sets absolute templates and
@@ -33,6 +33,7 @@ SEGMENTS: dict[str, dict[str, str]] = {
     "newsletter": {"nl": "nieuwsbrief", "en": "newsletter", "fr": "infolettre"},
     "groups": {"nl": "groepen", "en": "groups", "fr": "groupes"},
     "tickets": {"nl": "tickets", "en": "tickets", "fr": "billets"},
+    "checkout": {"nl": "afrekenen", "en": "checkout", "fr": "commande"},
 }
 
 

@@ -109,6 +109,11 @@ class Checkout(graphene.ObjectType):
     token = graphene.UUID(required=True)
     email = graphene.String()
     locale = graphene.String(required=True)
+    updated_at = graphene.DateTime(
+        required=True,
+        description="The last change. Of two answers about one checkout, keep the one with "
+        "the later `updatedAt`: a read that started before a change can arrive after it.",
+    )
     lines = graphene.List(graphene.NonNull(CheckoutLine), required=True)
     ticket_lines = graphene.List(
         graphene.NonNull("shop.tickets.graphql.types.CheckoutTicketLine"),

@@ -85,6 +85,12 @@ class Checkout(models.Model):
     def __str__(self) -> str:
         return str(self.token)
 
+    def touch(self) -> None:
+        """Mark a change made beside the checkout's own fields (its ticket lines): the
+        expiry counts from the last change, and clients keep the newest answer by
+        `updatedAt` (an answer read before a change must not overwrite it)."""
+        self.save(update_fields=["updated_at"])
+
 
 class CheckoutLine(models.Model):
     checkout = models.ForeignKey(Checkout, on_delete=models.CASCADE, related_name="lines")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.utils import timezone
+
 from shop.models import Invoice, InvoiceKind
 from shop.services.invoices import _vat_of_refund
 
@@ -60,7 +62,7 @@ def rows(museum, start: datetime.date, end: datetime.date) -> list[list]:
             [
                 document.number,
                 document.kind,
-                document.created_at.date().isoformat(),
+                timezone.localdate(document.created_at).isoformat(),
                 order.invoice_number or "",
                 f"{billing.first_name} {billing.last_name}".strip() if billing else "",
                 billing.country if billing else "",

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
-from django.db.models import F
+from django.db import connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -39,14 +39,24 @@ def invoice_storage() -> Storage:
 
 def next_number(museum, kind: str, year: int) -> str:
     """The next number of the museum's series of `kind` in `year`, taken under the
-    sequence row's lock in the caller's transaction."""
-    DocumentSequence.objects.bulk_create(
-        [DocumentSequence(museum=museum, kind=kind, year=year)], ignore_conflicts=True
-    )
-    series = DocumentSequence.objects.filter(museum=museum, kind=kind, year=year)
-    series.select_for_update().get()
-    series.update(last=F("last") + 1)
-    number = series.get().last
+    sequence row's lock in the caller's transaction.
+
+    One statement, PostgreSQL's and SQLite's upsert: the series' row is created with 1
+    or incremented, and the row stays locked (PostgreSQL) or the database written
+    (SQLite) until the caller commits or rolls back, so a rollback gives the number back
+    and the series has no gaps. The ORM would need four (create if missing, lock,
+    increment, read), run while the buyer's stock rows are locked."""
+    q = connection.ops.quote_name
+    table, last = q(DocumentSequence._meta.db_table), q("last")
+    series = ", ".join(q(column) for column in ("museum_id", "kind", "year"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({series}, {last}) VALUES (%s, %s, %s, 1) "
+            f"ON CONFLICT ({series}) DO UPDATE SET {last} = {table}.{last} + 1 "
+            f"RETURNING {last}",
+            [museum.pk, kind, year],
+        )
+        [number] = cursor.fetchone()
     prefix = museum.invoice_prefix
     credit = "CN-" if kind == InvoiceKind.CREDIT_NOTE else ""
     return f"{prefix}{'-' if prefix else ''}{credit}{year}-{number:06d}"

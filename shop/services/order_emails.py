@@ -31,7 +31,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from shop.models import InvoiceKind, Order, OrderEvent
-from shop.services import checkout_extensions, downloads
+from shop.services import checkout_extensions, downloads, order_links
 from shop.services.order_statement import statement
 
 CONFIRMATION = "confirmation"
@@ -106,6 +106,7 @@ def compose(order: Order, kind: str) -> Message:
             if kind == RETURN_RECEIVED
             else None,
         }
+        context["order_link"] = order_page_link(order)
         # What the checkout's extensions (tickets) add: their text and files (e-tickets).
         extra, extension_files = checkout_extensions.email_additions(order, kind)
         context["extra"] = extra
@@ -119,6 +120,17 @@ def compose(order: Order, kind: str) -> Message:
         from_email=sender(order),
         attachments=(_invoice_attachment(order) if kind == CONFIRMATION else ())
         + tuple(extension_files),
+    )
+
+
+def order_page_link(order: Order) -> str:
+    """The frontend's order page (VITRINE_ACCOUNTS ORDER_URL) with the order's signed
+    link: how a buyer without an account sees the order, its tickets and invoices, and
+    cancels tickets, from any of its e-mails."""
+    from shop.accounts import frontend_links
+
+    return frontend_links.link(
+        "ORDER_URL", order.locale, order.museum, link=order_links.token_for(order)
     )
 
 

@@ -51,6 +51,7 @@ from shop.services import checkout_extensions, invoices, order_emails, payments,
 from shop.services.checkout_lines import goods_gross
 from shop.services.checkout_totals import totals
 from shop.services.errors import CheckoutErrorCode, PayloadError
+from shop.stripe_accounts import account_for
 
 # Forward-only: a status may move to one listed after it, never back.
 NEXT_STATUSES: dict[str, set[str]] = {
@@ -78,24 +79,34 @@ class Completion:
     placed_now: bool = False
 
 
-def _succeeded_intent(token) -> tuple[int | None, object, list[int]]:
+def _succeeded_intent(token) -> tuple[Order | None, int | None, object, list[int]]:
     """Asked of Stripe before any lock is taken: the newest attempt Stripe says
     succeeded (its payment's id and PaymentIntent), and the attempts it says were
-    canceled. Both are final states at Stripe, so reading them early changes nothing."""
+    canceled. Both are final states at Stripe, so reading them early changes nothing.
+
+    One query answers all that needs the database before the lock: the attempts, each
+    with its museum (whose Stripe account it was made in), and the order one of them
+    already paid for, if any (placing an order links its payment in the same
+    transaction), which is answered without asking Stripe at all. An order placed
+    meanwhile is found under the lock (`_complete_locked`)."""
     canceled: list[int] = []
-    attempts = (
+    attempts = list(
         Payment.objects.filter(checkout_token=token)
-        .exclude(status=Payment.Status.CANCELED)
+        .select_related("museum__site")
         .order_by("-attempt")
-        .values_list("pk", "intent_id")
     )
-    for payment_id, intent_id in attempts:
-        intent = payments.retrieve_intent(intent_id)
+    placed = next((p.order_id for p in attempts if p.order_id is not None), None)
+    if placed is not None:
+        return Order.objects.get(pk=placed), None, None, canceled
+    for payment in attempts:
+        if payment.status == Payment.Status.CANCELED:
+            continue
+        intent = payments.retrieve_intent(payment.intent_id, account_for(payment.museum))
         if intent.status == "succeeded":
-            return payment_id, intent, canceled
+            return None, payment.pk, intent, canceled
         if intent.status == "canceled":
-            canceled.append(payment_id)
-    return None, None, canceled
+            canceled.append(payment.pk)
+    return None, None, None, canceled
 
 
 def complete(token: uuid.UUID | str, customer=None) -> Completion:
@@ -107,12 +118,11 @@ def complete(token: uuid.UUID | str, customer=None) -> Completion:
     CANCELED with its refund decided (a pending RefundAttempt) under the lock, then the
     refund is made at Stripe after the commit (`finish_auto_refund`). Inside a caller's
     transaction (the webhook's), that last step is left to the caller."""
-    existing = Order.objects.filter(checkout_token=token).first()
+    try:
+        existing, payment_id, intent, canceled = _succeeded_intent(token)
+    except stripe.StripeError as error:
+        raise payments.service_unavailable() from error
     if existing is None:
-        try:
-            payment_id, intent, canceled = _succeeded_intent(token)
-        except stripe.StripeError as error:
-            raise payments.service_unavailable() from error
         completion = _complete_locked(token, customer, payment_id, intent, canceled)
     else:
         completion = Completion(existing, why_canceled(existing))
@@ -126,14 +136,19 @@ def _complete_locked(token, customer, payment_id, intent, canceled: list[int]) -
     with transaction.atomic():
         checkout = (
             Checkout.objects.select_for_update(of=("self",))
-            .select_related("shipping_address", "billing_address", "delivery_method", "voucher")
+            .select_related(
+                "museum", "shipping_address", "billing_address", "delivery_method", "voucher"
+            )
             .filter(token=token)
             .first()
         )
-        existing = Order.objects.filter(checkout_token=token).first()
-        if existing is not None:
-            return Completion(existing, why_canceled(existing))
         if checkout is None:
+            # Placed by whoever held the lock before us (the order's transaction deleted
+            # the checkout); while the checkout exists no order does, and the unique
+            # `Order.checkout_token` would refuse a second one anyway.
+            existing = Order.objects.filter(checkout_token=token).first()
+            if existing is not None:
+                return Completion(existing, why_canceled(existing))
             raise PayloadError(CheckoutErrorCode.NOT_FOUND, "No checkout has this token.", "token")
         attempts = list(
             Payment.objects.select_for_update().filter(checkout_token=token).order_by("-attempt")
@@ -227,28 +242,29 @@ def _place(
     paid = payments.from_cents(intent.amount)
     order = Order.objects.create(
         checkout_token=checkout.token,
-        museum_id=checkout.museum_id,
+        museum=checkout.museum,
         customer=customer if customer is not None and customer.is_authenticated else None,
         email=checkout.email,
         locale=checkout.locale,
         currency=checkout.currency,
-        subtotal=checkout_totals.subtotal.gross.amount,
-        discount=checkout_totals.discount.amount,
-        shipping=checkout_totals.shipping.gross.amount,
-        total_gross=checkout_totals.total.gross.amount,
-        total_net=checkout_totals.total.net.amount,
-        vat_breakdown=checkout_totals.vat_breakdown_record(),
+        **checkout_totals.order_amounts(),
         voucher=checkout.voucher,
         voucher_code=checkout.voucher.code if checkout.voucher else "",
         delivery_method_name=(
             checkout.delivery_method.name(checkout.locale) if checkout.delivery_method else ""
         ),
         delivery_kind=_delivery_kind(checkout),
-        shipping_address=_copy(checkout.shipping_address),
-        billing_address=_copy(checkout.billing_address),
+        # The checkout's own address rows become the order's: the checkout is deleted in
+        # this transaction, so nothing can edit them afterwards (an invoice never changes).
+        shipping_address=checkout.shipping_address,
+        billing_address=checkout.billing_address,
     )
+    # Deleting the checkout must not take the order's addresses along (signals.py reads
+    # them from the deleted instance): this one is deleted by `_serve`, any other copy by
+    # `_discard_checkout`.
+    checkout.shipping_address_id = checkout.billing_address_id = None
     names = product_names(lines, checkout.locale)
-    OrderLine.objects.bulk_create(
+    order_lines = OrderLine.objects.bulk_create(
         [
             OrderLine(
                 order=order,
@@ -267,7 +283,13 @@ def _place(
         ]
     )
     Payment.objects.filter(pk=payment.pk).update(status=Payment.Status.SUCCEEDED, order=order)
-    event(order, OrderEvent.Type.PLACED, "Order placed.", payment=payment.intent_id)
+    # Written with the PAID event in one INSERT when all goes well, else on its own below.
+    placed = OrderEvent(
+        order=order,
+        type=OrderEvent.Type.PLACED,
+        message="Order placed.",
+        data={"payment": payment.intent_id},
+    )
     early = [(item["id"], Decimal(item["amount"])) for item in payment.early_refunds]
     early_total = sum((amount for _id, amount in early), Decimal("0.00"))
     if early_total >= paid:
@@ -276,6 +298,7 @@ def _place(
         problem = PayloadError(
             CheckoutErrorCode.PAYMENT_ERROR, "The payment was refunded before the order.", "token"
         )
+        placed.save()
         event(
             order,
             OrderEvent.Type.NOT_PLACED,
@@ -284,9 +307,11 @@ def _place(
             field=problem.field,
         )
         _cancel_refunded(order, early, "Refunded in the Stripe dashboard")
-        checkout.delete()
+        _discard_checkout(order.checkout_token)
         return Completion(order, problem, placed_now=True)
-    problem = not_ready or _serve(order, lines, checkout, paid, intent, checkout_totals)
+    problem = not_ready or _serve(
+        order, order_lines, lines, checkout, paid, intent, checkout_totals
+    )
     if problem is None and not early:
         # From here to the commit the stock rows (and then the invoice series) are
         # locked and other buyers of the same goods wait: only the few writes that must
@@ -294,27 +319,48 @@ def _place(
         # UPDATE, not save(): Wagtail's reference index has nothing new to learn).
         order.status = Order.Status.PAID
         order.paid_at = timezone.now()
-        event(order, OrderEvent.Type.PAID, f"Paid € {paid} ({payment.intent_id}).")
+        OrderEvent.objects.bulk_create(
+            [
+                placed,
+                OrderEvent(
+                    order=order,
+                    type=OrderEvent.Type.PAID,
+                    message=f"Paid € {paid} ({payment.intent_id}).",
+                    data={},
+                ),
+            ]
+        )
         order_emails.send_after_commit(order, order_emails.CONFIRMATION)
         # The invoice's number, from the museum's own series, is the order's number.
         order.invoice_number = invoices.issue_invoice(order).number
         Order.objects.filter(pk=order.pk).update(
             status=order.status, paid_at=order.paid_at, invoice_number=order.invoice_number
         )
-    elif problem is None:
-        order.status = Order.Status.PARTIALLY_REFUNDED
-        order.paid_at = timezone.now()
-        order.invoice_number = invoices.issue_invoice(order).number
-        _apply_early_refunds(order, early)
-        order.save(update_fields=["status", "paid_at", "invoice_number", "refunded"])
-        event(order, OrderEvent.Type.PAID, f"Paid € {paid} ({payment.intent_id}).")
-        order_emails.send_after_commit(order, order_emails.CONFIRMATION)
     else:
-        _refund_unserved(order, payment, paid, problem)
-    # Gone already when it was served (_serve deletes it before taking the stock); back
-    # when the refused step's savepoint rolled that back.
-    Checkout.objects.filter(token=order.checkout_token).delete()
+        placed.save()
+        if problem is None:
+            order.status = Order.Status.PARTIALLY_REFUNDED
+            order.paid_at = timezone.now()
+            order.invoice_number = invoices.issue_invoice(order).number
+            _apply_early_refunds(order, early)
+            order.save(update_fields=["status", "paid_at", "invoice_number", "refunded"])
+            event(order, OrderEvent.Type.PAID, f"Paid € {paid} ({payment.intent_id}).")
+            order_emails.send_after_commit(order, order_emails.CONFIRMATION)
+        else:
+            _refund_unserved(order, payment, paid, problem)
+    if problem is not None:
+        # Gone already when it was served (_serve deletes it before taking the stock);
+        # back when the refused step's savepoint rolled that back.
+        _discard_checkout(order.checkout_token)
     return Completion(order, problem, placed_now=True)
+
+
+def _discard_checkout(token) -> None:
+    """Delete a checkout that became an order which was not served; its address rows
+    are the order's now, so the deletion must not take them along (signals.py)."""
+    found = Checkout.objects.filter(token=token)
+    found.update(shipping_address=None, billing_address=None)
+    found.delete()
 
 
 def _apply_early_refunds(order: Order, early: list[tuple[str, Decimal]]) -> None:
@@ -359,7 +405,9 @@ def product_names(lines, language: str) -> dict[int, str]:
     }
 
 
-def _serve(order, lines, checkout, paid, intent, checkout_totals) -> PayloadError | None:
+def _serve(
+    order, order_lines, lines, checkout, paid, intent, checkout_totals
+) -> PayloadError | None:
     """Check the money, take the stock, the extensions' capacity (tickets) and the
     voucher; None if all held, else why not. Each step runs in its own savepoint, so a
     refused step leaves nothing behind."""
@@ -369,7 +417,7 @@ def _serve(order, lines, checkout, paid, intent, checkout_totals) -> PayloadErro
             f"€ {paid} was paid but the checkout costs € {order.total_gross} now.",
             "token",
         )
-    order_lines = [line for line in order.lines.all() if line.variant_id is not None]
+    order_lines = [line for line in order_lines if line.variant_id is not None]
     try:
         with transaction.atomic():
             checkout_extensions.place(order, checkout, checkout_totals)
@@ -378,7 +426,7 @@ def _serve(order, lines, checkout, paid, intent, checkout_totals) -> PayloadErro
             # The checkout is done with (the extensions read their lines above) before
             # the stock rows, which every buyer of these goods waits for, are locked:
             # what happens under that lock is kept short (bench/checkout.py).
-            Checkout.objects.filter(pk=checkout.pk).delete()
+            checkout.delete()
             stock.allocate(order_lines)
     except PayloadError as problem:
         return problem
@@ -430,17 +478,6 @@ def _delivery_kind(checkout: Checkout) -> str:
     if method is None:
         return Order.DeliveryKind.NONE
     return Order.DeliveryKind.PICKUP if method.is_pickup else Order.DeliveryKind.SHIPPING
-
-
-def _copy(address):
-    """The order's own copy: the buyer editing the checkout's address later must not
-    change an invoice."""
-    if address is None:
-        return None
-    address.pk = None
-    address._state.adding = True
-    address.save()
-    return address
 
 
 def event(order: Order, type: str, message: str = "", user=None, **data) -> OrderEvent:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, F, When
 from django.dispatch import Signal
 
 from museum_site.graphql.response_cache import bump_content_version
@@ -117,12 +117,17 @@ def allocate(lines: Iterable[StockLine]) -> None:
                 "Not enough stock for: " + ", ".join(variant.sku for variant in skus) + ".",
                 "lines",
             )
-        for row in rows.values():
-            Stock.objects.filter(pk=row.pk).update(
-                allocated=F("allocated") + wanted[row.variant_id]
-            )
-        # Only the last units sold change what the search says (in stock or not).
-        _changed(rows, [v for v, row in rows.items() if row.available - wanted[v] <= 0])
+        # One UPDATE, whatever the number of lines: the rows stay locked until commit.
+        Stock.objects.filter(pk__in=[row.pk for row in rows.values()]).update(
+            allocated=F("allocated")
+            + Case(*(When(pk=row.pk, then=wanted[v]) for v, row in rows.items()), default=0)
+        )
+        left = {v: row.available - wanted[v] for v, row in rows.items()}
+        # Only the last units sold change what the search says (in stock or not), and
+        # visitors see at most SHOWN_QUANTITY_CAP units: a sale that leaves more than
+        # that changes no answer, and keeps every cached one.
+        if any(units < SHOWN_QUANTITY_CAP for units in left.values()):
+            _changed(rows, [v for v, units in left.items() if units <= 0])
 
 
 def deallocate(lines: Iterable[StockLine]) -> None:

@@ -8,7 +8,7 @@ Places go back to the slot and its quotas in the same transaction.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 
@@ -28,6 +28,12 @@ class TicketErrorCode(Enum):
     CANCELLATION_CLOSED = "cancellation_closed"
     INVALID = "invalid"
     PAYMENT_ERROR = "payment_error"
+
+
+def cancellable_until(ticket: Ticket) -> datetime:
+    """The last moment the visitor may cancel this ticket: the offer's hours before its
+    slot (the one rule, for the API's answer and for `cancel_tickets`)."""
+    return ticket.slot.starts_at - timedelta(hours=ticket.slot.offer.cancel_until_hours)
 
 
 def cancel_tickets(order: Order, codes: list[str], user=None) -> tuple[list[Ticket], Decimal]:
@@ -60,9 +66,7 @@ def cancel_tickets(order: Order, codes: list[str], user=None) -> tuple[list[Tick
                 raise PayloadError(TicketErrorCode.NOT_FOUND, "No valid tickets.", "codes")
         for ticket in chosen:
             offer = ticket.slot.offer
-            if now > ticket.slot.starts_at - timedelta(hours=offer.cancel_until_hours) or (
-                ticket.checked_in_at is not None
-            ):
+            if now > cancellable_until(ticket) or (ticket.checked_in_at is not None):
                 raise PayloadError(
                     TicketErrorCode.CANCELLATION_CLOSED,
                     f"Tickets can be canceled until {offer.cancel_until_hours} hours before "

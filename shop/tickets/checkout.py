@@ -33,6 +33,10 @@ def line_key(line: CheckoutTicketLine) -> tuple[str, int]:
     return ("ticket", line.pk)
 
 
+def _is_ticket_key(key: object) -> bool:
+    return isinstance(key, tuple) and key[:1] == ("ticket",)
+
+
 def ticket_lines(checkout: Checkout) -> list[CheckoutTicketLine]:
     return list(
         CheckoutTicketLine.objects.filter(checkout_id=checkout.token).select_related(
@@ -60,6 +64,10 @@ class TicketLines:
         capacity.hold(token)
 
     def place(self, order: Order, checkout: Checkout, totals: Totals) -> None:
+        if not any(_is_ticket_key(key) for key in totals.lines):
+            # The totals were made from this checkout's lines under the same lock: no
+            # ticket among them, nothing to read again (most orders: goods only).
+            return
         lines = ticket_lines(checkout)
         if not lines:
             return
@@ -229,6 +237,7 @@ def add_tickets(
         line.held_until = None  # the cart changed: a hold starts again with the payment
         line.save()
         changed.append(line)
+    checkout.touch()
     return changed
 
 
@@ -240,6 +249,7 @@ def remove_ticket_line(checkout: Checkout, line_id: int | str) -> None:
         raise PayloadError(
             CheckoutErrorCode.NOT_FOUND, "This checkout has no such ticket line.", "lineId"
         )
+    checkout.touch()
 
 
 def _int(value, field_name: str) -> int:

@@ -54,6 +54,7 @@ class OfferRecord:
     interval_minutes: int
     capacity: int
     late: tuple[int, time] | None = None  # (weekday, closes) of a late opening
+    kind: str = AdmissionOffer.Kind.PERMANENT
 
 
 OFFERS = (
@@ -75,10 +76,10 @@ OFFERS = (
         },
         (1, 2, 3, 4, 5, 6),
         time(10, 0),
-        time(17, 30),
+        time(18, 0),
         30,
         40,
-        late=(3, time(21, 30)),
+        late=(3, time(22, 0)),
     ),
     OfferRecord(
         "design",
@@ -114,7 +115,7 @@ OFFERS = (
         {Kind.ADULT: "10.00", Kind.REDUCED: "7.50", Kind.YOUTH: "3.00", Kind.CHILD: "0.00"},
         (1, 2, 3, 4, 5, 6),
         time(9, 30),
-        time(16, 30),
+        time(17, 0),
         60,
         30,
     ),
@@ -122,22 +123,46 @@ OFFERS = (
 
 
 def load_demo_tickets(stdout: TextIO | None = None) -> None:
+    from shop.tickets import demo_calendar
+
     today = timezone.localdate()
+    last = today + timedelta(days=DAYS_AHEAD - 1)
     loaded = []
     with transaction.atomic():
-        for record in OFFERS:
-            if record.museum_slug is None:
-                museum = Museum.objects.default()
-            else:
-                museum = Museum.objects.filter(slug=record.museum_slug).first()
-                if museum is None:
-                    continue  # the other demo museums are not loaded
-            offer = _offer(museum, record)
-            new = generate_slots(offer, today, today + timedelta(days=DAYS_AHEAD - 1))
+        for museum, records in _museums_and_offers():
+            offers = [_offer(museum, record) for record in records]
+            # The closing day first: the slots of that day are then never generated.
+            demo_calendar.holidays(museum, today, last)
+            demo_calendar.closing_day(museum, offers, today)
+            new = sum(generate_slots(offer, today, last) for offer in offers)
+            demo_calendar.exhibition_quotas(museum, today, last)
+            demo_calendar.nearly_full_slot(museum, offers[0], today)
             staff_groups(museum)
             loaded.append(f"{museum.name} ({new} new slots)")
     if stdout:
-        stdout.write(f"Admission: an offer each for {', '.join(loaded)}\n")
+        stdout.write(f"Admission: offers for {', '.join(loaded)}\n")
+
+
+def _museums_and_offers() -> list[tuple[Museum, list[OfferRecord]]]:
+    """The loaded demo museums, each with its offers (its main offer first); a museum
+    of the list that is not loaded is left out."""
+    from shop.tickets.demo_calendar import EXHIBITIONS
+
+    by_slug: dict[str | None, list[OfferRecord]] = {}
+    for record in OFFERS:
+        by_slug.setdefault(record.museum_slug, []).append(record)
+    for combined in EXHIBITIONS:
+        by_slug.setdefault(combined.museum_slug, []).extend(
+            [combined.exhibition, combined.combination]
+        )
+    found = []
+    for slug, records in by_slug.items():
+        museum = (
+            Museum.objects.default() if slug is None else Museum.objects.filter(slug=slug).first()
+        )
+        if museum is not None:
+            found.append((museum, records))
+    return found
 
 
 # The museum's staff groups and what each needs of admission (app label, codename). The
@@ -196,7 +221,7 @@ def _offer(museum: Museum, record: OfferRecord) -> AdmissionOffer:
         museum=museum,
         slug=record.slug,
         defaults={
-            "kind": AdmissionOffer.Kind.PERMANENT,
+            "kind": record.kind,
             "name_nl": nl,
             "name_en": en,
             "name_fr": fr,
@@ -222,7 +247,9 @@ def _offer(museum: Museum, record: OfferRecord) -> AdmissionOffer:
         )
     for weekday in record.weekdays:
         closes = record.late[1] if record.late and record.late[0] == weekday else record.closes
-        WeeklyOpening.objects.get_or_create(
+        # The hours as the museum's details give them, also when a demo loaded before
+        # had others.
+        WeeklyOpening.objects.update_or_create(
             museum=museum,
             offer=offer,
             weekday=weekday,

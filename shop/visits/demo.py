@@ -216,12 +216,7 @@ def _pay_online(booking: Booking) -> None:
         museum_id=booking.museum_id,
         email=booking.email,
         locale=booking.locale,
-        subtotal=totals.subtotal.gross.amount,
-        discount=Decimal("0.00"),
-        shipping=Decimal("0.00"),
-        total_gross=totals.total.gross.amount,
-        total_net=totals.total.net.amount,
-        vat_breakdown=totals.vat_breakdown_record(),
+        **totals.order_amounts(),
         status=Order.Status.PAID,
         paid_at=timezone.now(),
     )

@@ -212,13 +212,13 @@ class PageTree:
             case Gallery(title, inventory_numbers):
                 items = [self.gallery_item(number, language) for number in inventory_numbers]
                 return ("gallery", {"title": title.get(language), "images": items})
-            case Video(url, title, transcript):
+            case Video(url, title, transcript, poster):
                 return (
                     "video",
                     {
                         "url": url,
                         "title": title.get(language),
-                        "poster": None,
+                        "poster": self.hero(poster),
                         "transcript": transcript.get(language),
                     },
                 )

@@ -101,9 +101,13 @@ class Gallery:
 
 @dataclass(frozen=True)
 class Video:
+    """A video at its host; the poster (a picture, or an object by inventory number) is
+    what the page shows until the visitor allows the host's player."""
+
     url: str
     title: Text
     transcript: Text
+    poster: Picture | str
 
 
 @dataclass(frozen=True)

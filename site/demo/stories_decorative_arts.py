@@ -162,6 +162,7 @@ PORCELAIN = StoryRecord(
                 "Amina El Idrissi retourne un bol et montre les compartiments, la pâte "
                 "fine et les grains de sable sur l'anneau du pied.",
             ),
+            poster="MAL.1950.031",
         ),
     ),
     languages=("nl", "en", "fr"),
@@ -284,6 +285,7 @@ BEHIND_THE_SCENES = StoryRecord(
                 "Pieter-Jan Van Damme ouvre un rayonnage, enfile des gants et montre un "
                 "mortier de 1568 avec son numéro d'inventaire.",
             ),
+            poster=DEPOT,
         ),
         ObjectCard(
             "MAL.1927.013",

@@ -116,6 +116,7 @@ RESTORATION = StoryRecord(
                 "Images de l'atelier : un coton roule sur le vernis, qui part jaune. Sofie De "
                 "Wilde explique comment elle choisit les solvants.",
             ),
+            poster=STUDIO,
         ),
         Audio(
             Text(

@@ -29,10 +29,13 @@ from its opening and closing dates, `crm:P14_carried_out_by` the museum and
 Term: `skos:Concept` with `skos:prefLabel` nl/en/fr, `skos:altLabel`, `skos:scopeNote`,
 `skos:broader`, `skos:exactMatch` its authority URI, `skos:inScheme` the group's scheme.
 
-Entity IRIs are `<museum site>/id/object/<translation key>`, `/id/exhibition/<translation
-key>` (one entity for all languages of a thing) and `<default museum site>/id/term/<id>`
-(terms are the group's). Each description is built twice: once with a fixed subject to
-hash (a publish that changes nothing writes no version), once with the version's IRI.
+Entity IRIs are `<museum origin>/id/object/<translation key>`, `/id/exhibition/<translation
+key>` (one entity for all languages of a thing) and `<default museum origin>/id/term/<id>`
+(terms are the group's), the origin being the museum's public one
+(museum_site.museums.links.museum_url: where its visitors reach it, on its own hostname),
+so an IRI dereferences on the site of the museum that minted it and does not depend on
+the host that asked. Each description is built twice: once with a fixed subject to hash
+(a publish that changes nothing writes no version), once with the version's IRI.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ import re
 from html import unescape
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+
+from museum_site.museums.links import museum_url
 
 CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")
 AAT = Namespace("http://vocab.getty.edu/aat/")
@@ -77,18 +82,16 @@ def plain_text(html: str) -> str:
 
 
 def object_iri(museum, translation_key) -> str:
-    return f"{museum.site.root_url}/id/object/{translation_key}"
+    return museum_url(museum, f"/id/object/{translation_key}")
 
 
 def exhibition_iri(museum, translation_key) -> str:
-    return f"{museum.site.root_url}/id/exhibition/{translation_key}"
+    return museum_url(museum, f"/id/exhibition/{translation_key}")
 
 
 def term_base() -> str:
-    """The group's terms live under the default museum's site."""
-    from museum_site.museums.models import Museum
-
-    return f"{Museum.objects.default().site.root_url}/id/term"
+    """The group's terms live on the default museum's origin."""
+    return museum_url(None, "/id/term")
 
 
 def term_iri(term_id: int) -> str:
@@ -96,9 +99,12 @@ def term_iri(term_id: int) -> str:
 
 
 def scheme_iri() -> str:
-    from museum_site.museums.models import Museum
+    return museum_url(None, "/id/terms")
 
-    return f"{Museum.objects.default().site.root_url}/id/terms"
+
+def keeper_iri(museum) -> str:
+    """The museum as a group (`crm:E74_Group`): its site's public origin."""
+    return museum.public_origin
 
 
 def term_reference(term, term_base: str) -> URIRef:
@@ -174,7 +180,7 @@ def describe_object(graph: Graph, subject: str, copies: list, term_base: str) ->
         node = term_reference(main.object_type, term_base)
         graph.add((s, CRM.P2_has_type, node))
         _term_labels(graph, node, main.object_type, CRM.E55_Type)
-    museum = URIRef(main.museum.site.root_url)
+    museum = URIRef(keeper_iri(main.museum))
     graph.add((s, CRM.P50_has_current_keeper, museum))
     graph.add((museum, RDF.type, CRM.E74_Group))
     graph.add((museum, RDFS.label, Literal(main.museum.name)))
@@ -205,7 +211,7 @@ def describe_exhibition(graph: Graph, subject: str, museum, copies: list, object
         if main.end_date:
             stamp = Literal(f"{main.end_date.isoformat()}T23:59:59", datatype=XSD.dateTime)
             graph.add((span, CRM.P82b_end_of_the_end, stamp))
-    keeper = URIRef(museum.site.root_url)
+    keeper = URIRef(keeper_iri(museum))
     graph.add((s, CRM.P14_carried_out_by, keeper))
     graph.add((keeper, RDF.type, CRM.E74_Group))
     graph.add((keeper, RDFS.label, Literal(museum.name)))

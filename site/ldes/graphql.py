@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import graphene
-from django.urls import reverse
 
 from museum_site.museums.current import museum_for_field
 from museum_site.museums.graphql_scope import museum_argument
 
 from .models import StreamKind
+from .views import stream_url
 
 LdesStreamKind = graphene.Enum.from_enum(
     StreamKind, name="LdesStreamKind", description="What a stream's members are versions of."
@@ -38,9 +38,7 @@ class LdesQuery:
         return [
             {
                 "kind": kind,
-                "url": info.context.build_absolute_uri(
-                    reverse("ldes-stream", args=[museum.slug, kind.value])
-                ),
+                "url": stream_url(info.context, museum, kind.value),
             }
             for kind in StreamKind
         ]

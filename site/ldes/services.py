@@ -17,7 +17,7 @@ import datetime
 import uuid
 
 from django.utils import timezone
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 
 from museum_site.museums.models import Museum
 
@@ -54,18 +54,29 @@ def _latest(museum: Museum, kind: str, entity: str) -> Member | None:
 
 def _write(museum: Museum, kind: str, entity: str, iri: str, build) -> Member | None:
     """A new version of `iri` described by `build(graph, subject)`, unless the latest
-    version already says the same."""
+    version already says the same of the same IRI.
+
+    When the entity's IRI changed (its museum's origin moved: a new hostname, or IRIs
+    minted before they were on the museum's own origin), the old IRI is retired first
+    (`_retire`) and the new version says `owl:sameAs` the old one, even if its
+    description did not change."""
     hashed = description.new_graph()
     build(hashed, description.HASH_SUBJECT)
     digest = description.content_hash(hashed)
     latest = _latest(museum, kind, entity)
-    if latest is not None and not latest.deleted and latest.content_hash == digest:
+    current = latest is not None and not latest.deleted
+    renamed = latest.is_version_of if current and latest.is_version_of != iri else None
+    if current and renamed is None and latest.content_hash == digest:
         return None
+    if renamed is not None:
+        _retire(latest, iri)
     created = timezone.now()
     version = f"{iri}/version/{uuid.uuid4().hex}"
     graph = description.new_graph()
     build(graph, version)
     graph.add((URIRef(version), description.DCTERMS.isVersionOf, URIRef(iri)))
+    if renamed is not None:
+        graph.add((URIRef(iri), OWL.sameAs, URIRef(renamed)))
     graph.add((URIRef(version), description.DCTERMS.created, timestamp_literal(created)))
     return Member.objects.create(
         museum=museum,
@@ -79,8 +90,9 @@ def _write(museum: Museum, kind: str, entity: str, iri: str, build) -> Member | 
     )
 
 
-def _tombstone(latest: Member | None) -> Member | None:
-    """A deletion marker after `latest`, the entity's last version in a stream."""
+def _tombstone(latest: Member | None, replaced_by: str | None = None) -> Member | None:
+    """A deletion marker after `latest`, the entity's last version in a stream; with
+    `replaced_by`, the IRI that names the entity from now on."""
     if latest is None or latest.deleted:
         return None
     created = timezone.now()
@@ -91,6 +103,8 @@ def _tombstone(latest: Member | None) -> Member | None:
     graph.add((subject, description.AS.object, URIRef(latest.is_version_of)))
     graph.add((subject, description.DCTERMS.isVersionOf, URIRef(latest.is_version_of)))
     graph.add((subject, description.DCTERMS.created, timestamp_literal(created)))
+    if replaced_by is not None:
+        graph.add((subject, description.DCTERMS.isReplacedBy, URIRef(replaced_by)))
     return Member.objects.create(
         museum_id=latest.museum_id,
         kind=latest.kind,
@@ -101,6 +115,15 @@ def _tombstone(latest: Member | None) -> Member | None:
         deleted=True,
         ntriples=description.canonical(graph),
     )
+
+
+def _retire(latest: Member, iri: str) -> Member | None:
+    """The entity's old IRI ends in its stream: members are immutable, so a harvester
+    holding versions of the old IRI keeps them as they are; this tombstone tells it that
+    the old IRI is done and `dcterms:isReplacedBy` names the new one, whose versions
+    follow. The old IRIs still dereference (museum_site.ldes.views: by path, on any host
+    of the museum)."""
+    return _tombstone(latest, replaced_by=iri)
 
 
 def timestamp_literal(moment: datetime.datetime) -> Literal:
@@ -176,6 +199,7 @@ def record_exhibition(translation_key, museum: Museum | None = None) -> Member |
             "collection_object__translation_key",
             "collection_object__museum__site__hostname",
             "collection_object__museum__site__port",
+            "collection_object__museum__site__is_default_site",
         )
     )
     objects = [

@@ -9,6 +9,14 @@ value is just past the last member of page N-1, so a client may enter at any pag
 still find every member. A page whose successor is settled (museum_site.ldes.services.SETTLED) will
 never change: it is served immutable for a year. The open page answers for a minute.
 Pages read the stored members only; nothing is described again at read time.
+
+Each museum's streams, pages and member IRIs are served on that museum's own host (the
+museum the request's host names, museum_site.museums.current): asked on another
+museum's host, they answer 301 to the same path on the right origin, so a link or IRI
+someone stored keeps working and museum A's host never shows museum B's stream. Stream
+and page URLs are built on the host that asked (a harvester walks them from there,
+loopback included); member IRIs are names minted on the museum's public origin
+(museum_site.ldes.description) and are looked up by their path.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -24,6 +32,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
+from museum_site.museums.current import UnknownMuseum, museum_by_slug, museum_for_request
+from museum_site.museums.links import museum_url
 from museum_site.museums.models import Museum
 
 from . import description
@@ -49,10 +59,31 @@ def _format(request: HttpRequest) -> str | None:
 
 
 def _museum(slug: str) -> Museum:
-    museum = Museum.objects.select_related("site").filter(slug=slug).first()
+    """The museum `slug` names, from the shared cache (museum_site.museums.current)."""
+    try:
+        return museum_by_slug(slug)
+    except UnknownMuseum:
+        raise Http404("No such museum.") from None
+
+
+def _elsewhere(request: HttpRequest, museum: Museum | int | None) -> HttpResponse | None:
+    """301 to this path on `museum`'s origin (a museum, its pk, or None for the default
+    museum) when the request's host is another museum's; None when this host serves it."""
+    here = museum_for_request(request)
     if museum is None:
-        raise Http404("No such museum.")
-    return museum
+        served = here.is_default
+    else:
+        served = here.pk == (museum if isinstance(museum, int) else museum.pk)
+    if served:
+        return None
+    response = HttpResponsePermanentRedirect(museum_url(museum, request.get_full_path()))
+    return _open(response)
+
+
+def _minted_by(member: Member) -> int | None:
+    """The museum whose origin a member's IRI is on: its own, or for the group's terms
+    the default museum's (None) (museum_site.ldes.description)."""
+    return None if member.kind == StreamKind.TERMS else member.museum_id
 
 
 def _kind(kind: str) -> str:
@@ -93,12 +124,20 @@ def _answer(request, etag: str, cache_control: str, media_type: str, render) -> 
     return _open(response)
 
 
+def served_url(request: HttpRequest, museum: Museum, path: str) -> str:
+    """`path` on the host that asked when it serves `museum` (a harvester, loopback
+    included, walks on from there), else on the museum's own origin."""
+    if museum_for_request(request).pk == museum.pk:
+        return request.build_absolute_uri(path)
+    return museum_url(museum, path)
+
+
 def stream_url(request, museum: Museum, kind: str) -> str:
-    return request.build_absolute_uri(reverse("ldes-stream", args=[museum.slug, kind]))
+    return served_url(request, museum, reverse("ldes-stream", args=[museum.slug, kind]))
 
 
 def page_url(request, museum: Museum, kind: str, number: int) -> str:
-    return request.build_absolute_uri(reverse("ldes-page", args=[museum.slug, kind, number]))
+    return served_url(request, museum, reverse("ldes-page", args=[museum.slug, kind, number]))
 
 
 def _describe_stream(graph: Graph, stream: URIRef) -> None:
@@ -113,6 +152,8 @@ def stream(request: HttpRequest, museum: str, kind: str) -> HttpResponse:
     if media_type is None:
         return _not_acceptable()
     found, kind = _museum(museum), _kind(kind)
+    if (moved := _elsewhere(request, found)) is not None:
+        return moved
     here = URIRef(stream_url(request, found, kind))
 
     def render() -> Graph:
@@ -130,6 +171,8 @@ def page(request: HttpRequest, museum: str, kind: str, number: int) -> HttpRespo
     if media_type is None:
         return _not_acceptable()
     found, kind = _museum(museum), _kind(kind)
+    if (moved := _elsewhere(request, found)) is not None:
+        return moved
     start = number * PAGE_SIZE
     # One row past the page (the first member of the next page, if there is one) and,
     # after page 0, one row before it (the last member of the previous page).
@@ -194,7 +237,8 @@ def scheme(request: HttpRequest, museum: str) -> HttpResponse:
     media_type = _format(request)
     if media_type is None:
         return _not_acceptable()
-    _museum(museum)
+    if (moved := _elsewhere(request, _museum(museum))) is not None:
+        return moved
     terms = list(Term.objects.order_by("pk"))
     base, scheme_iri = description.term_base(), description.scheme_iri()
     fields = ("label_nl", "label_en", "label_fr", "alt_labels", "scope_note", "broader_id")
@@ -215,6 +259,17 @@ def scheme(request: HttpRequest, museum: str) -> HttpResponse:
         return graph
 
     return _answer(request, etag, SHORT, media_type, render)
+
+
+@require_safe
+def scheme_iri(request: HttpRequest) -> HttpResponse:
+    """The scheme's IRI (`/id/terms`, on the default museum's origin): 303 See Other to
+    the document that describes it, like an entity's IRI to its latest version."""
+    default = Museum.objects.default()
+    response = HttpResponse(status=303)
+    response["Location"] = museum_url(default, reverse("ldes-scheme", args=[default.slug]))
+    response["Cache-Control"] = SHORT
+    return _open(response)
 
 
 # The IRI path segment of each kind (museum_site.ldes.description: `/id/object/<key>`…).
@@ -243,11 +298,13 @@ def version(request: HttpRequest, kind: str, entity: str, state: str, key: str) 
             deleted=VERSION_STATES[state],
             version_iri__endswith=f"/id/{kind}/{entity}/{state}/{key}",
         )
-        .only("pk", "ntriples")
+        .only("pk", "ntriples", "kind", "museum_id")
         .first()
     )
     if member is None:
         raise Http404("No such version.")
+    if (moved := _elsewhere(request, _minted_by(member))) is not None:
+        return moved
 
     def render() -> Graph:
         graph = description.new_graph()
@@ -266,13 +323,15 @@ def entity(request: HttpRequest, kind: str, entity: str) -> HttpResponse:
     latest = (
         Member.objects.filter(kind=IRI_KINDS[kind], entity=entity)
         .order_by("-created", "-pk")
-        .only("version_iri")
+        .only("version_iri", "kind", "museum_id")
         .first()
     )
     if latest is None:
         raise Http404("No such resource.")
-    path = "/" + latest.version_iri.split("/", 3)[3]  # the IRI's path, on this host
+    # The version's path on the origin that serves it now (an IRI minted on an older
+    # origin of the museum is found by its path there too).
+    path = "/" + latest.version_iri.split("/", 3)[3]
     response = HttpResponse(status=303)
-    response["Location"] = request.build_absolute_uri(path)
+    response["Location"] = museum_url(_minted_by(latest), path)
     response["Cache-Control"] = SHORT
     return _open(response)

@@ -71,7 +71,9 @@ class MuseumType(graphene.ObjectType):
 
     @staticmethod
     def resolve_url(museum: Museum, info) -> str:
-        return museum.site.root_url
+        # Where visitors reach it (`FRONTEND_URL` for the default museum), the same origin
+        # as every link and identifier made for it (museum_site.museums.links).
+        return museum.public_origin
 
     @staticmethod
     def resolve_is_default(museum: Museum, info) -> bool:

@@ -1,5 +1,7 @@
 """The editors' admin in a real browser, as an editor of the Editors group (not a
-superuser): the dashboard, translations that stay safe, the tour editor's errors.
+superuser): the dashboard and the tour editor's errors. A story's translation (sent,
+translated, published, its changed passage flagged) is followed from the first word typed
+in test_story_written_in_admin.py.
 
 Screenshots of each step go to artifacts/e2e/admin/.
 """
@@ -88,84 +90,6 @@ def publish_from_footer(page: Page) -> None:
     """Wagtail keeps "Publish" in the footer's dropdown, under "Save draft"."""
     page.locator("footer [data-w-dropdown-target=toggle]").first.click()
     page.locator('button[name="action-publish"]').click()
-
-
-def test_a_story_translated_in_the_admin_stays_dutch_until_published_and_flags_changes(
-    live_server, editor
-):
-    from tests.site.builders import locale, story, story_index
-
-    original = story(intro="Een drinkbeker uit Gent.", slug="drinkbeker", title="De drinkbeker")
-    locale("en")
-    story_index("en")
-    with chromium() as browser:
-        page = open_admin(browser, live_server)
-        page.goto(f"{live_server.url}/admin/pages/{original.pk}/edit/")
-        shot(page, "01-dutch-story")
-
-        # Send it to translation into English.
-        page.goto(f"{live_server.url}/admin/localize/submit/page/{original.pk}/")
-        page.get_by_label("English").check()
-        shot(page, "02-send-to-translation")
-        page.locator("form button[type=submit], form input[type=submit]").last.click()
-        expect(page.get_by_text("submitted for translation into English")).to_be_visible()
-        shot(page, "03-translation-editor")
-        english_edit_url = page.url  # the English draft's editor
-
-        # The English site has no live copy of Dutch text: it reads the Dutch original,
-        # marked as Dutch, until the translation is published.
-        fallback = graphql_story(page, live_server, "drinkbeker", "en")
-        assert (fallback["locale"], fallback["intro"]) == ("nl", "Een drinkbeker uit Gent.")
-        assert graphql_story(page, live_server, "drinkbeker", "nl")["intro"] == (
-            "Een drinkbeker uit Gent."
-        )
-
-        # Translate the title and the introduction, then publish in English.
-        for text in ("The beaker", "A beaker from Ghent."):
-            page.get_by_role("button", name="Translate", exact=True).first.click()
-            page.locator("textarea").first.fill(text)
-            page.get_by_role("button", name="Save", exact=True).first.click()
-            expect(page.get_by_text(text, exact=True)).to_be_visible()
-        shot(page, "04-translated")
-        page.get_by_role("button", name="Publish in English").click()
-        page.wait_for_load_state("networkidle")
-        shot(page, "05-published-in-english")
-        english = graphql_story(page, live_server, "drinkbeker", "en")
-        assert english["intro"] == "A beaker from Ghent."
-
-        # The Dutch introduction changes and is published.
-        page.goto(f"{live_server.url}/admin/pages/{original.pk}/edit/")
-        page.fill("#id_intro", "Een zilveren drinkbeker uit Gent.")
-        publish_from_footer(page)
-        expect(page.locator(".messages .success")).to_be_visible()
-        shot(page, "06-dutch-changed-and-published")
-        # English visitors keep the translation a translator published.
-        assert graphql_story(page, live_server, "drinkbeker", "en")["intro"] == (
-            "A beaker from Ghent."
-        )
-
-        # The English translation says a passage changed, and offers the old translation.
-        page.goto(english_edit_url)
-        flag = page.locator(".messages").get_by_text(
-            "changed since they were translated", exact=False
-        )
-        expect(flag).to_be_visible()
-        shot(page, "07-translation-flags-a-change")
-        page.get_by_role("link", name="Review with the previous translation").click()
-        passage = page.locator("[data-changed-passage]")
-        expect(passage).to_have_count(1)
-        expect(passage).to_contain_text("Een drinkbeker uit Gent.")
-        expect(passage).to_contain_text("Een zilveren drinkbeker uit Gent.")
-        expect(passage.locator("textarea")).to_have_value("A beaker from Ghent.")
-        shot(page, "08-changed-passage-with-previous-translation")
-        passage.locator("textarea").fill("A silver beaker from Ghent.")
-        page.get_by_role("button", name="Save translations").click()
-        page.get_by_role("button", name="Publish in English").click()
-        page.wait_for_load_state("networkidle")
-        shot(page, "09-changed-passage-published")
-        assert graphql_story(page, live_server, "drinkbeker", "en")["intro"] == (
-            "A silver beaker from Ghent."
-        )
 
 
 def test_the_dashboard_shows_what_waits_and_links_to_each_list(live_server, editor):

@@ -10,14 +10,12 @@ Screenshots go to artifacts/e2e/tickets/.
 
 from __future__ import annotations
 
-import datetime
 import io
 from pathlib import Path
 
 import pytest
 import segno
 from django.contrib.auth.models import Group, Permission
-from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -77,7 +75,7 @@ def test_the_camera_reads_a_tickets_qr_code_and_the_page_admits_it(
     live_server, door_staff, tmp_path
 ):
     offer = builders.offer()
-    slot = builders.slot(offer, timezone.now() + datetime.timedelta(minutes=10))
+    slot = builders.slot_open_now(offer)
     ticket = builders.ticket(slot)
     video = qr_video(ticket.code, tmp_path / "ticket.y4m")
 

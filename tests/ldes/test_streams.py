@@ -6,6 +6,7 @@ import datetime
 import uuid
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
@@ -51,18 +52,19 @@ def _parse(response) -> Graph:
     return Graph().parse(data=response.content.decode(), format=FORMATS[media_type])
 
 
-def _walk(client, root: str) -> tuple[list[str], list[str]]:
-    """Follow the stream as a client does: tree:view, then every tree:relation's node.
-    Returns the members seen (with repeats) and the pages visited."""
-    stream = _parse(_get(client, root))
-    [view] = stream.objects(URIRef(f"http://testserver{root}"), TREE.view)
+def _walk(client, root: str, host: str = "testserver") -> tuple[list[str], list[str]]:
+    """Follow the stream as a client does on `host`: tree:view, then every
+    tree:relation's node. Returns the members seen (with repeats) and the pages visited."""
+    stream = _parse(_get(client, root, HTTP_HOST=host))
+    [view] = stream.objects(URIRef(f"http://{host}{root}"), TREE.view)
     seen, pages, queue = [], [], [str(view)]
     while queue:
         url = queue.pop(0)
         if url in pages:
             continue
         pages.append(url)
-        response = _get(client, url)
+        assert url.startswith(f"http://{host}/"), url
+        response = _get(client, url, HTTP_HOST=host)
         assert response.status_code == 200, url
         graph = _parse(response)
         seen += [str(member) for member in graph.objects(None, TREE.member)]
@@ -224,12 +226,28 @@ def test_a_museums_stream_shows_only_its_own_members(client, default_slug):
     own, other = _members(default_slug, 2), _members(design, 2)
     seen, _pages = _walk(client, "/ldes/default/objects")
     assert sorted(seen) == sorted(m.version_iri for m in own)
-    seen, _pages = _walk(client, "/ldes/design/objects")
+    seen, _pages = _walk(client, "/ldes/design/objects", host="design.localhost")
     assert sorted(seen) == sorted(m.version_iri for m in other)
     # Another stream of the same museum is another stream.
     _members(design, 1, kind=StreamKind.EXHIBITIONS)
-    seen, _pages = _walk(client, "/ldes/design/objects")
+    seen, _pages = _walk(client, "/ldes/design/objects", host="design.localhost")
     assert len(seen) == 2
+
+
+def test_a_museums_stream_is_served_on_its_own_host_only(client, default_slug):
+    """Asked on another museum's host, a stream, its pages and the scheme answer 301 to
+    the same path on their museum's origin (a stored link keeps working; museum A's
+    host never shows museum B's stream)."""
+    design = museum_builders.museum("design")
+    _members(design, 1)
+    for path in ("/ldes/design/objects", "/ldes/design/objects/0", "/ldes/design/terms/scheme"):
+        response = _get(client, path)  # the default museum's host
+        assert response.status_code == 301, path
+        assert response["Location"] == f"http://design.localhost{path}"
+        assert _get(client, path, HTTP_HOST="design.localhost").status_code == 200
+    response = _get(client, "/ldes/default/objects?x=1", HTTP_HOST="design.localhost")
+    assert response.status_code == 301
+    assert response["Location"] == f"{settings.FRONTEND_URL}/ldes/default/objects?x=1"
 
 
 def test_a_page_costs_a_fixed_number_of_queries(
@@ -237,6 +255,7 @@ def test_a_page_costs_a_fixed_number_of_queries(
 ):
     monkeypatch.setattr(views, "PAGE_SIZE", 50)
     _members(default_slug, 120)
+    _get(client, "/ldes/default/objects")  # the host's and the slug's museum, now cached
     for number in (0, 1, 2):
         with django_assert_max_num_queries(2):
             assert _get(client, f"/ldes/default/objects/{number}").status_code == 200
@@ -255,8 +274,9 @@ def test_the_scheme_is_a_skos_concept_scheme_of_the_groups_terms(client, default
     )
     museum_builders.museum("design")
     for accept in FORMATS:
-        for slug in ("default", "design"):  # the group's one scheme, wherever asked
-            response = _get(client, f"/ldes/{slug}/terms/scheme", accept)
+        # The group's one scheme, on every museum's host.
+        for slug, host in (("default", "testserver"), ("design", "design.localhost")):
+            response = _get(client, f"/ldes/{slug}/terms/scheme", accept, HTTP_HOST=host)
             assert response.status_code == 200
             graph = _parse(response)
             [scheme] = graph.subjects(RDF.type, SKOS.ConceptScheme)
@@ -283,10 +303,13 @@ def test_ldes_streams_names_the_museums_stream_urls(graphql, default_slug):
     museum_builders.museum("design")
     data = graphql('{ ldesStreams(museum: "design") { kind url } }')["data"]
     assert data["ldesStreams"] == [
-        {"kind": "OBJECTS", "url": "http://testserver/ldes/design/objects"},
-        {"kind": "EXHIBITIONS", "url": "http://testserver/ldes/design/exhibitions"},
-        {"kind": "TERMS", "url": "http://testserver/ldes/design/terms"},
+        {"kind": "OBJECTS", "url": "http://design.localhost/ldes/design/objects"},
+        {"kind": "EXHIBITIONS", "url": "http://design.localhost/ldes/design/exhibitions"},
+        {"kind": "TERMS", "url": "http://design.localhost/ldes/design/terms"},
     ]
+    # Asked on the museum's own host, on the host that asked (loopback harvesters too).
+    data = graphql("{ ldesStreams { url } }", HTTP_HOST="design.localhost")["data"]
+    assert data["ldesStreams"][0]["url"] == "http://design.localhost/ldes/design/objects"
     data = graphql("{ ldesStreams { url } }")["data"]
     assert data["ldesStreams"][0]["url"] == "http://testserver/ldes/default/objects"
     errors = graphql('{ ldesStreams(museum: "nowhere") { url } }')["errors"]

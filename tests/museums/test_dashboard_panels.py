@@ -4,12 +4,10 @@ museum only."""
 
 from __future__ import annotations
 
-import datetime
 import html
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.utils import timezone
 
 from museum_site.museums.models import Museum
 from museum_site.museums.permissions import grant_staff
@@ -36,11 +34,6 @@ def request_from(museum: Museum, organisation: str) -> Booking:
     )
 
 
-def today_at_noon() -> datetime.datetime:
-    """A slot of today whatever the hour the test runs at."""
-    return timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
-
-
 def panel(text: str, name: str) -> str:
     start = text.index(f'data-dashboard-panel="{name}"')
     return text[start : text.index("</section>", start)]
@@ -57,9 +50,7 @@ def test_requests_and_todays_slots_wait_on_the_dashboard(client, django_user_mod
     request_from(own, "Sint-Lievenscollege")
     request_from(other, "Designschool")
     offer = ticket_builders.offer(museum=own)
-    ticket_builders.ticket(
-        ticket_builders.slot(offer, timezone.now() + datetime.timedelta(hours=1))
-    )
+    ticket_builders.ticket(ticket_builders.slot(offer, ticket_builders.today_at(12)))
     planner = django_user_model.objects.create_user("planner", password="x", is_staff=True)
     planner.user_permissions.add(
         *Permission.objects.filter(
@@ -86,7 +77,7 @@ def test_requests_and_todays_slots_wait_on_the_dashboard(client, django_user_mod
 
 def test_staff_of_another_museum_see_no_slots_of_the_host(client, django_user_model, two_museums):
     own, other = two_museums
-    ticket_builders.slot(ticket_builders.offer(museum=other), today_at_noon())
+    ticket_builders.slot(ticket_builders.offer(museum=other), ticket_builders.today_at(12))
     staff = django_user_model.objects.create_user("kassa", password="x", is_staff=True)
     staff.user_permissions.add(
         *Permission.objects.filter(codename__in=["access_admin", "view_timeslot"])

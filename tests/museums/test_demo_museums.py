@@ -171,7 +171,11 @@ def test_the_demo_is_three_museums_answered_by_host(
 
     offers = [a["admissionOffers"] for a in (fine_arts, design, industry)]
     assert [[offer["name"] for offer in found] for found in offers] == [
-        ["Collection permanente"],
+        [
+            "Collection permanente",
+            "Exposition De Van Eyck à Rubens",
+            "Billet combiné : collection + De Van Eyck à Rubens",
+        ],
         ["Collection et exposition"],
         ["Machines en marche"],
     ]

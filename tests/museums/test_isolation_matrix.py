@@ -328,8 +328,11 @@ CASES: dict[str, Case] = {
     "ldes.Member": Case(
         _member,
         why_no_path="read only through its museum's /ldes/<museum>/<kind> pages, which list "
-        "that museum's members alone (tests/ldes/test_streams.py::"
-        "test_a_museums_stream_shows_only_its_own_members); no admin view",
+        "that museum's members alone and answer only on its host (tests/ldes/test_streams.py"
+        "::test_a_museums_stream_shows_only_its_own_members, ::test_a_museums_stream_is_"
+        "served_on_its_own_host_only), and its IRIs, served on the host of the museum that "
+        "minted them (tests/ldes/test_museum_iris.py::test_each_museums_iris_dereference_on_"
+        "its_own_host); no admin view",
     ),
     "museum_site.CollectionObject": Case(
         _object,

@@ -53,6 +53,13 @@ def test_one_function_names_each_museums_origin(design):
     assert museum_url(Museum.objects.default(), "/nl") == "https://fine-arts.example/nl"
 
 
+def test_the_api_names_each_museums_public_origin(design, graphql):
+    answer = graphql("{ museums { slug url } }")["data"]["museums"]
+    urls = {museum["slug"]: museum["url"] for museum in answer}
+    assert urls["design"] == DESIGN_ORIGIN
+    assert urls[Museum.objects.default().slug] == "https://fine-arts.example"
+
+
 def test_a_second_museums_emails_link_to_its_own_site(design, mailing_graphql, mailoutbox):
     # An order's download link, a group visit's page, a data request asked there.
     line = OrderLine(order=_order(design), pk=1)

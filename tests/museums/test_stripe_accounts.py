@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 import stripe
+from django.utils import timezone
 
 from museum_site.museums.models import Museum
 from shop import localstripe_process
@@ -46,7 +47,7 @@ def museums(settings, two_localstripes):
     settings.ALLOWED_HOSTS = ["localhost", "design.localhost", "testserver"]
     settings.ROOT_URLCONF = "tests.shop.urls"
     # The default museum uses the settings; the design museum its own keys.
-    Museum.objects.filter(site__is_default_site=True).update(slug="fine-arts")
+    Museum.objects.filter(site__is_default_site=True).update(slug="fine-arts", invoice_prefix="FA")
     settings.STRIPE_API_BASE = two_localstripes["fine-arts"]
     settings.STRIPE_API_BASES = {"design": two_localstripes["design"]}
     settings.STRIPE_SECRET_KEY = "sk_test_fine_arts"
@@ -57,6 +58,7 @@ def museums(settings, two_localstripes):
         stripe_secret_key="sk_test_design",
         stripe_publishable_key="pk_test_design",
         stripe_webhook_secret=SECRETS["design"],
+        invoice_prefix="DM",
     )
     return Museum.objects.default(), design
 
@@ -101,6 +103,15 @@ def test_a_buyer_paying_two_museums_pays_each_into_its_own_account(graphql, muse
         fine_stripe.v1.payment_intents.retrieve(design_intent)
     with pytest.raises(stripe.InvalidRequestError):
         design_stripe.v1.payment_intents.retrieve(fine_intent)
+    # Each order is numbered in its own museum's invoice series, each series starting at 1.
+    year = timezone.now().year
+    for intent, number in (
+        (fine_intent, f"FA-{year}-000001"),
+        (design_intent, f"DM-{year}-000001"),
+    ):
+        order = Order.objects.get(payments__intent_id=intent)
+        assert order.invoice_number == number
+        assert order.invoices.get().number == number
 
 
 def test_another_museums_product_cannot_be_put_in_a_checkout(museums):

@@ -13,6 +13,7 @@ import pytest
 from django.db import transaction
 
 from museum_site import models
+from search.analysis import analyzer
 from search.backends import Match
 from search.indexing import rebuild
 from search.query import plan
@@ -57,6 +58,41 @@ def test_exact_matches_rank_above_corrected_ones(demo, query, language):
     assert words[0].alternatives[0].match == Match.EXACT
 
 
+# --- ranking: a name heard, not spelled -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "expected"),
+    [
+        ("Rembrant van Rein", "nl", "MAL.1970.015"),  # "rein": pure; Rembrandt van Rijn
+        ("Hugo van der Goose", "en", "MAL.1952.002"),  # a goose; Hugo van der Goes
+        ("Jérôme Bos", "fr", "MAL.1936.002"),  # "bos": a wood; Jérôme Bosch
+    ],
+)
+def test_a_name_spelled_as_it_sounds_ranks_the_named_work_first(demo, query, language, expected):
+    assert slugs(query, language)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "language"),
+    [("Rembrant van Rein", "nl"), ("Hugo van der Goose", "en"), ("Jérôme Bos", "fr")],
+)
+def test_the_words_of_a_name_heard_still_match_as_written(demo, query, language):
+    (heard,) = plan(query, language)  # the whole run is one query word
+    assert any(alternative.match == Match.SYNONYM for alternative in heard.alternatives)
+    written = heard.alternatives[-1]
+    assert written.match == Match.TYPO
+    assert written.terms == tuple(analyzer(language).terms(query))
+
+
+@pytest.mark.parametrize(
+    ("query", "language"),
+    [("wandeling in het bos", "nl"), ("a goose on the ice", "en"), ("le bois en hiver", "fr")],
+)
+def test_ordinary_words_are_not_heard_as_a_name(demo, query, language):
+    assert all(" " not in word.typed for word in plan(query, language))
+
+
 # --- partial words ----------------------------------------------------------------------
 
 
@@ -92,6 +128,15 @@ def test_a_compound_of_a_material_finds_the_objects_of_that_material(demo, query
         inventory_number__in=[r.slug for r in found[0:20]], locale__language_code="nl"
     )
     assert any(gold in obj.materials.all() for obj in objects) or language == "fr"
+
+
+def test_a_compound_of_a_term_and_a_word_ranks_records_with_both_first(demo):
+    (word,) = plan("tafelzilver", "nl")
+    both = [a for a in word.alternatives if a.terms == ("tafel", "zilver")]
+    assert [a.match for a in both] == [Match.PART]
+    alone = [a for a in word.alternatives if a.terms == ("zilver",)]
+    assert alone  # the Term's piece alone still finds the silver
+    assert not [a for a in word.alternatives if a.terms == ("tafel",)]
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """`search` and `searchSuggest` over GraphQL: shape, errors, facets, constant query counts."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -258,11 +260,15 @@ def test_search_answers_are_cached_until_the_index_changes(graphql, committed):
 
 # Pinned; raise only with a reason: the thesaurus's version (the museum's Terms as
 # synonyms), the spelling list (typos, completions, compounds: one statement for every
-# word), the number of matches (which decides whether facet values are counted exactly or
-# on a sample: issue 20), the count with every facet (one statement), the page, its images,
-# their renditions. The museum the request is for costs none: its host was resolved (and
+# word), the count with every facet (one statement, which also decides whether facet
+# values are counted exactly or on a sample: issue 20), the page, its images, their
+# renditions. The museum the request is for costs none: its host was resolved (and
 # cached) before.
-SEARCH_QUERIES = 7
+SEARCH_QUERIES = 6
+# Not counted: on PostgreSQL the two full-text statements each run in a savepoint that
+# turns sequential scans off (search.backends.database: `_index_first`); those are
+# transaction control, not reads, and SQLite has none.
+TRANSACTION_CONTROL = re.compile(r"^(BEGIN|COMMIT|SAVEPOINT|RELEASE SAVEPOINT|SET LOCAL)\b")
 
 
 def test_search_costs_the_same_for_5_and_50_results(graphql, committed, uncached):
@@ -277,7 +283,8 @@ def test_search_costs_the_same_for_5_and_50_results(graphql, committed, uncached
             answer = run_search(graphql, "vaas", first=size)
         assert len(answer["nodes"]) == size
         assert all(node["image"]["rendition"]["url"] for node in answer["nodes"])
-        counts.append(len(queries))
+        reads = [q for q in queries.captured_queries if not TRANSACTION_CONTROL.match(q["sql"])]
+        counts.append(len(reads))
     assert counts == [SEARCH_QUERIES, SEARCH_QUERIES]
 
 
@@ -338,3 +345,26 @@ def test_a_result_without_a_translation_carries_a_note_in_the_visitors_language(
             "note": "Non traduit ; affiché en néerlandais.",
         }
     ]
+
+
+def test_an_objects_snippet_says_its_date_once(graphql, committed):
+    """Most descriptions open with place and year; the date the snippet adds at its end
+    is left out when the description already says it."""
+    with committed():
+        builders.collection_object(
+            title="Lampetkan",
+            date_text="1735",
+            description="<p>Brussel, 1735. Een lampetkan voor aan tafel.</p>",
+        )
+        builders.collection_object(
+            title="Koffiekan",
+            date_text="1772",
+            description="<p>Een koffiekan met houten handvat.</p>",
+        )
+    snippets = {
+        node["title"]: node["snippet"]
+        for query in ("lampetkan", "koffiekan")
+        for node in run_search(graphql, query)["nodes"]
+    }
+    assert snippets["Lampetkan"].count("1735") == 1
+    assert snippets["Koffiekan"].endswith("1772")

@@ -75,6 +75,11 @@ def product(
         **fields,
     )
     page.variants = variants if variants is not None else [variant()]
+    # In the order given, as the admin's inline panel numbers them: without it the order
+    # after a publish (which re-saves the children from the revision) is the database's.
+    for position, each in enumerate(page.variants.all()):
+        if each.sort_order is None:
+            each.sort_order = position
     page.images = [
         models.ProductImage(image=site_builders.image(f"Product {n} view {i}"), sort_order=i)
         for i in range(images)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from shop import localstripe_process
+from tests.shop.stripe_gate import StripeGate
 
 CHECKOUT_FIELDS = """
   token email locale quantity isShippingRequired voucherCode
@@ -116,6 +117,17 @@ def stripe_settings(settings, localstripe_url):
     settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
     settings.ROOT_URLCONF = "tests.shop.urls"
     return settings
+
+
+@pytest.fixture
+def stripe_gate(stripe_settings, localstripe_url) -> Iterator[StripeGate]:
+    """localstripe behind a gate the test controls (tests/shop/stripe_gate.py): the shop
+    talks to the gate, which watches, holds or drops its requests."""
+    with StripeGate(localstripe_url) as gate:
+        stripe_settings.STRIPE_API_BASE = gate.url
+        yield gate
+    if gate.errors:
+        raise gate.errors[0]
 
 
 def configure_webhook(localstripe_url: str, target: str, events: list[str]) -> None:

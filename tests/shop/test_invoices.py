@@ -158,3 +158,23 @@ def test_the_accounting_export_lists_invoices_and_credit_notes_with_their_vat(
     credit_vat = Decimal(credit_row[column["vat 6%"]]) + Decimal(credit_row[column["vat 21%"]])
     credit_net = Decimal(credit_row[column["net 6%"]]) + Decimal(credit_row[column["net 21%"]])
     assert credit_vat + credit_net == Decimal("-10.00")
+
+
+def test_the_export_dates_a_document_by_the_museums_day(shop, place, stripe_settings, settings):
+    """Half past midnight in Brussels is the evening before in UTC, where the database
+    keeps the time: the row is dated by the day the export was asked for, as the PDF is."""
+    import datetime
+
+    from django.utils import timezone
+
+    from shop.services import accounting
+
+    settings.TIME_ZONE = "Europe/Brussels"
+    place(("POSTER", 1))
+    new_year = datetime.date(2027, 1, 1)
+    issued = timezone.make_aware(datetime.datetime.combine(new_year, datetime.time(0, 30)))
+    Invoice.objects.update(created_at=issued)
+
+    header, row = accounting.rows(Museum.objects.default(), new_year, new_year)
+
+    assert row[header.index("date")] == "2027-01-01"

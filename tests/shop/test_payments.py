@@ -138,6 +138,9 @@ def test_money_arrived_but_stock_gone_refunds_automatically(
     assert payload["order"]["refunded"]["amount"] == "24.20"
     order = Order.objects.get()
     assert order.invoice_number is None
+    # The checkout is gone, the buyer's addresses stay with the order for staff.
+    assert not Checkout.objects.filter(pk=checkout.token).exists()
+    assert (order.billing_address.city, order.shipping_address.city) == ("Antwerpen",) * 2
     [refund] = order.refunds.all()
     assert refund.amount == Decimal("24.20") and "stock" in refund.reason
     at_stripe = stripe_client.v1.refunds.retrieve(refund.refund_id)

@@ -192,3 +192,22 @@ def test_a_restored_variant_keeps_its_own_stock_row_and_gets_no_second_one():
         restored.save()
 
     assert Stock.objects.get(variant__sku=variant.sku).quantity == 7
+
+
+def test_a_sale_that_leaves_more_than_visitors_see_keeps_cached_answers(
+    django_capture_on_commit_callbacks,
+):
+    """Visitors are shown at most SHOWN_QUANTITY_CAP units: selling one of 30 changes no
+    answer (every checkoutComplete of a well-stocked product would otherwise empty the
+    GraphQL cache); selling into the last ten does."""
+    from museum_site.graphql.response_cache import content_version
+
+    builders.product(variants=[builders.variant("MANY", "5.00")], stock=30)
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        stock_service.allocate([line("MANY", 20)])  # 10 left: still shown as 10
+    assert content_version() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        stock_service.allocate([line("MANY", 1)])  # 9 left: shown as 9
+    assert content_version() > before
+    assert Stock.objects.get(variant__sku="MANY").allocated == 21

@@ -103,10 +103,16 @@ def test_loading_the_demo_twice_builds_one_bilingual_museum(
     assert _in(stories, "nl") == _in(stories, "en") == len(STORIES) >= 8
     assert _in(stories, "fr") == sum(1 for story in STORIES if "fr" in story.languages)
     assert models.StoryPage.objects.not_live().count() == len(DRAFT_STORIES) == 1
+    videos = 0
     for story in models.StoryPage.objects.all():
         for block in story.body:
             if block.block_type == "collection_object":
                 assert block.value["collection_object"].locale_id == story.locale_id, story
+            if block.block_type == "video":
+                # Shown until the visitor allows the host's player: never an empty box.
+                assert block.value["poster"] is not None, story
+                videos += 1
+    assert videos >= 3
 
     exhibitions = models.ExhibitionPage.objects.live()
     assert [_in(exhibitions, language) for language in ("nl", "en", "fr")] == [3, 3, 3]

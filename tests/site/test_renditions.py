@@ -95,6 +95,41 @@ def test_past_the_budget_a_rendition_answers_the_nearest_existing_one(graphql, b
 
 
 @pytest.mark.django_db(transaction=True)
+def test_an_answer_cached_with_a_stand_in_is_drawn_again_once_the_job_made_the_renditions(
+    graphql, budget, database_queue, run_worker
+):
+    """The response cache (and the page cache, keyed by the same content version) kept
+    the original file's URL for a day after the worker had made the WebP."""
+    budget(0)
+    image = builders.collection_object().images.get().image
+    query = "{ collectionObjects(first: 5) { nodes { images { rendition(preset: CARD, format: WEBP) { url } } } } }"
+
+    def card_url() -> str:
+        return graphql(query)["data"]["collectionObjects"]["nodes"][0]["images"][0]["rendition"][
+            "url"
+        ]
+
+    assert card_url() == image.file.url
+    assert card_url() == image.file.url  # the cached answer
+    run_worker()
+    assert card_url().endswith(".webp")
+
+
+def test_the_command_prepares_every_public_images_renditions(budget):
+    from django.core.management import call_command
+
+    images = [builders.collection_object().images.get().image for _ in range(2)]
+    hidden = builders.collection_object(live=False).images.get().image
+    call_command("prepare_renditions", stdout=io.StringIO())
+    for image in images:
+        made = set(
+            MuseumRendition.objects.filter(image=image).values_list("filter_spec", flat=True)
+        )
+        assert renditions.prepared_specs(image) <= made
+    assert not MuseumRendition.objects.filter(image=hidden).exists()
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_missing_rendition_is_queued_for_the_worker(
     graphql, budget, uncached, database_queue, run_worker
 ):

@@ -68,6 +68,17 @@ def slot(
     )
 
 
+def slot_open_now(offer: models.AdmissionOffer, **fields) -> models.TimeSlot:
+    """A slot of today that the door admits now. It starts now: "in five minutes" is
+    tomorrow in a day's last five minutes, where the door calls it the wrong day."""
+    return slot(offer, timezone.now(), **fields)
+
+
+def today_at(hour: int, minute: int = 0) -> datetime.datetime:
+    """A time of the museum's today, whatever the hour the test runs at."""
+    return tomorrow_at(hour, minute, days=0)
+
+
 def tomorrow_at(hour: int, minute: int = 0, days: int = 1) -> datetime.datetime:
     day = timezone.localdate() + datetime.timedelta(days=days)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))

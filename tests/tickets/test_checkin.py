@@ -18,14 +18,9 @@ from tests.tickets import builders
 pytestmark = pytest.mark.django_db
 
 
-def _now_slot(offer, minutes_from_now: int = 5):
-    start = timezone.now() + datetime.timedelta(minutes=minutes_from_now)
-    return builders.slot(offer, start)
-
-
 def test_a_ticket_is_admitted_once_then_already_used_by_whom():
     offer = builders.offer()
-    ticket = builders.ticket(_now_slot(offer))
+    ticket = builders.ticket(builders.slot_open_now(offer))
     staff = get_user_model().objects.create_user("suppoost", first_name="Jan", last_name="Baert")
     first = checkin.check_in(ticket.code, ticket.museum_id, staff)
     second = checkin.check_in(ticket.code, ticket.museum_id)
@@ -39,7 +34,7 @@ def test_tomorrows_ticket_is_the_wrong_day_and_a_later_slot_the_wrong_slot(setti
     offer = builders.offer()
     tomorrow = builders.ticket(builders.slot(offer, timezone.now() + datetime.timedelta(days=1)))
     assert checkin.check_in(tomorrow.code, tomorrow.museum_id).outcome == "wrong_day"
-    noon = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time(12)))
+    noon = builders.today_at(12)
     later = builders.ticket(builders.slot(offer, noon + datetime.timedelta(hours=3)))
     assert checkin.check_in(later.code, later.museum_id, now=noon).outcome == "wrong_slot"
     near = noon + datetime.timedelta(hours=2, minutes=45)  # within the tolerance
@@ -48,7 +43,7 @@ def test_tomorrows_ticket_is_the_wrong_day_and_a_later_slot_the_wrong_slot(setti
 
 def test_canceled_and_unknown_tickets_are_refused():
     offer = builders.offer()
-    canceled = builders.ticket(_now_slot(offer), status=Ticket.Status.CANCELED)
+    canceled = builders.ticket(builders.slot_open_now(offer), status=Ticket.Status.CANCELED)
     assert checkin.check_in(canceled.code, canceled.museum_id).outcome == "canceled"
     assert checkin.check_in("not-a-code", canceled.museum_id).outcome == "unknown"
     assert checkin.check_in(canceled.code, canceled.museum_id + 999).outcome == "unknown"
@@ -58,7 +53,7 @@ def test_canceled_and_unknown_tickets_are_refused():
 
 def test_counts_per_slot_of_the_day():
     offer = builders.offer()
-    slot = _now_slot(offer)
+    slot = builders.slot_open_now(offer)
     first, _second = builders.ticket(slot), builders.ticket(slot)
     checkin.check_in(first.code, first.museum_id)
     [count] = checkin.counts_of_day(slot.museum_id)
@@ -70,7 +65,7 @@ def test_counts_per_slot_of_the_day():
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent connections")
 def test_two_devices_scanning_at_once_admit_the_ticket_once():
     offer = builders.offer()
-    ticket = builders.ticket(_now_slot(offer))
+    ticket = builders.ticket(builders.slot_open_now(offer))
     start = threading.Barrier(2)
     outcomes: list[str] = []
 

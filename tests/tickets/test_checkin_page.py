@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.utils import timezone
 
 from museum_site.museums.models import Museum
 from museum_site.museums.permissions import grant_staff
@@ -31,7 +28,7 @@ def _staff(*permissions: str):
 def test_staff_at_the_door_scan_and_see_the_counts(client):
     client.force_login(_staff("change_ticket"))
     offer = builders.offer()
-    ticket = builders.ticket(builders.slot(offer, timezone.now() + datetime.timedelta(minutes=5)))
+    ticket = builders.ticket(builders.slot_open_now(offer))
     page = client.get("/admin/tickets/check-in/")
     assert page.status_code == 200 and b"jsQR.js" in page.content
     first = client.post("/admin/tickets/check-in/scan/", {"code": ticket.code}).json()
@@ -45,7 +42,7 @@ def test_staff_at_the_door_scan_and_see_the_counts(client):
 def test_without_the_permission_nothing_is_answered(client):
     client.force_login(_staff())
     offer = builders.offer()
-    ticket = builders.ticket(builders.slot(offer, timezone.now() + datetime.timedelta(minutes=5)))
+    ticket = builders.ticket(builders.slot_open_now(offer))
     # Wagtail's admin answers a refused permission by sending the user back to the
     # dashboard with a message.
     assert client.get("/admin/tickets/check-in/").status_code in (302, 403)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 ADD = """mutation($token: UUID!, $slot: ID!, $tickets: [TicketCategoryInput!]!) {
   checkoutTicketsAdd(token: $token, slot: $slot, tickets: $tickets) {
     errors { field code message }
-    checkout { total { gross { amount } vat { amount } } vatBreakdown { rate gross { amount } }
+    checkout { updatedAt total { gross { amount } vat { amount } } vatBreakdown { rate gross { amount } }
                ticketLines { id quantity category { kind name } slot { id startsAt } } }
   }
 }"""
@@ -129,6 +129,30 @@ def test_tickets_join_the_cart_and_its_totals(graphql, new_checkout):
     assert checkout["vatBreakdown"] == [{"rate": "6", "gross": {"amount": "30.00"}}]
     assert checkout["total"]["vat"]["amount"] == "1.70"
     assert sorted(line["quantity"] for line in checkout["ticketLines"]) == [1, 2]
+
+
+def test_adding_and_removing_tickets_is_a_change_of_the_checkout(graphql, new_checkout):
+    """Its `updatedAt` moves: the expiry counts from it, and the frontend asks a cart
+    read again when its answer is older than one it already has."""
+    offer = builders.offer()
+    token = new_checkout()
+    before = graphql("query($t: UUID!) { checkout(token: $t) { updatedAt } }", {"t": token})
+    added = _add(graphql, token, builders.slot(offer), (builders.category(offer, "adult"), 1, {}))
+    removed = graphql(
+        """mutation($t: UUID!, $line: ID!) { checkoutTicketLineDelete(token: $t, lineId: $line) {
+             errors { code } checkout { updatedAt ticketLines { id } } } }""",
+        {"t": token, "line": added["checkout"]["ticketLines"][0]["id"]},
+    )["data"]["checkoutTicketLineDelete"]
+    assert removed["errors"] == [] and removed["checkout"]["ticketLines"] == []
+    times = [
+        datetime.datetime.fromisoformat(value)
+        for value in (
+            before["data"]["checkout"]["updatedAt"],
+            added["checkout"]["updatedAt"],
+            removed["checkout"]["updatedAt"],
+        )
+    ]
+    assert times[0] < times[1] < times[2]
 
 
 def test_refusals_are_payload_codes(graphql, new_checkout):

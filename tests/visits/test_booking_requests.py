@@ -111,9 +111,8 @@ def test_days_hours_and_notice_are_checked(graphql, offer):
         ("preferredStart", "CLOSED")
     }
     builders.calendar(open_weekdays=list(range(7)))
-    soon = builders.next_weekday(
-        days_ahead=2, weekday=(builders.next_weekday(days_ahead=2).weekday())
-    )
+    in_two_days = timezone.localdate() + timedelta(days=2)
+    soon = builders.next_weekday(weekday=in_two_days.weekday(), days_ahead=2)
     assert codes(ask(graphql, school(offer, preferredStart=soon.isoformat()))) == {
         ("preferredStart", "TOO_SOON")
     }

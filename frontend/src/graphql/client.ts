@@ -6,8 +6,9 @@
  * Queries go out as GET so the API's HTTP cache (Cache-Control, ETag, 304) works in the
  * browser; mutations are POSTed. Same origin as the site, so no CORS.
  */
-import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+import { ApolloClient, HttpLink, InMemoryCache, from } from "@apollo/client";
 import possibleTypes from "./possible-types";
+import { staleCheckoutLink } from "./staleAnswers";
 
 export const GRAPHQL_URL = "/graphql/";
 
@@ -36,19 +37,30 @@ export function createClient(
 ): ApolloClient<unknown> {
   const client = new ApolloClient({
     ssrMode: options.ssrMode ?? false,
-    link: new HttpLink({
-      uri: options.uri ?? GRAPHQL_URL,
-      useGETForQueries: true,
-      fetch: fetchWithoutGetContentType,
-      headers: options.museum ? { "X-Museum": options.museum } : undefined,
-    }),
+    link: from([
+      staleCheckoutLink(),
+      new HttpLink({
+        uri: options.uri ?? GRAPHQL_URL,
+        useGETForQueries: true,
+        fetch: fetchWithoutGetContentType,
+        headers: options.museum ? { "X-Museum": options.museum } : undefined,
+      }),
+    ]),
     cache: new InMemoryCache({
       possibleTypes: possibleTypes.possibleTypes,
       typePolicies: {
         // Collection objects are snippets shared by every page that shows them.
         CollectionObject: { keyFields: ["id", "locale"] },
-        // The cart: one checkout per token; every cart mutation answers it whole.
+        // The cart: one checkout per token; every cart mutation answers it whole (and an
+        // answer read before the last change is asked again: staleAnswers.ts).
         Checkout: { keyFields: ["token"] },
+        // The host's museum and its details have no id: the frame's query (SiteChrome)
+        // and a page's (Home) ask different fields of them, which must add up, not
+        // replace each other (the frame's answer then looked incomplete, so the frame
+        // drew without it on the server and fetched it again in the browser).
+        Museum: { merge: true },
+        MuseumDetails: { merge: true },
+        MuseumBranding: { merge: true },
       },
     }),
     defaultOptions: { watchQuery: { fetchPolicy: "cache-first", errorPolicy: "all" } },

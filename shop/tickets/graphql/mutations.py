@@ -10,6 +10,7 @@ from shop.accounts.graphql.middleware import current_customer
 from shop.graphql.errors import PayloadError, error_type
 from shop.graphql.mutations import CheckoutMutation
 from shop.models import Order
+from shop.services import order_links
 from shop.services.checkout import _locked
 from shop.tickets import checkout as tickets_in_checkout
 from shop.tickets.cancellation import TicketErrorCode, cancel_tickets
@@ -73,10 +74,14 @@ class OrderTicketsCancel(graphene.Mutation):
     """Cancel tickets of an order (all valid ones when `codes` is empty) until the
     offer's deadline before the slot; the offer's share of their price is refunded.
     The order is named by the token of the checkout it came from (what the buyer's
-    browser holds); an order placed signed in needs that customer."""
+    browser holds; an order placed signed in needs that customer), or by the signed
+    link of the confirmation e-mail (`Order.link`, what `orderByLink` reads)."""
 
     class Arguments:
-        checkout_token = graphene.Argument(graphene.UUID, required=True)
+        checkout_token = graphene.Argument(graphene.UUID)
+        link = graphene.Argument(
+            graphene.String, description="The order's signed link token (`Order.link`)."
+        )
         codes = graphene.List(graphene.NonNull(graphene.String), default_value=[])
 
     tickets = graphene.List(graphene.NonNull(Ticket), required=True)
@@ -84,15 +89,23 @@ class OrderTicketsCancel(graphene.Mutation):
     errors = graphene.List(graphene.NonNull(TicketError), required=True)
 
     @classmethod
-    def mutate(cls, root, info, checkout_token, codes):
-        order = Order.objects.filter(checkout_token=checkout_token).first()
-        if order is not None and order.customer_id is not None:
-            customer = current_customer(info)
-            if customer is None or customer.pk != order.customer_id:
-                order = None
+    def mutate(cls, root, info, codes, checkout_token=None, link=None):
+        if link:
+            # The link is the proof: it was mailed to the order's address.
+            order = order_links.order_for(link)
+        elif checkout_token:
+            order = Order.objects.filter(checkout_token=checkout_token).first()
+            if order is not None and order.customer_id is not None:
+                customer = current_customer(info)
+                if customer is None or customer.pk != order.customer_id:
+                    order = None
+        else:
+            order = None
         try:
             if order is None:
-                raise PayloadError(TicketErrorCode.NOT_FOUND, "No such order.", "checkoutToken")
+                raise PayloadError(
+                    TicketErrorCode.NOT_FOUND, "No such order.", "link" if link else "checkoutToken"
+                )
             chosen, amount = cancel_tickets(order, list(codes))
         except PayloadError as error:
             code = (

@@ -138,6 +138,24 @@ class Ticket(graphene.ObjectType):
     qr_code_url = graphene.String(required=True, description="An SVG image of the code.")
     pdf_url = graphene.String(required=True)
     checked_in_at = graphene.DateTime()
+    cancellable_until = graphene.DateTime(
+        required=True,
+        description="Until when the visitor may cancel it (`orderTicketsCancel`), by the "
+        "offer's policy.",
+    )
+    refund_percentage = graphene.Int(
+        required=True, description="The share of its price refunded on cancellation."
+    )
+
+    @staticmethod
+    def resolve_cancellable_until(ticket: models.Ticket, info):
+        from shop.tickets.cancellation import cancellable_until
+
+        return cancellable_until(ticket)
+
+    @staticmethod
+    def resolve_refund_percentage(ticket: models.Ticket, info) -> int:
+        return ticket.slot.offer.refund_percentage
 
     @staticmethod
     def resolve_slot(ticket: models.Ticket, info):

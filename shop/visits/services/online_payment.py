@@ -96,6 +96,10 @@ def line_key(line: CheckoutVisitLine) -> tuple[str, int]:
     return ("visit", line.pk)
 
 
+def _is_visit_key(key: object) -> bool:
+    return isinstance(key, tuple) and key[:1] == ("visit",)
+
+
 def visit_lines(checkout: Checkout) -> list[CheckoutVisitLine]:
     return list(
         CheckoutVisitLine.objects.filter(checkout_id=checkout.token).select_related(
@@ -148,6 +152,10 @@ class VisitLines:
             _check_line(line)
 
     def place(self, order: Order, checkout: Checkout, totals: Totals) -> None:
+        if not any(_is_visit_key(key) for key in totals.lines):
+            # The totals were made from this checkout's lines under the same lock: no
+            # group visit among them, nothing to read again (most orders: goods only).
+            return
         lines = visit_lines(checkout)
         for line in lines:
             booking = (

@@ -164,5 +164,35 @@ def check_accessibility(page: Page, name: str) -> list[dict]:
 
 
 def screenshot(page: Page, name: str) -> None:
+    """The whole page as a visitor who scrolled through it sees it.
+
+    Chromium's full-page capture does not scroll, so lazy images below the first screen
+    would stay blank in it (they load as the visitor scrolls): scroll through first."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    scroll_through(page)
     page.screenshot(path=str(ARTIFACTS / f"frontend-{name}.png"), full_page=True)
+
+
+def scroll_through(page: Page) -> None:
+    """Scroll down a screen at a time, wait for the images that started, return to the top."""
+    page.evaluate(
+        """async () => {
+            const step = Math.max(200, window.innerHeight - 100);
+            for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+                window.scrollTo(0, y);
+                await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+            }
+            window.scrollTo(0, document.documentElement.scrollHeight);
+            // Hidden lazy images (a closed menu) never load: wait at most 10 s.
+            const decoded = [...document.images].map((image) => image.decode().catch(() => null));
+            await Promise.race([Promise.all(decoded), new Promise((r) => setTimeout(r, 10_000))]);
+            window.scrollTo(0, 0);
+        }"""
+    )
+
+
+def accept_necessary_cookies(
+    page: Page, region: str = "Cookies and privacy", button: str = "Necessary only"
+) -> None:
+    """Answer the consent banner with its "necessary only" button (named per language)."""
+    page.get_by_role("region", name=region).get_by_role("button", name=button).click()

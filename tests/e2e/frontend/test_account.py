@@ -20,7 +20,12 @@ from playwright.sync_api import Page, expect
 
 from tests.accounts import builders as accounts
 from tests.e2e.browser import chromium
-from tests.e2e.frontend.conftest import check_accessibility, screenshot, settle
+from tests.e2e.frontend.conftest import (
+    accept_necessary_cookies,
+    check_accessibility,
+    screenshot,
+    settle,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -54,9 +59,7 @@ def test_a_visitor_registers_adds_an_address_downloads_their_data_and_deletes_th
         page.on("pageerror", lambda error: print("pageerror:", error))
         page.goto(f"{site}/en/account/register")
         settle(page)
-        page.get_by_role("region", name="Cookies and privacy").get_by_role(
-            "button", name="Necessary only"
-        ).click()
+        accept_necessary_cookies(page)
 
         # A too short password is refused next to the field.
         form = page.locator("form").filter(has=page.get_by_role("button", name="Create an account"))
@@ -118,12 +121,6 @@ def test_a_visitor_registers_adds_an_address_downloads_their_data_and_deletes_th
         screenshot(page, "account-deleted")
 
     assert not get_user_model().objects.filter(email__iexact=EMAIL, is_active=True).exists()
-
-
-def accept_necessary_cookies(
-    page: Page, region: str = "Cookies and privacy", button: str = "Necessary only"
-) -> None:
-    page.get_by_role("region", name=region).get_by_role("button", name=button).click()
 
 
 def test_a_wrong_password_or_unknown_address_is_refused_above_the_form_and_the_email_stays(site):

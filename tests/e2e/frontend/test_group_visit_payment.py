@@ -19,6 +19,7 @@ from shop.visits.models import Booking, VisitOffer
 from shop.visits.services import workflow
 from shop.visits.services.booking_requests import BookingRequest, request_booking
 from tests.e2e.browser import ARTIFACTS, chromium, off_loop
+from tests.e2e.frontend.checkout import enter_test_card, fill_address
 from tests.e2e.frontend.conftest import check_accessibility, settle
 from tests.e2e.frontend.test_group_visits import day_ahead, plan_with_a_free_dutch_guide
 from tests.shop.conftest import localstripe_url  # noqa: F401 - the session's localstripe
@@ -95,20 +96,11 @@ def test_a_school_pays_its_confirmed_visit_with_a_test_card(shop_site):
         )
         step = page.get_by_role("region", name="2. Address")
         billing = step.get_by_role("group", name="Billing address")
-        billing.get_by_label("First name").fill("Sofie")
-        billing.get_by_label("Last name").fill("De Smet")
-        billing.get_by_label("Street and number").fill("Jules Van Aken 7")
-        billing.get_by_label("Postcode").fill("9050")
-        billing.get_by_label("City").fill("Gent")
+        fill_address(billing, "Sofie", "De Smet", "Jules Van Aken 7", "9050", "Gent")
         step.get_by_role("button", name="Save and continue").click()
         expect(step).to_contain_text("Billing address: Sofie De Smet, Jules Van Aken 7")
 
-        card = page.get_by_test_id("card-element")
-        card.locator("input[placeholder=number]").fill("4242424242424242")
-        card.locator("input[placeholder=exp_month]").fill("12")
-        card.locator("input[placeholder=exp_year]").fill("34")
-        card.locator("input[placeholder=cvc]").fill("123")
-        card.locator("input[placeholder=postal_code]").fill("9050")
+        enter_test_card(page, "9050")
         shot(page, "booking-checkout")
         page.get_by_role("button", name=f"Pay {shown}").click()
         expect(page.get_by_role("heading", level=1)).to_have_text(

@@ -20,12 +20,17 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from shop.accounts.models import ErasureRecord, NewsletterSubscription
 from shop.models import Address, Order, OrderLine, RetainedInvoice
 from tests.e2e.browser import chromium
-from tests.e2e.frontend.conftest import check_accessibility, screenshot, settle
+from tests.e2e.frontend.conftest import (
+    accept_necessary_cookies,
+    check_accessibility,
+    screenshot,
+    settle,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -95,10 +100,6 @@ def emailed_links(site: str, subject_contains: str = "") -> list[str]:
     raise AssertionError(f"no link to {site} in {[m.subject for m in mail.outbox]}")
 
 
-def necessary_cookies_only(page: Page, region: str, button: str) -> None:
-    page.get_by_role("region", name=region).get_by_role("button", name=button).click()
-
-
 def test_a_guest_asks_for_their_data_and_downloads_it_from_the_emailed_link(
     site_links, tmp_path: Path
 ):
@@ -112,7 +113,7 @@ def test_a_guest_asks_for_their_data_and_downloads_it_from_the_emailed_link(
         # From the privacy policy to the request form.
         page.goto(f"{site}/en/privacy")
         settle(page)
-        necessary_cookies_only(page, "Cookies and privacy", "Necessary only")
+        accept_necessary_cookies(page)
         page.get_by_role("main").get_by_role("link", name="Get or erase your data").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Get or erase your data")
         check_accessibility(page, "privacy-request")

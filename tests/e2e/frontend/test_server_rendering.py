@@ -162,6 +162,7 @@ def test_every_page_type_has_its_head_and_text_in_the_raw_html(rendered_site):
         "exhibition": exhibition.intro[:60],
         "object": strip_tags(obj.description).split("\n")[0][:40],
     }
+    museum_record = Museum.objects.default()  # the demo's types old-style
     for name, (path, types) in PAGE_TYPES.items():
         status, _, body = fetch(rendered_site + path)
         assert status == 200, (name, status)
@@ -179,6 +180,11 @@ def test_every_page_type_has_its_head_and_text_in_the_raw_html(rendered_site):
         robots = page.meta.get("robots", [])
         assert (robots == ["noindex"]) == (name in NOINDEX), (name, robots)
         assert page.body_text, name
+        # The museum's brand comes with the page (not after hydration), its font names
+        # as CSS reads them (not HTML-escaped).
+        brand = f"<style>:root{{--brand:{museum_record.primary_colour};"
+        assert brand.encode() in body, name
+        assert b'--font-body:"Source Serif 4 Variable"' in body, name
         if name in expected_title:
             assert page.title.startswith(expected_title[name]), (name, page.title)
             assert page.one("og:title") == expected_title[name], name

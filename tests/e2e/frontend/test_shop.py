@@ -16,7 +16,13 @@ from playwright.sync_api import Page, expect
 from shop.models import Order
 from tests.accounts import builders as accounts
 from tests.e2e.browser import chromium
-from tests.e2e.frontend.conftest import check_accessibility, screenshot, settle
+from tests.e2e.frontend.checkout import enter_test_card, fill_address
+from tests.e2e.frontend.conftest import (
+    accept_necessary_cookies,
+    check_accessibility,
+    screenshot,
+    settle,
+)
 from tests.shop.conftest import localstripe_url  # noqa: F401 - the session's localstripe
 
 pytestmark = pytest.mark.e2e
@@ -43,9 +49,7 @@ def described_error(page: Page, field) -> str:
 def sign_in(page: Page, site: str, email: str, password: str) -> None:
     page.goto(f"{site}/en/account")
     settle(page)
-    page.get_by_role("region", name="Cookies and privacy").get_by_role(
-        "button", name="Necessary only"
-    ).click()
+    accept_necessary_cookies(page)
     form = page.locator("form").filter(has=page.get_by_label("Password"))
     form.get_by_label("E-mail address").fill(email)
     form.get_by_label("Password").fill(password)
@@ -117,11 +121,7 @@ def test_a_customer_buys_a_replica_pays_with_a_test_card_and_finds_the_order(sho
         expect(contact.get_by_text(customer.email)).to_be_visible()
         step = page.get_by_role("region", name="2. Address")
         address = step.get_by_role("group", name="Shipping address")
-        address.get_by_label("First name").fill("Lieven")
-        address.get_by_label("Last name").fill("Bauwens")
-        address.get_by_label("Street and number").fill("Korenmarkt 1")
-        address.get_by_label("Postcode").fill("90")
-        address.get_by_label("City").fill("Gent")
+        fill_address(address, "Lieven", "Bauwens", "Korenmarkt 1", "90", "Gent")
         step.get_by_role("button", name="Save and continue").click()
         postcode = address.get_by_label("Postcode")
         expect(postcode).to_have_attribute("aria-invalid", "true")
@@ -150,12 +150,7 @@ def test_a_customer_buys_a_replica_pays_with_a_test_card_and_finds_the_order(sho
         expect(page.get_by_test_id("total")).to_have_text("€88.20")
 
         # Payment with localstripe's Card Element stand-in and the test card.
-        card = page.get_by_test_id("card-element")
-        card.locator("input[placeholder=number]").fill("4242424242424242")
-        card.locator("input[placeholder=exp_month]").fill("12")
-        card.locator("input[placeholder=exp_year]").fill("34")
-        card.locator("input[placeholder=cvc]").fill("123")
-        card.locator("input[placeholder=postal_code]").fill("9000")
+        enter_test_card(page, "9000")
         screenshot(page, "checkout-payment")
 
         # On a phone the summary (lines, totals, VAT) comes before the Pay button.

@@ -25,7 +25,8 @@ from museum_site.museums.models import Museum
 from shop.models import Order
 from shop.tickets.models import Ticket, TimeSlot
 from tests.e2e.browser import ARTIFACTS, chromium
-from tests.e2e.frontend.conftest import check_accessibility, settle
+from tests.e2e.frontend.checkout import enter_email, enter_test_card, fill_address
+from tests.e2e.frontend.conftest import accept_necessary_cookies, check_accessibility, settle
 from tests.shop.conftest import localstripe_url  # noqa: F401 - the session's localstripe
 
 pytestmark = pytest.mark.e2e
@@ -97,9 +98,7 @@ def test_a_visitor_buys_two_tickets_and_a_replica_in_one_checkout(shop_site):
         page.on("pageerror", lambda error: print("pageerror:", error))
         page.goto(f"{site}/en/tickets")
         settle(page)
-        page.get_by_role("region", name="Cookies and privacy").get_by_role(
-            "button", name="Necessary only"
-        ).click()
+        accept_necessary_cookies(page)
         expect(page.get_by_role("heading", level=1)).to_have_text("Tickets")
 
         # The calendar: a closed Monday and a sold-out day show as such, and cannot be chosen.
@@ -170,29 +169,17 @@ def test_a_visitor_buys_two_tickets_and_a_replica_in_one_checkout(shop_site):
         # One checkout: e-mail, address, pickup, card.
         page.get_by_role("link", name="Check out").click()
         settle(page)
-        contact = page.get_by_role("region", name="1. Contact")
-        contact.get_by_label("E-mail address").fill("an.peeters@example.be")
-        contact.get_by_role("button", name="Save and continue").click()
-        expect(contact.get_by_text("an.peeters@example.be")).to_be_visible()
+        enter_email(page, "an.peeters@example.be")
         step = page.get_by_role("region", name="2. Address")
         address = step.get_by_role("group", name="Shipping address")
-        address.get_by_label("First name").fill("An")
-        address.get_by_label("Last name").fill("Peeters")
-        address.get_by_label("Street and number").fill("Korenmarkt 1")
-        address.get_by_label("Postcode").fill("9000")
-        address.get_by_label("City").fill("Gent")
+        fill_address(address, "An", "Peeters", "Korenmarkt 1", "9000", "Gent")
         step.get_by_role("button", name="Save and continue").click()
         expect(step).to_contain_text("Korenmarkt 1, 9000 Gent")
         page.get_by_role("radio", name=re.compile("^Pick up at the museum desk")).check()
         expect(page.get_by_role("radio", name=re.compile("^Pick up"))).to_be_checked()
         summary = page.get_by_role("complementary", name="Summary")
         expect(summary).to_contain_text("2 × Permanent collection (Adult")
-        card = page.get_by_test_id("card-element")
-        card.locator("input[placeholder=number]").fill("4242424242424242")
-        card.locator("input[placeholder=exp_month]").fill("12")
-        card.locator("input[placeholder=exp_year]").fill("34")
-        card.locator("input[placeholder=cvc]").fill("123")
-        card.locator("input[placeholder=postal_code]").fill("9000")
+        enter_test_card(page, "9000")
         page.get_by_role("button", name="Pay €77.00").click()
 
         # The confirmation: both tickets with their QR codes (loaded images) and PDFs.

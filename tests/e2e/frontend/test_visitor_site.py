@@ -56,6 +56,11 @@ NECESSARY_ONLY = {
     "fr": "Nécessaires uniquement",
 }
 TICKETS = {"nl": "/nl/tickets", "en": "/en/tickets", "fr": "/fr/billets"}
+IN_THIS_EXHIBITION = {
+    "nl": "In deze tentoonstelling",
+    "en": "In this exhibition",
+    "fr": "Dans cette exposition",
+}
 
 
 def page_paths(language: str) -> dict[str, str]:
@@ -69,6 +74,7 @@ def page_paths(language: str) -> dict[str, str]:
     story = next(record for record in STORIES if language in record.languages)
     return {
         "home": f"/{language}",
+        "stories": path("stories"),
         "story": path("stories", story.slug.get(language)),
         "exhibitions": path("exhibitions"),
         "exhibition": path("exhibitions", FEATURED.slug.get(language)),
@@ -77,9 +83,12 @@ def page_paths(language: str) -> dict[str, str]:
         "product": path("shop", PRODUCTS[0].slug.get(language)),
         "cart": path("cart"),
         "search": path("search") + f"?q={SILVER[language]}",
+        "tours": path("tours"),
         "tour": path("tours", tour_demo.TOUR_SLUG.get(language)),
+        "tickets": TICKETS[language],
         "account": path("account"),
         "groups": path("groups"),
+        "not-found": f"/{language}/{SEGMENTS['stories'][language]}/no-such-story",
     }
 
 
@@ -205,6 +214,41 @@ def test_the_exhibitions_list_is_split_into_on_now_coming_and_past(site):
     assert sections["past"] == ["Silver of the guilds, again"]
 
 
+def test_the_header_is_one_row_with_a_menu_up_to_tablets_and_two_tidy_rows_above(site):
+    """Nine links and three languages beside the museum's name wrapped into two or three
+    ragged rows between 768 and 1300 px in Dutch and French. Now: a Menu button up to
+    64rem (1024 px), above it the museum and languages in one row, the links in the next."""
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 800, "height": 900})
+        for language in LANGUAGES:
+            open_page(page, f"{site}/{language}", language)
+            for width in (800, 1000):
+                page.set_viewport_size({"width": width, "height": 900})
+                header = page.locator(".site-header").bounding_box()
+                assert header["height"] <= 80, (language, width, header)
+                expect(page.locator(".menu-button")).to_be_visible()
+                expect(page.locator(".main-nav")).to_be_hidden()
+            for width in (1024, 1280, 1600):
+                page.set_viewport_size({"width": width, "height": 900})
+                expect(page.locator(".menu-button")).to_be_hidden()
+                links = page.locator(".main-nav li")
+                rows = {round(box["y"]) for box in (li.bounding_box() for li in links.all())}
+                assert len(rows) == 1, (language, width, rows)
+                brand = page.locator(".brand").bounding_box()
+                languages = page.locator(".language-switch").bounding_box()
+                assert (
+                    abs(
+                        (brand["y"] + brand["height"] / 2)
+                        - (languages["y"] + languages["height"] / 2)
+                    )
+                    < 12
+                ), (language, width, brand, languages)
+                header = page.locator(".site-header").bounding_box()
+                assert header["height"] <= 120, (language, width, header)
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+            screenshot(page, f"header-{language}-wide")
+
+
 # --- every page type, every language, both sizes ---------------------------------------
 
 
@@ -222,7 +266,36 @@ def test_every_page_type_is_screenshot_at_both_sizes_without_an_axe_violation(si
             for name, path in page_paths(language).items():
                 open_page(page, site + path, language)
                 page.evaluate("document.fonts.ready.then(() => true)")
+                # Below the fold yet rendered: in the page's text before anyone scrolls
+                # (`content-visibility: auto` left it out of innerText and screenshots).
+                footer = page.locator("footer.site-footer").inner_text()
+                assert demo_museum.RECORD["street_address"] in footer, (path, footer)
                 screenshot(page, f"visit-{name}-{language}-{size}")
+                # Scrolled through (as `screenshot` does), every image shown has loaded:
+                # no broken srcset, no missing rendition.
+                unloaded = page.evaluate(
+                    """() => [...document.images]
+                        .filter((image) => image.getClientRects().length > 0)
+                        .filter((image) => !(image.complete && image.naturalWidth > 0))
+                        .map((image) => image.currentSrc || image.src)"""
+                )
+                assert unloaded == [], f"{path} at {size}: images not shown {unloaded}"
+                if name == "exhibition":
+                    # The list of chapters is named for what it is.
+                    expect(page.locator("#toc-heading")).to_have_text(IN_THIS_EXHIBITION[language])
+                if name == "tickets":
+                    # Each offer's description under its name, not beside it (the demo's
+                    # first museum sells three: a choice of offers, not a single one).
+                    offers = page.locator(".ticket-offers .ticket-offer")
+                    expect(offers).to_have_count(3)
+                    for offer in offers.all():
+                        title = offer.locator("strong").bounding_box()
+                        description = offer.locator(".ticket-offer__text").bounding_box()
+                        assert title and description, path
+                        assert description["y"] >= title["y"] + title["height"], (
+                            title,
+                            description,
+                        )
                 overflow = page.evaluate(
                     "document.documentElement.scrollWidth - document.documentElement.clientWidth"
                 )

@@ -25,6 +25,7 @@ import { PRIVACY_STRINGS } from "../privacy/strings";
 import { requestTitleFocus } from "../PageTitle";
 import { CartBadge } from "../shop/CartBadge";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { brandCss } from "./museumBrand";
 import { SiteChromeDocument } from "./SiteChrome.generated";
 
 const NAV_AREAS = ["exhibitions", "collection", "stories", "tours", "tickets", "shop", "search"] as const;
@@ -34,9 +35,10 @@ function hasIndexRoute(area: Area): boolean {
 }
 
 /**
- * On a phone the header is one compact row (the museum and a Menu button) and the
- * navigation with the language switch opens under it; from 48rem on both are always
- * shown and the button is hidden. The menu closes when the visitor goes to another page.
+ * Up to 64rem (phones, tablets upright) the header is one compact row (the museum and a
+ * Menu button) and the navigation with the language switch opens under it; from 64rem
+ * the museum and the language switch share a row with the navigation under them, and
+ * the button is hidden. The menu closes when the visitor goes to another page.
  */
 function Header() {
   const t = useT();
@@ -161,26 +163,14 @@ function Footer() {
   );
 }
 
-/** The font stacks a museum may choose (Museum.typeface); system fonts only. */
-const TYPEFACES: Record<string, string> = {
-  OLD_STYLE: '"Iowan Old Style", "Palatino Linotype", "Book Antiqua", Palatino, Georgia, serif',
-  TRANSITIONAL: 'Charter, "Bitstream Charter", Cambria, "Times New Roman", serif',
-  GROTESQUE: '"Helvetica Neue", Helvetica, Arial, sans-serif',
-  HUMANIST: 'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", sans-serif',
-};
-
-/** The host's museum's brand as CSS custom properties (theme.css holds the defaults). */
-function useMuseumBrand() {
+/** The host's museum's brand (museumBrand.ts), rendered with the page on the server. */
+function MuseumBrand() {
   const lang = useLang();
   const branding = useQuery(SiteChromeDocument, { variables: { locale: lang } }).data?.museum.branding;
-  useEffect(() => {
-    if (!branding) return;
-    const style = document.documentElement.style;
-    style.setProperty("--brand", branding.primaryColour);
-    style.setProperty("--accent", branding.accentColour);
-    const body = TYPEFACES[branding.typeface];
-    if (body) style.setProperty("--font-body", body);
-  }, [branding]);
+  const css = brandCss(branding);
+  // As raw text: React would escape the font names' quotes, which CSS does not decode.
+  // brandCss writes only checked colours and fixed stacks.
+  return css ? <style dangerouslySetInnerHTML={{ __html: css }} /> : null;
 }
 
 /** Moves focus to the new page's title after a navigation (not on the first load). */
@@ -201,12 +191,12 @@ function Frame({ children }: { children?: ReactNode }) {
   const t = useT();
   const lang = useLang();
   useRouteFocus();
-  useMuseumBrand();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
     <ConsentProvider>
+      <MuseumBrand />
       <a className="skip-link" href="#main">
         {t.skipToContent}
       </a>

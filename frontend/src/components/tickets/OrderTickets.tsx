@@ -1,20 +1,38 @@
 /**
  * The admission tickets of an order (the confirmation, the account's orders): each with
  * its visit's day and hour, its QR code (the SVG the server draws from the code, what the
- * door scans) and its PDF. A canceled or used ticket says so.
+ * door scans) and its PDF. A canceled or used ticket says so. Given `cancel` (the guest
+ * order page), a valid ticket still within its offer's deadline says until when it may be
+ * cancelled and for what share of its price, with a button per ticket.
  */
 import { useLang, useStrings } from "../../i18n";
 import { formatDateTime } from "../../i18n/format";
 import type { OrderTicketFieldsFragment } from "../shop/checkout.generated";
 import { TICKET_STRINGS } from "./strings";
-import "./tickets.css";
+
+/** A ticket, with its cancellation policy when the query asked for it. */
+type OrderTicket = OrderTicketFieldsFragment & { cancellableUntil?: string; refundPercentage?: number };
+
+/** Cancelling from the page: what to call, and the ticket being cancelled now. */
+export type TicketCancel = { onCancel: (code: string) => void; busyCode: string | null };
+
+function cancellable(ticket: OrderTicket): boolean {
+  return (
+    ticket.status === "VALID" &&
+    !ticket.checkedInAt &&
+    Boolean(ticket.cancellableUntil) &&
+    Date.parse(ticket.cancellableUntil ?? "") > Date.now()
+  );
+}
 
 export function OrderTickets({
   tickets,
   headingLevel = 2,
+  cancel,
 }: {
-  tickets: readonly OrderTicketFieldsFragment[];
+  tickets: readonly OrderTicket[];
   headingLevel?: 2 | 4;
+  cancel?: TicketCancel;
 }) {
   const s = useStrings(TICKET_STRINGS);
   const lang = useLang();
@@ -53,6 +71,23 @@ export function OrderTickets({
                     <span className="visually-hidden">{s.downloadPdfOf(ticket.code)}</span>
                   </a>
                 </p>
+                {cancel && cancellable(ticket) ? (
+                  <p className="order-ticket__cancel">
+                    {s.cancellableUntil(formatDateTime(lang, ticket.cancellableUntil), ticket.refundPercentage ?? 0)}{" "}
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      data-testid="cancel-ticket"
+                      disabled={cancel.busyCode !== null}
+                      onClick={() => cancel.onCancel(ticket.code)}
+                    >
+                      <span aria-hidden="true">
+                        {cancel.busyCode === ticket.code ? s.cancelling : s.cancelTicket}
+                      </span>
+                      <span className="visually-hidden">{s.cancelTicketOf(ticket.code)}</span>
+                    </button>
+                  </p>
+                ) : null}
               </>
             )}
           </li>

@@ -2,6 +2,7 @@
 import { formatDate, formatMoney } from "../../i18n/format";
 import { SHOP_STRINGS } from "../../components/shop/strings";
 import { useLang, useStrings } from "../../i18n";
+import { OrderLines } from "../../components/shop/OrderLines";
 import { OrderTickets } from "../../components/tickets/OrderTickets";
 import { type Me } from "./types";
 
@@ -24,22 +25,7 @@ export function Orders({ me }: { me: Me }) {
                 {s.ordered} {formatDate(lang, order.created)} · {s.orderStatuses[order.status] ?? order.status} ·{" "}
                 <strong>{formatMoney(lang, order.total)}</strong>
               </p>
-              <ul>
-                {order.lines.map((line) => (
-                  <li key={line.sku}>
-                    {line.quantity} × {line.productName}
-                    {line.variantLabel ? ` (${line.variantLabel})` : ""}
-                    {line.downloadUrl ? (
-                      <>
-                        {" "}
-                        <a href={line.downloadUrl} aria-label={s.downloadOf(line.productName)}>
-                          {s.download}
-                        </a>
-                      </>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
+              <OrderLines lines={order.lines} />
               <OrderTickets tickets={order.tickets} headingLevel={4} />
             </li>
           ))}

@@ -12,7 +12,6 @@ import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { useUrlParams } from "../../components/useUrlParams";
 import { useLang, useT } from "../../i18n";
 import { CollectionObjectListDocument } from "./collection.generated";
-import "./collection.css";
 
 const PAGE_SIZE = 12;
 

@@ -50,7 +50,7 @@ export function ExhibitionView({ slug, previewToken }: { slug?: string; previewT
       {exhibition.chapters.length > 1 ? (
         <nav className="toc page--narrow" aria-labelledby="toc-heading">
           <h2 id="toc-heading" className="toc__heading">
-            {t.objects}
+            {t.inThisExhibition}
           </h2>
           <ol>
             {exhibition.chapters.map((chapter, index) => (

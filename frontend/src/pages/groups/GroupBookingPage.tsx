@@ -13,7 +13,6 @@ import { PageTitle } from "../../components/PageTitle";
 import { setCartToken } from "../../components/shop/cartStore";
 import { LoadError, Loading } from "../../components/QueryState";
 import { GROUP_STRINGS } from "../../components/groups/strings";
-import "../../components/groups/groups.css";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { formatDateTime, formatMoney } from "../../i18n/format";
 import { pathFor, useLang, useStrings } from "../../i18n";

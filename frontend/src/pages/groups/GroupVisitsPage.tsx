@@ -15,7 +15,6 @@ import { Link } from "react-router-dom";
 import { PageTitle } from "../../components/PageTitle";
 import { LoadError, Loading } from "../../components/QueryState";
 import { GROUP_STRINGS } from "../../components/groups/strings";
-import "../../components/groups/groups.css";
 import { FormError, SelectField, TextAreaField, TextField } from "../../components/form/Field";
 import { SubmitButton } from "../../components/form/SubmitButton";
 import { useSubmit } from "../../components/form/useSubmit";

@@ -20,7 +20,7 @@ import { SubmitButton } from "../../components/form/SubmitButton";
 import { useSubmit } from "../../components/form/useSubmit";
 import type { PayloadError } from "../../components/form/errors";
 import { TICKET_STRINGS } from "../../components/tickets/strings";
-import "../../components/tickets/tickets.css";
+import { dayState, type DayState } from "./dayState";
 import { useCart } from "../../components/shop/useCart";
 import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { pathFor, useLang, useStrings } from "../../i18n";
@@ -81,11 +81,9 @@ function formatTime(lang: Lang, iso: string): string {
   }).format(new Date(iso));
 }
 
-type DayState = "open" | "soldOut" | "closed";
-
-function dayState(day: Day | undefined): DayState {
-  if (!day || !day.slots.some((slot) => slot.state === "OPEN" || slot.state === "FULL")) return "closed";
-  return day.remaining > 0 ? "open" : "soldOut";
+function dayStateText(s: (typeof TICKET_STRINGS)["en"], state: DayState, day: Day | undefined): string {
+  if (state === "open") return s.placesLeft(day!.remaining);
+  return { soldOut: s.soldOut, closed: s.closed, past: s.dayPast }[state];
 }
 
 export default function TicketsPage() {
@@ -160,10 +158,10 @@ function OfferTickets({ offer }: { offer: Offer }) {
   useEffect(() => {
     if (!data) return;
     if (date && date.startsWith(month) && days.has(date)) return;
-    const first = data.ticketAvailability.find((day) => dayState(day) === "open");
+    const first = data.ticketAvailability.find((day) => dayState(day.date, today, day) === "open");
     setDate(first?.date);
     setSlotId(undefined);
-  }, [data, days, date, month]);
+  }, [data, days, date, month, today]);
   const day = date ? days.get(date) : undefined;
 
   return (
@@ -258,10 +256,10 @@ function MonthGrid({
             {week.map((date, column) => {
               if (!date) return <td key={column} />;
               const day = days.get(date);
-              const state = date < today ? "closed" : dayState(day);
+              const state = dayState(date, today, day);
               const label = s.dayLabel(
                 formatDay(lang, date, { weekday: "long", day: "numeric", month: "long" }),
-                state === "open" ? s.placesLeft(day!.remaining) : state === "soldOut" ? s.soldOut : s.closed,
+                dayStateText(s, state, day),
               );
               return (
                 <td key={date}>
@@ -281,7 +279,7 @@ function MonthGrid({
                       {Number(date.slice(8))}
                     </span>
                     <span className="ticket-day__state" aria-hidden="true">
-                      {state === "open" ? day!.remaining : state === "soldOut" ? s.soldOut : s.closed}
+                      {state === "open" ? day!.remaining : dayStateText(s, state, day)}
                     </span>
                   </button>
                 </td>

@@ -12,7 +12,6 @@ import { useDocumentMeta } from "../../components/useDocumentMeta";
 import { pathFor, useLang, useStrings } from "../../i18n";
 import { TOUR_STRINGS } from "./tourStrings";
 import { TourListDocument, type TourCardFieldsFragment } from "./tours.generated";
-import "./tours.css";
 
 export default function TourListPage() {
   const S = useStrings(TOUR_STRINGS);

@@ -31,7 +31,6 @@ import { FloorPlan, SceneList } from "./SceneNavigation";
 import { TOUR_STRINGS } from "./tourStrings";
 import { TourDetailDocument } from "./tours.generated";
 import { sceneLink, type TourData } from "./tourTypes";
-import "./tours.css";
 
 // The viewer (three.js + PSV, ~190 kB compressed) is fetched when the visitor starts the
 // 360° view, or as soon as they point at or focus the start button.
@@ -218,60 +217,55 @@ function Tour({ tour }: { tour: TourData }) {
             </h2>
             <p className="meta">{S.sceneOf(sceneNumber, scenes.length)}</p>
           </div>
-          {showViewer && config ? (
-            <>
-              {viewerStart ? (
-                <Suspense fallback={<ViewerPlaceholder text={S.viewerLoading} />}>
-                  <TourViewer
-                    config={config}
-                    startSceneKey={viewerStart}
-                    request={request}
-                    reducedMotion={reducedMotion}
-                    label={S.viewerLabel(scene.title)}
-                    describedBy="tour-viewer-help"
-                    lang={S.psv}
-                    controls={S.controls}
-                    linkLabel={linkLabel}
-                    autoFocus
-                    onSceneChange={onViewerScene}
-                    onHotspot={onViewerHotspot}
-                    onFail={onViewerFail}
-                  />
-                </Suspense>
-              ) : (
-                <div className="tour-viewer tour-viewer--poster">
-                  <ResponsiveImage
-                    className="tour-viewer__poster"
-                    rendition={scene.panorama.full}
-                    sizes="(min-width: 60rem) 48rem, 100vw"
-                    alt=""
-                    priority
-                  />
-                  <button
-                    type="button"
-                    className="button tour-viewer__start"
-                    onClick={startViewer}
-                    onPointerEnter={() => void loadViewer()}
-                    onFocus={() => void loadViewer()}
-                  >
-                    {S.startViewer}
-                  </button>
-                </div>
-              )}
-              <p id="tour-viewer-help" className="meta tour__help">
-                {S.viewerHelp}
-              </p>
-            </>
+          {showViewer && config && viewerStart ? (
+            <Suspense fallback={<ViewerPlaceholder text={S.viewerLoading} />}>
+              <TourViewer
+                config={config}
+                startSceneKey={viewerStart}
+                request={request}
+                reducedMotion={reducedMotion}
+                label={S.viewerLabel(scene.title)}
+                describedBy="tour-viewer-help"
+                lang={S.psv}
+                controls={S.controls}
+                linkLabel={linkLabel}
+                autoFocus
+                onSceneChange={onViewerScene}
+                onHotspot={onViewerHotspot}
+                onFail={onViewerFail}
+              />
+            </Suspense>
           ) : (
-            <div className="tour-fallback">
-              <p className="tour-fallback__message">{webgl && config ? S.viewerFailed : S.noWebgl}</p>
+            // The room's still image, the same element with or without a viewer to start
+            // (the server draws it before the browser knows about WebGL): it does not move
+            // or load again when the browser finds out (CLS, LCP).
+            <div className="tour-viewer tour-viewer--poster">
               <ResponsiveImage
-                className="tour-fallback__image"
+                className="tour-viewer__poster"
                 rendition={scene.panorama.full}
                 sizes="(min-width: 60rem) 48rem, 100vw"
                 alt=""
+                priority
               />
+              {showViewer ? (
+                <button
+                  type="button"
+                  className="button tour-viewer__start"
+                  onClick={startViewer}
+                  onPointerEnter={() => void loadViewer()}
+                  onFocus={() => void loadViewer()}
+                >
+                  {S.startViewer}
+                </button>
+              ) : null}
             </div>
+          )}
+          {showViewer ? (
+            <p id="tour-viewer-help" className="meta tour__help">
+              {S.viewerHelp}
+            </p>
+          ) : (
+            <p className="tour-fallback__message">{webgl && config ? S.viewerFailed : S.noWebgl}</p>
           )}
           <h3 className="visually-hidden">{S.description}</h3>
           <p className="tour__description">{scene.description}</p>

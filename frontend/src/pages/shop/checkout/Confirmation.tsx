@@ -10,6 +10,7 @@ import { SHOP_STRINGS } from "../../../components/shop/strings";
 import { useDocumentMeta } from "../../../components/useDocumentMeta";
 import { pathFor, useLang, useStrings } from "../../../i18n";
 import { formatMoney, formatRate } from "../../../i18n/format";
+import { OrderLines } from "../../../components/shop/OrderLines";
 import { PostalAddress } from "../../../components/shop/PostalAddress";
 import { OrderTickets } from "../../../components/tickets/OrderTickets";
 import type { Address, Order } from "./types";
@@ -54,25 +55,7 @@ export function Confirmation({ order }: { order: ConfirmedOrder }) {
           </div>
         ) : null}
       </dl>
-      <ul className="plain-list summary-lines">
-        {order.lines.map((line) => (
-          <li key={line.sku}>
-            <span>
-              {line.quantity} × {line.productName}
-              {line.variantLabel ? ` (${line.variantLabel})` : ""}
-              {line.downloadUrl ? (
-                <>
-                  {" "}
-                  <a href={line.downloadUrl} aria-label={s.downloadOf(line.productName)}>
-                    {s.download}
-                  </a>
-                </>
-              ) : null}
-            </span>
-            <span>{formatMoney(lang, line.totalPrice)}</span>
-          </li>
-        ))}
-      </ul>
+      <OrderLines lines={order.lines} />
       <OrderTickets tickets={order.tickets ?? []} />
       <dl className="totals">
         <div>
