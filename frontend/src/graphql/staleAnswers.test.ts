@@ -90,6 +90,81 @@ describe("an answer read before the checkout's last change", () => {
   });
 });
 
+const CHOOSE_DELIVERY = gql`
+  mutation ChooseDelivery($token: UUID!) {
+    checkoutDeliveryMethodUpdate(token: $token) {
+      checkout {
+        token
+        updatedAt
+        email
+      }
+    }
+  }
+`;
+
+describe("two mutations of one checkout sent at once", () => {
+  it("go out one after the other, so the later answer is the one kept", async () => {
+    // The server of that race: the first mutation's answer (saved before the e-mail, so
+    // without it) is slow; sent together, it would arrive after the e-mail's answer.
+    const sent: string[] = [];
+    const server = new ApolloLink((operation) => {
+      return new Observable((observer) => {
+        sent.push(operation.operationName);
+        if (operation.operationName === "ChooseDelivery") {
+          setTimeout(() => {
+            observer.next({ data: { checkoutDeliveryMethodUpdate: { __typename: "X", checkout: BEFORE } } });
+            sent.push("ChooseDelivery answered");
+            observer.complete();
+          }, 20);
+          return;
+        }
+        observer.next({ data: { checkoutEmailUpdate: { __typename: "Y", checkout: AFTER } } });
+        observer.complete();
+      });
+    });
+    const client = new ApolloClient({
+      link: from([staleCheckoutLink(), server]),
+      cache: new InMemoryCache({ typePolicies: { Checkout: { keyFields: ["token"] } } }),
+    });
+    const variables = { token: "t-1" };
+    await Promise.all([
+      client.mutate({ mutation: CHOOSE_DELIVERY, variables }),
+      client.mutate({ mutation: SAVE_EMAIL, variables: { ...variables, email: "an@example.be" } }),
+    ]);
+
+    expect(sent).toEqual(["ChooseDelivery", "ChooseDelivery answered", "SaveEmail"]);
+    const kept = client.readFragment({
+      id: client.cache.identify(AFTER),
+      fragment: gql`
+        fragment Kept on Checkout {
+          email
+        }
+      `,
+    });
+    expect(kept?.email).toBe("an@example.be");
+  });
+
+  it("a refused mutation does not hold up the next one", async () => {
+    let calls = 0;
+    const server = new ApolloLink(
+      () =>
+        new Observable((observer) => {
+          calls += 1;
+          if (calls === 1) observer.error(new Error("network down"));
+          else {
+            observer.next({ data: { checkoutEmailUpdate: { __typename: "Y", checkout: AFTER } } });
+            observer.complete();
+          }
+        }),
+    );
+    const client = new ApolloClient({ link: from([staleCheckoutLink(), server]), cache: new InMemoryCache() });
+    const variables = { token: "t-1", email: "an@example.be" };
+    await expect(client.mutate({ mutation: SAVE_EMAIL, variables })).rejects.toThrow("network down");
+    const { data } = await client.mutate({ mutation: SAVE_EMAIL, variables });
+    expect(data.checkoutEmailUpdate.checkout.email).toBe("an@example.be");
+  });
+});
+
 describe("checkoutVersions", () => {
   it("finds every checkout in an answer, nested or in lists", () => {
     expect(checkoutVersions({ a: [{ b: AFTER }], c: { __typename: "Checkout", token: "t-2" } })).toEqual([

@@ -5,10 +5,16 @@
  * read can answer last, and the cache would take its older checkout (no e-mail) over the
  * mutation's: the step shows its form again and payment says "enter your e-mail".
  *
+ * Two mutations race the same way: the checkout page chooses the first delivery method by
+ * itself as it opens, and the visitor's e-mail goes out at once beside it. The server
+ * takes them one after the other (each locks the checkout), but the answers can arrive
+ * the other way round, and the first one (no e-mail yet) would overwrite the second.
+ *
  * A type policy cannot prevent it (a normalized object's fields are merged before any
  * merge function sees them), so this link does: it remembers the newest `updatedAt` seen
- * per checkout, and asks a query again when its answer is older than that (a mutation
- * is never sent twice; its answer is the newest by definition).
+ * per checkout and asks a query again when its answer is older than that; mutations,
+ * which are never sent twice, go out one at a time, each after the previous one's
+ * answer, so their answers arrive in the order the server saw them.
  */
 import { ApolloLink, Observable, type FetchResult, type Operation } from "@apollo/client";
 import { getMainDefinition } from "@apollo/client/utilities";
@@ -44,8 +50,42 @@ export function staleCheckoutLink(retries = 2): ApolloLink {
     }
   };
 
+  // The previous mutation's end: the next one is sent after it.
+  let lastMutation: Promise<void> = Promise.resolve();
+
   return new ApolloLink((operation, forward) => {
-    const askAgain = isQuery(operation);
+    if (!isQuery(operation)) {
+      return new Observable<FetchResult>((observer) => {
+        let release: () => void = () => undefined;
+        const ended = new Promise<void>((resolve) => (release = resolve));
+        const previous = lastMutation;
+        lastMutation = previous.then(() => ended);
+        let subscription: { unsubscribe(): void } | undefined;
+        let cancelled = false;
+        void previous.then(() => {
+          if (cancelled) return;
+          subscription = forward(operation).subscribe({
+            next: (result) => {
+              remember(result);
+              observer.next(result);
+            },
+            error: (error) => {
+              release();
+              observer.error(error);
+            },
+            complete: () => {
+              release();
+              observer.complete();
+            },
+          });
+        });
+        return () => {
+          cancelled = true;
+          subscription?.unsubscribe();
+          release();
+        };
+      });
+    }
     return new Observable<FetchResult>((observer) => {
       let attempt = 0;
       let subscription: { unsubscribe(): void } | undefined;
@@ -54,7 +94,7 @@ export function staleCheckoutLink(retries = 2): ApolloLink {
         subscription = forward(operation).subscribe({
           next: (result) => {
             if (mine !== attempt) return;
-            if (askAgain && mine <= retries && stale(result)) {
+            if (mine <= retries && stale(result)) {
               subscription?.unsubscribe();
               send();
               return;
