@@ -2,9 +2,9 @@
 
 `load_demo` is the slowest set-up of the suite (tens of seconds: images, renditions,
 tiles, the search index). Modules that drive the whole demo used to load it each on their
-own; now the first one to ask loads it, commits it, serializes the database (what
-Django's serialized rollback restores) and keeps the media folder, and every later module
-restores that snapshot in a second or two.
+own; now the first one to ask loads it, commits it, copies its tables (what serialized
+rollback restores: tests/table_snapshot.py) and keeps the media folder, and every later
+test that needs it gets it back in about a second.
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Page
 
+from tests import table_snapshot
+
 
 @dataclass(frozen=True)
 class DemoSnapshot:
-    contents: str  # the database as serialized by connection.creation
+    contents: table_snapshot.TableSnapshot  # what serialized rollback restores
     media: Path  # the files the demo wrote (images, renditions, tiles, documents)
 
 
@@ -36,7 +38,8 @@ def empty_database() -> None:
 
 def take(media: Path) -> DemoSnapshot:
     """Load the demo for real (committed, so after-commit work runs: tiling, indexing),
-    serialize it, then give the database back as it was found."""
+    copy its tables, then give the database back as it was found."""
+    table_snapshot.install()
     original = connection._test_serialized_contents
     found_empty = not Page.objects.exists()  # an earlier transactional test flushed it
     if found_empty:
@@ -44,7 +47,7 @@ def take(media: Path) -> DemoSnapshot:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(settings, "MEDIA_ROOT", media)
         call_command("load_demo", verbosity=0)
-    contents = connection.creation.serialize_db_to_string()
+    contents = table_snapshot.take()
     empty_database()
     if not found_empty:
         connection.creation.deserialize_db_from_string(original)
