@@ -28,6 +28,7 @@ import wave
 import pytest
 from django.core.files.base import ContentFile
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from wagtail.documents.models import Document
 
 from museum_site.models import CollectionObject
@@ -701,16 +702,32 @@ def test_on_a_phone_the_view_follows_the_device_after_the_permission_prompt(site
         sensors.send(
             "DeviceOrientation.setDeviceOrientationOverride", {"alpha": 90, "beta": 90, "gamma": 0}
         )
-        page.wait_for_function(
-            """start => {
-                const yaw = document.querySelector('.tour-viewer').photoSphereViewer
-                    .getPosition().yaw * 180 / Math.PI;
-                const turned = Math.abs(((yaw - start + 540) % 360) - 180);
-                return turned > 80 && turned < 100;
-            }""",
-            arg=start,
-            timeout=10_000,
-        )
+        try:
+            page.wait_for_function(
+                """start => {
+                    const yaw = document.querySelector('.tour-viewer').photoSphereViewer
+                        .getPosition().yaw * 180 / Math.PI;
+                    const turned = Math.abs(((yaw - start + 540) % 360) - 180);
+                    return turned > 80 && turned < 100;
+                }""",
+                arg=start,
+                timeout=10_000,
+            )
+        except PlaywrightTimeoutError:
+            state = page.evaluate(
+                """() => {
+                    const viewer = document.querySelector('.tour-viewer').photoSphereViewer;
+                    const gyroscope = viewer.getPlugin('gyroscope');
+                    const reading = gyroscope.controls?.deviceOrientation;
+                    return {
+                        yaw: viewer.getPosition().yaw * 180 / Math.PI,
+                        enabled: gyroscope.isEnabled(),
+                        alphaOffset: gyroscope.state.alphaOffset,
+                        reading: reading && [reading.alpha, reading.beta, reading.gamma],
+                    };
+                }"""
+            )
+            pytest.fail(f"the view did not turn a quarter from {start:.1f}°: {state}")
         screenshot(page, "tour-phone-motion")
         motion.tap()
         expect(motion).to_have_attribute("aria-pressed", "false")
