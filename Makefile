@@ -69,9 +69,10 @@ lint: install
 # The whole suite runs on the PostgreSQL server of the machine (row locks and concurrency
 # are only real there); what can differ on SQLite (the embedded demo database) runs there
 # too: everything but the browser tests and the modules marked database_neutral (the
-# tiler, catalogue files, Node clients, the IIIF validator, the Termennetwerk client, and
-# the schema fuzz, whose strictest database is PostgreSQL), which behave the same on
-# both. One test process per core (pytest-xdist), each with its own database. Tests are
+# tiler, catalogue files, Node clients, IIIF images and documents, object storage, the
+# Termennetwerk client, which museum answers which host, and the schema fuzz, whose
+# strictest database is PostgreSQL), which behave the same on both. The demo itself
+# loads on SQLite too (tests/site/test_demo.py): it is what `make demo` runs on. One test process per core (pytest-xdist), each with its own database. Tests are
 # handed out one by one in the suite's order (`--dist load`, not by module):
 # pytest-django runs transactional tests last because they leave the database empty, and
 # handing out whole modules would run a module's transactional test before another

@@ -9,6 +9,8 @@ test that needs it gets it back in about a second.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,15 +42,42 @@ def take(media: Path) -> DemoSnapshot:
     """Load the demo for real (committed, so after-commit work runs: tiling, indexing),
     copy its tables, then give the database back as it was found."""
     table_snapshot.install()
-    original = connection._test_serialized_contents
-    found_empty = not Page.objects.exists()  # an earlier transactional test flushed it
-    if found_empty:
-        connection.creation.deserialize_db_from_string(original)
+    found = table_snapshot.take() if Page.objects.exists() else None
+    if found is None:  # a transactional test flushed it: it restores the migrations' state
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(settings, "MEDIA_ROOT", media)
         call_command("load_demo", verbosity=0)
     contents = table_snapshot.take()
     empty_database()
-    if not found_empty:
-        connection.creation.deserialize_db_from_string(original)
+    if found is not None:
+        found.restore()
     return DemoSnapshot(contents=contents, media=media)
+
+
+@contextmanager
+def in_database(snapshot: DemoSnapshot, *, now: bool) -> Iterator[Path]:
+    """The demo as a module's database; yields its media folder.
+
+    Transactional tests restore it before each test (serialized rollback) and leave an
+    empty database, so it is swapped in as what they restore and the database emptied for
+    the first one. With `now`, it is also there at once for ordinary tests (each rolled back
+    in its own transaction), and the migrations' state comes back at the end, as the
+    suite's other ordinary tests expect it.
+    """
+    found = table_snapshot.take() if now else None
+    original = getattr(connection, "_test_serialized_contents", None)
+    connection._test_serialized_contents = snapshot.contents
+    empty_database()
+    if now:
+        snapshot.contents.restore()
+    try:
+        yield snapshot.media
+    finally:
+        if original is None:
+            del connection._test_serialized_contents
+        else:
+            connection._test_serialized_contents = original
+        empty_database()
+        if found is not None:
+            found.restore()

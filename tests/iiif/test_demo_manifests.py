@@ -7,28 +7,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from museum_site import models
 from museum_site.visibility import public_objects
-from tests.demo_snapshot import DemoSnapshot, empty_database
+from tests.demo_snapshot import DemoSnapshot, in_database
 from tests.iiif.builders import ORIGIN
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# JSON documents checked against a schema, the same on every database; the demo itself
+# is loaded on SQLite by tests/site/test_demo.py. Run on PostgreSQL only (Makefile).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.database_neutral]
 
 
 @pytest.fixture(scope="module")
 def demo_media(demo_snapshot: DemoSnapshot, django_db_blocker) -> Iterator[Path]:
-    """Every test of the module starts from the whole demo (loaded once per process; the
-    transactional tests restore it by serialized rollback), as tests/e2e/frontend does."""
-    with django_db_blocker.unblock():
-        original = connection._test_serialized_contents
-        connection._test_serialized_contents = demo_snapshot.contents
-        empty_database()
-    yield demo_snapshot.media
-    with django_db_blocker.unblock():
-        connection._test_serialized_contents = original
-        empty_database()
+    """Every test of the module starts from the whole demo (tests/demo_snapshot.py)."""
+    with django_db_blocker.unblock(), in_database(demo_snapshot, now=False) as media:
+        yield media
 
 
 def test_every_demo_manifest_and_collection_validates(

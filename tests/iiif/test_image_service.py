@@ -13,7 +13,8 @@ from museum_site.iiif import image_api
 from tests.iiif.builders import BLUE, ORIGIN, RED, shown_image
 from tests.site import builders
 
-pytestmark = pytest.mark.django_db
+# Pixels and URLs, the same on every database: run on PostgreSQL only (Makefile).
+pytestmark = [pytest.mark.django_db, pytest.mark.database_neutral]
 
 
 def _picture(response) -> PILImage.Image:

@@ -24,7 +24,9 @@ from museum_site.museums.permissions import museums_of
 from shop import models as shop_models
 from shop.tickets import models as ticket_models
 
-pytestmark = pytest.mark.django_db
+# The demo loads on SQLite in tests/site/test_demo.py; which museum answers which host
+# does not depend on the database. Run on PostgreSQL only (Makefile).
+pytestmark = [pytest.mark.django_db, pytest.mark.database_neutral]
 
 HOSTS = {
     "fine-arts": "fine-arts.localhost",

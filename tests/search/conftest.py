@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import override_settings
 
-from search.indexing import rebuild
 from search.services import search
+from tests.demo_snapshot import in_database
 
 _relevance_lines: list[str] = []
 
@@ -57,16 +54,13 @@ def titles():
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo museum, indexed, for every test of the module that asks for it.
-
-    Loaded once per module (it takes seconds) inside a transaction that is rolled back
-    afterwards, so other modules still start from an empty database. Nothing commits
-    inside it, so the index is built directly rather than after commit.
-    """
-    media = tmp_path_factory.mktemp("demo-media")
-    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
-        rebuild()
+def demo(demo_snapshot, django_db_blocker):
+    """The demo museum, indexed, for every test of the module that asks for it: the
+    suite's committed copy (loaded once per test process, tests/demo_snapshot.py), put
+    back for the module and taken away after it."""
+    with (
+        django_db_blocker.unblock(),
+        in_database(demo_snapshot, now=True) as media,
+        override_settings(MEDIA_ROOT=media),
+    ):
         yield
-        transaction.set_rollback(True)

@@ -11,7 +11,8 @@ from django.core.management import call_command
 
 from museum_site import loopback_services
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Where files go does not depend on the database: run on PostgreSQL only (Makefile).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.database_neutral]
 
 
 def test_the_demo_loads_onto_object_storage(object_storage, settings):

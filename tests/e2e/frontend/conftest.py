@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.demo_snapshot import DemoSnapshot, empty_database
+from tests import demo_snapshot as demo_snapshot_module
+from tests.demo_snapshot import DemoSnapshot
 from tests.e2e.browser import ARTIFACTS
 
 # Two cores shared with other test runs: give pages more than Playwright's default 5 s.
@@ -46,22 +46,13 @@ def require_frontend() -> None:
 
 @pytest.fixture(scope="module")
 def demo_museum(demo_snapshot: DemoSnapshot, django_db_blocker) -> Iterator[Path]:
-    """Every test of the module starts from the whole demo.
-
-    Transactional tests (pytest-django runs them last) restore the serialized state at
-    set-up and leave an empty database at tear-down; this swaps the demo, loaded once per
-    test process (`demo_snapshot`), in as that state for the module, and empties the
-    database so the module's first test starts from the demo alone.
-    """
+    """Every test of the module starts from the whole demo (tests/demo_snapshot.py)."""
     require_frontend()
-    with django_db_blocker.unblock():
-        original = connection._test_serialized_contents
-        connection._test_serialized_contents = demo_snapshot.contents
-        empty_database()
-    yield demo_snapshot.media
-    with django_db_blocker.unblock():
-        connection._test_serialized_contents = original
-        empty_database()
+    with (
+        django_db_blocker.unblock(),
+        demo_snapshot_module.in_database(demo_snapshot, now=False) as media,
+    ):
+        yield media
 
 
 @pytest.fixture
