@@ -6,9 +6,10 @@ database is flushed after each test and its starting state loaded again before t
 Django loads that state object by object through the ORM; for the whole demo museum
 that was 15 s before every browser test. A `TableSnapshot` keeps the rows as the
 database gives them (PostgreSQL's binary COPY; on SQLite a copy of the whole database
-through its backup API) and writes them back the same way. `install()` lets `connection._test_serialized_contents` hold one: Django
-hands it to `deserialize_db_from_string`, which restores it; a string still goes through
-Django's own code.
+through its backup API) and writes them back the same way. `install()` lets
+`connection._test_serialized_contents` hold one: Django hands it to
+`deserialize_db_from_string`, which restores it; a string still goes through Django's own
+code.
 """
 
 from __future__ import annotations

@@ -21,8 +21,7 @@ from django.conf import settings
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests import demo_snapshot as demo_snapshot_module
-from tests.demo_snapshot import DemoSnapshot
+from tests.demo_snapshot import DemoSnapshot, in_database
 from tests.e2e.browser import ARTIFACTS
 
 # Two cores shared with other test runs: give pages more than Playwright's default 5 s.
@@ -48,10 +47,7 @@ def require_frontend() -> None:
 def demo_museum(demo_snapshot: DemoSnapshot, django_db_blocker) -> Iterator[Path]:
     """Every test of the module starts from the whole demo (tests/demo_snapshot.py)."""
     require_frontend()
-    with (
-        django_db_blocker.unblock(),
-        demo_snapshot_module.in_database(demo_snapshot, now=False) as media,
-    ):
+    with django_db_blocker.unblock(), in_database(demo_snapshot, now=False) as media:
         yield media
 
 
