@@ -8,6 +8,7 @@ the booking page, on a desktop and a phone width).
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
@@ -114,6 +115,8 @@ def test_a_teacher_fixes_a_refused_request_and_follows_the_booking(site):
         assert (start.date().isoformat(), start.hour, start.minute) == (tuesday, 10, 0)
 
         page.get_by_role("link", name="See your booking").click()
+        # A client-side navigation: the address changes after the click returns.
+        expect(page).to_have_url(re.compile(r"[?&]token="))
         settle(page)
         assert parse_qs(urlsplit(page.url).query)["token"] == [booking.token]
         expect(page.get_by_role("heading", level=1)).to_have_text("Your group visit")
