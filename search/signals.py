@@ -9,6 +9,7 @@ without saving its descendants, so `post_page_move` is watched as well.
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db.models import Model
 from django.db.models.signals import post_save, pre_delete
 from wagtail.signals import post_page_move
@@ -38,8 +39,19 @@ def _moved(sender, instance: Model, **kwargs) -> None:
 
 
 def connect() -> None:
-    """Listen to every model: sources registered later (by apps after this one) count too,
-    and a watch on a model covers its subclasses (Page covers every page type)."""
+    """Saves: listen to every model, so a watch on a model covers its subclasses (Page
+    covers every page type). Deletes: only the watched models and their subclasses (every
+    source is registered by now, in search's `ready`), because a delete receiver without
+    a sender keeps Django from deleting any other model's rows in one statement: a
+    checkout's lines would be read before they are deleted, in every order placed."""
     post_save.connect(_saved, weak=False, dispatch_uid="vitrine-search-saved")
-    pre_delete.connect(_deleting, weak=False, dispatch_uid="vitrine-search-deleting")
+    watched = tuple({watch.model for source in registry.sources() for watch in source.watches})
+    for model in apps.get_models():
+        if issubclass(model, watched):
+            pre_delete.connect(
+                _deleting,
+                sender=model,
+                weak=False,
+                dispatch_uid=f"vitrine-search-deleting-{model._meta.label_lower}",
+            )
     post_page_move.connect(_moved, weak=False, dispatch_uid="vitrine-search-moved")

@@ -97,6 +97,10 @@ class Order(models.Model):
         REFUNDED = "refunded", _("Refunded")
         CANCELED = "canceled", _("Canceled")
 
+    # A record of a sale, not content: Wagtail's usage pages have nothing to learn from
+    # it, and indexing its references queued a job inside every order's transaction.
+    wagtail_reference_index_ignore = True
+
     checkout_token = models.UUIDField(_("checkout"), unique=True, editable=False)
     # The museum paid: its checkout's, never changed afterwards.
     museum = models.ForeignKey(

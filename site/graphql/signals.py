@@ -5,6 +5,7 @@ moving content bump the content version in the database; so does finished tiling
 (tours.signals) and stock (shop). Every process reads that version once per request.
 """
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
@@ -54,7 +55,12 @@ for model in CONTENT_MODELS:
     )
 
 
-@receiver(post_delete)
-def page_deleted(sender, instance, **kwargs) -> None:
-    if isinstance(instance, Page):
-        bump_content_version()
+# Every page type, each by name: a delete receiver without a sender would keep Django
+# from deleting any other model's rows in one statement (search.signals says the same).
+for model in apps.get_models():
+    if issubclass(model, Page):
+        post_delete.connect(
+            content_saved_or_deleted,
+            sender=model,
+            dispatch_uid=f"vitrine-cache-delete-{model._meta.label_lower}",
+        )
