@@ -9,6 +9,7 @@ the database, not from the pages.
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -185,6 +186,13 @@ def test_every_page_type_has_its_head_and_text_in_the_raw_html(rendered_site):
         brand = f"<style>:root{{--brand:{museum_record.primary_colour};"
         assert brand.encode() in body, name
         assert b'--font-body:"Source Serif 4 Variable"' in body, name
+        # The scripts hydrate a page that is drawn already: a slow connection gives the
+        # first screen's image and fonts its bandwidth before them (Lighthouse's LCP).
+        scripts = re.findall(rb"<script[^>]*\btype=\"module\"[^>]*>", body)
+        modules = [link for link in page.links if link.get("rel") == "modulepreload"]
+        assert scripts and modules, name
+        assert all(b'fetchpriority="low"' in tag for tag in scripts), (name, scripts)
+        assert all(link.get("fetchpriority") == "low" for link in modules), (name, modules)
         if name in expected_title:
             assert page.title.startswith(expected_title[name]), (name, page.title)
             assert page.one("og:title") == expected_title[name], name
