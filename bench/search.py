@@ -400,12 +400,20 @@ def main() -> None:
     options = parser.parse_args()
     sizes = sorted(int(size) for size in options.sizes.split(","))
 
-    setup_django.start()
+    created = setup_django.start()
     figures = []
     generated = 0
-    for size in sizes:
-        figures.append(run_size(size, options.products, generated, options.rounds))
-        generated = size
+    try:
+        for size in sizes:
+            figures.append(run_size(size, options.products, generated, options.rounds))
+            generated = size
+    finally:
+        if created:  # PostgreSQL: drop the test_ database (450 MB at 200,000 documents)
+            from django.db import connections
+            from django.test.utils import teardown_databases
+
+            connections.close_all()
+            teardown_databases(created, verbosity=0)
     if len(figures) > 1:
         first, last = figures[0], figures[-1]
         growth = last["documents"] / first["documents"]

@@ -36,6 +36,10 @@ def start(keepdb: bool = False) -> list | None:
 
     if "DATABASE_URL" in os.environ:
         # A test_ database; dropped only by a bench that passes this to teardown_databases.
-        return setup_databases(verbosity=0, interactive=False, keepdb=keepdb)
+        # Not serialized: no bench rolls back to it, and serializing a kept database of
+        # 200,000 search documents took longer than the bench itself.
+        return setup_databases(
+            verbosity=0, interactive=False, keepdb=keepdb, serialized_aliases=set()
+        )
     call_command("migrate", verbosity=0, interactive=False)
     return None
