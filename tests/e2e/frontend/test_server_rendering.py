@@ -26,6 +26,7 @@ from museum_site.models import CollectionObject, ExhibitionPage, StoryPage
 from museum_site.museums.models import Museum
 from museum_site.museums.scoping import pages_of
 from museum_site.visibility import public_objects, public_pages
+from shop.models import ProductPage
 from tests.e2e.browser import chromium
 
 pytestmark = pytest.mark.e2e
@@ -219,6 +220,41 @@ def test_a_story_shares_its_own_card_with_a_1200x630_image(rendered_site):
     }
     for translation in public_pages(story.get_translations().specific()):
         assert alternates[translation.locale.language_code].endswith("/" + translation.slug)
+    status, _, image = fetch(page.one("og:image"))
+    assert status == 200
+    assert Image.open(BytesIO(image)).size == (1200, 630)
+    assert (page.one("og:image:width"), page.one("og:image:height")) == ("1200", "630")
+
+
+@pytest.mark.parametrize(
+    ("model", "slug", "path"),
+    [
+        (ExhibitionPage, "van-eyck-tot-rubens", PAGE_TYPES["exhibition"][0]),
+        (ProductPage, "replica-kraakkom", PAGE_TYPES["product"][0]),
+    ],
+)
+def test_exhibitions_and_products_share_their_own_card(rendered_site, model, slug, path):
+    """The story's card above, for the other two page types a museum shares most."""
+    language = path.split("/")[1]
+    record = public_pages(model.objects.filter(slug=slug, locale__language_code=language)).get()
+    status, _, body = fetch(rendered_site + path)
+    page = parse(body)
+    assert page.one("og:title") == (record.seo_title or record.title)
+    assert page.one("twitter:title") == page.one("og:title")
+    assert (
+        page.one("og:description")
+        == " ".join((record.search_description or record.intro).split())[:300]
+    )
+    assert page.one("og:image:alt")
+    # The editor's share image, else the page's own picture (an exhibition's hero, a
+    # product's first photo): its rendition's file name starts with the original's.
+    own = record.share_image or (
+        record.hero_image
+        if model is ExhibitionPage
+        else record.images.order_by("sort_order").first().image
+    )
+    stem = own.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    assert stem[:15] in page.one("og:image"), (stem, page.one("og:image"))
     status, _, image = fetch(page.one("og:image"))
     assert status == 200
     assert Image.open(BytesIO(image)).size == (1200, 630)
