@@ -404,11 +404,7 @@ def main() -> None:
         try:
             run(options, shared, stripe_url)
         finally:
-            from django.db import connections
-            from django.test.utils import teardown_databases
-
-            connections.close_all()
-            teardown_databases(created, verbosity=0, keepdb=options.keepdb)
+            setup_django.stop(created, keepdb=options.keepdb)
     finally:
         for process in reversed(services):
             loopback_services.stop(process)

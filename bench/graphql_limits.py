@@ -373,10 +373,7 @@ def main() -> None:
     client = Client()
     refusals(client)
     costliest(client, graphene_settings.SCHEMA.graphql_schema, args.rounds)
-    if databases:
-        from django.test.utils import teardown_databases
-
-        teardown_databases(databases, verbosity=0)
+    setup_django.stop(databases)
 
 
 if __name__ == "__main__":

@@ -481,10 +481,7 @@ def main() -> None:
             if 1 in rates and 2 in rates:
                 print(f"\n2 processes / 1 process: {rates[2] / rates[1]:.2f}x (goal >= 1.5x)")
         finally:
-            if created:
-                from django.test.utils import teardown_databases
-
-                teardown_databases(created, verbosity=0)
+            setup_django.stop(created)
     finally:
         for process in reversed(services):
             loopback_services.stop(process)

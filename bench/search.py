@@ -408,12 +408,7 @@ def main() -> None:
             figures.append(run_size(size, options.products, generated, options.rounds))
             generated = size
     finally:
-        if created:  # PostgreSQL: drop the test_ database (450 MB at 200,000 documents)
-            from django.db import connections
-            from django.test.utils import teardown_databases
-
-            connections.close_all()
-            teardown_databases(created, verbosity=0)
+        setup_django.stop(created)  # 450 MB at 200,000 documents
     if len(figures) > 1:
         first, last = figures[0], figures[-1]
         growth = last["documents"] / first["documents"]

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def start(keepdb: bool = False) -> list | None:
-    """Returns what `teardown_databases` needs to drop the PostgreSQL test database.
+    """Returns what `stop` needs to drop the PostgreSQL test database.
 
     With `keepdb`, an existing test_ database is used as it is (migrated forward only),
     as `pytest --reuse-db` does: on a loaded machine a fresh migration takes minutes."""
@@ -35,7 +35,7 @@ def start(keepdb: bool = False) -> list | None:
     from django.test.utils import setup_databases
 
     if "DATABASE_URL" in os.environ:
-        # A test_ database; dropped only by a bench that passes this to teardown_databases.
+        # A test_ database; dropped only by a bench that passes this to `stop`.
         # Not serialized: no bench rolls back to it, and serializing a kept database of
         # 200,000 search documents took longer than the bench itself.
         return setup_databases(
@@ -43,3 +43,16 @@ def start(keepdb: bool = False) -> list | None:
         )
     call_command("migrate", verbosity=0, interactive=False)
     return None
+
+
+def stop(created: list | None, keepdb: bool = False) -> None:
+    """Drop the test_ database `start` made (none on SQLite), unless `keepdb`. The
+    bench's own connections are closed first: PostgreSQL refuses to drop a database
+    that is in use."""
+    if not created:
+        return
+    from django.db import connections
+    from django.test.utils import teardown_databases
+
+    connections.close_all()
+    teardown_databases(created, verbosity=0, keepdb=keepdb)
