@@ -107,8 +107,8 @@ def test_checkout_costs_the_same_for_3_and_30_lines(graphql, uncached):
 # and ticket lines (totals); the order (no reference-index job: orders are not content);
 # view restrictions and translated titles; the lines (one INSERT); the payment; in a
 # savepoint the checkout's deletion (one DELETE each for its lines, visit and ticket
-# lines, none read first, and one for the checkout) and, in one more, the digital variants, the locked stock rows and one UPDATE
-# of them all; the PLACED and PAID events (one INSERT); the invoice number (one upsert);
+# lines, none read first, and one for the checkout) and, in one more, the digital
+# variants, the locked stock rows and one UPDATE of them all; the PLACED and PAID events (one INSERT); the invoice number (one upsert);
 # the invoice; the paid order. After the commit: the e-mail's job. No search-document or
 # cache work while units are left beyond what visitors are shown (stock.py); no ticket or
 # visit line read twice when the totals hold none; the checkout lets go of its addresses

@@ -203,15 +203,32 @@ def test_every_page_type_has_its_head_and_text_in_the_raw_html(rendered_site):
             assert page.one("twitter:card") == "summary_large_image", name
 
 
+def assert_own_card(page: Head, record, picture) -> None:
+    """The page's social card is the record's: its title and description, and a
+    1200x630 rendition of the editor's share image, else of the page's own `picture`
+    (the rendition's file name starts with the original's)."""
+    assert page.one("og:title") == (record.seo_title or record.title)
+    assert page.one("twitter:title") == page.one("og:title")
+    assert (
+        page.one("og:description")
+        == " ".join((record.search_description or record.intro).split())[:300]
+    )
+    assert page.one("og:image:alt")
+    own = record.share_image or picture
+    stem = own.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    assert stem[:15] in page.one("og:image"), (stem, page.one("og:image"))
+    status, _, image = fetch(page.one("og:image"))
+    assert status == 200
+    assert Image.open(BytesIO(image)).size == (1200, 630)
+    assert (page.one("og:image:width"), page.one("og:image:height")) == ("1200", "630")
+
+
 def test_a_story_shares_its_own_card_with_a_1200x630_image(rendered_site):
     story = public_pages(StoryPage.objects.filter(slug="restoring-the-madonna")).get()
     status, _, body = fetch(rendered_site + "/en/stories/restoring-the-madonna")
+    assert status == 200
     page = parse(body)
-    assert page.one("og:title") == (story.seo_title or story.title)
-    assert (
-        page.one("og:description")
-        == " ".join((story.search_description or story.intro).split())[:300]
-    )
+    assert_own_card(page, story, story.hero_image)
     article = next(doc for doc in page.json_ld if doc["@type"] == "Article")
     assert article["headline"] == story.title
     assert article["datePublished"] == story.date.isoformat()
@@ -220,10 +237,6 @@ def test_a_story_shares_its_own_card_with_a_1200x630_image(rendered_site):
     }
     for translation in public_pages(story.get_translations().specific()):
         assert alternates[translation.locale.language_code].endswith("/" + translation.slug)
-    status, _, image = fetch(page.one("og:image"))
-    assert status == 200
-    assert Image.open(BytesIO(image)).size == (1200, 630)
-    assert (page.one("og:image:width"), page.one("og:image:height")) == ("1200", "630")
 
 
 @pytest.mark.parametrize(
@@ -238,31 +251,18 @@ def test_exhibitions_and_products_share_their_own_card(rendered_site, model, slu
     language = path.split("/")[1]
     record = public_pages(model.objects.filter(slug=slug, locale__language_code=language)).get()
     status, _, body = fetch(rendered_site + path)
-    page = parse(body)
-    assert page.one("og:title") == (record.seo_title or record.title)
-    assert page.one("twitter:title") == page.one("og:title")
-    assert (
-        page.one("og:description")
-        == " ".join((record.search_description or record.intro).split())[:300]
-    )
-    assert page.one("og:image:alt")
-    # The editor's share image, else the page's own picture (an exhibition's hero, a
-    # product's first photo): its rendition's file name starts with the original's.
-    own = record.share_image or (
+    assert status == 200
+    # An exhibition's own picture is its hero, a product's its first photo.
+    picture = (
         record.hero_image
         if model is ExhibitionPage
         else record.images.order_by("sort_order").first().image
     )
-    stem = own.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    assert stem[:15] in page.one("og:image"), (stem, page.one("og:image"))
-    status, _, image = fetch(page.one("og:image"))
-    assert status == 200
-    assert Image.open(BytesIO(image)).size == (1200, 630)
-    assert (page.one("og:image:width"), page.one("og:image:height")) == ("1200", "630")
+    assert_own_card(parse(body), record, picture)
 
 
 def test_a_product_page_carries_its_price_in_json_ld(rendered_site):
-    from shop.models import ProductPage, ProductVariant
+    from shop.models import ProductVariant
 
     product = public_pages(ProductPage.objects.filter(slug="replica-kraakkom")).get()
     prices = {str(v.gross_price) for v in ProductVariant.objects.for_products([product])}
@@ -317,7 +317,6 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def test_the_sitemap_lists_every_public_page_and_each_answers(rendered_site):
-    from shop.models import ProductPage
     from tours.models import TourPage
 
     status, _, robots = fetch(rendered_site + "/robots.txt")
