@@ -94,11 +94,12 @@ class SearchResults:
         return self._settle().count
 
     def __getitem__(self, page: slice) -> list[SearchResult]:
-        self._settle()
+        summary = self._settle()
         offset, stop = page.start or 0, page.stop
         if self.nothing or stop is None or stop <= offset:
             return []
-        return self._results(self.backend.hits(self.request, offset, stop - offset))
+        hits = self.backend.hits(self.request, offset, stop - offset, summary.sample)
+        return self._results(hits)
 
     def _results(self, hits: list[Hit]) -> list[SearchResult]:
         image_ids = {hit.image_id for hit in hits if hit.image_id}
@@ -135,7 +136,7 @@ class SearchResults:
 
     @property
     def approximate(self) -> bool:
-        """Whether the facet counts are estimates (very many matches); the count is not."""
+        """Whether the count and the facet counts are estimates (very many matches)."""
         return self._settle().approximate
 
 

@@ -135,12 +135,28 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class Sample:
+    """What a summary of very many matches was counted on: the documents whose sample
+    number is below `below` (of SAMPLE_BUCKETS), of which `results` are results (every
+    filter applied). The first pages of results are ranked within the sample too."""
+
+    below: int
+    results: int
+
+
+SAMPLE_BUCKETS = 1024
+
+
+@dataclass(frozen=True)
 class Summary:
     count: int
     facets: dict[str, list[FacetCount]]  # KIND_FACET and the value facets asked for
-    # The value facets' counts are estimates (from a sample of many matches); the kinds,
-    # and so `count`, are exact.
-    approximate: bool = False
+    # Set when `count` and every facet's counts are estimates, scaled up from a sample.
+    sample: Sample | None = None
+
+    @property
+    def approximate(self) -> bool:
+        return self.sample is not None
 
 
 def count_from_kinds(request: SearchRequest, kinds: list[FacetCount]) -> int:
@@ -170,8 +186,11 @@ class SearchBackend(ABC):
         """After a rebuild: let the store catch up (statistics, refresh)."""
 
     @abstractmethod
-    def hits(self, request: SearchRequest, offset: int, limit: int) -> list[Hit]:
-        """Best first; ties by title. Browsing (no terms) is by title."""
+    def hits(
+        self, request: SearchRequest, offset: int, limit: int, sample: Sample | None = None
+    ) -> list[Hit]:
+        """Best first; ties by title. Browsing (no terms) is by title. With the `sample` a
+        summary of the same request was counted on, the sample's results come first."""
 
     @abstractmethod
     def summary(self, request: SearchRequest, names: Sequence[str]) -> Summary:

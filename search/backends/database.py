@@ -4,7 +4,9 @@ Text is analysed in Python (search.analysis) and stored as terms; PostgreSQL mat
 ranks them with its full-text search (`tsvector` @@ `tsquery`, `ts_rank` with one weight
 per field), SQLite with FTS5 (`MATCH`, `bm25` with one weight per column). Filters and
 facets are ordinary SQL over SearchDocument and SearchFacetValue, with the match as a
-subquery, so every answer costs a fixed number of queries whatever the page size.
+subquery, so every answer costs a fixed number of queries whatever the page size. Very
+many matches are counted, and their first pages ranked, on a fixed sample of the
+documents (`summary`), so an answer costs about the same at 20,000 and 200,000 documents.
 """
 
 from __future__ import annotations
@@ -37,11 +39,13 @@ from search.analysis import analyzer, fold, suggest_words, words
 from search.backends import (
     KIND_FACET,
     MAX_FACET_VALUES,
+    SAMPLE_BUCKETS,
     Alternative,
     FacetCount,
     Hit,
     Match,
     QueryWord,
+    Sample,
     SearchBackend,
     SearchRequest,
     Suggestion,
@@ -56,16 +60,23 @@ FACET_SEPARATOR = "\x1f"  # ASCII unit separator: never in a label
 # Relative weight of a match in each field. PostgreSQL takes four weights, D to A.
 POSTGRES_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # related, body, labels, title
 SQLITE_WEIGHTS = (10.0, 4.0, 1.0, 0.4, 0.0)  # title, labels, body, related, suggest
-# Facet values are counted on a sample of the matches above this many (setting
-# SEARCH_EXACT_FACETS_UP_TO): the answer then says `approximate`.
-EXACT_FACETS_UP_TO = 5_000
-# Fibonacci hashing of the row id: which rows are in a sample, the same at every search.
+# Above this many matches (setting SEARCH_EXACT_UP_TO) the count and the facets are
+# estimated from a sample of the documents, and the first pages are ranked within it.
+EXACT_UP_TO = 2_000
+# The samples, as how many of SAMPLE_BUCKETS they take: 1/64, 1/16 and 1/4 of the
+# documents, each with its partial index on PostgreSQL (migration 0006).
+SAMPLE_LEVELS = (16, 64, 256)
+# A sample holds at least this share of the threshold's matches, for estimates that hold.
+SAMPLE_SHARE = 4
+# Fewer results than this in a sample estimate nothing: they are counted exactly.
+MIN_SAMPLED_RESULTS = 50
+# Fibonacci hashing of the row id: its sample number, the same as PostgreSQL's column.
 HASH_MULTIPLIER = 2654435761
 HASH_RANGE = 2**32
 
 
-def exact_facets_up_to() -> int:
-    return int(getattr(settings, "SEARCH_EXACT_FACETS_UP_TO", EXACT_FACETS_UP_TO))
+def exact_up_to() -> int:
+    return int(getattr(settings, "SEARCH_EXACT_UP_TO", EXACT_UP_TO))
 
 
 # Added to the relevance of a document that matches as typed: above any guessed match.
@@ -312,7 +323,9 @@ class DatabaseBackend(SearchBackend):
             )
         )
 
-    def hits(self, request: SearchRequest, offset: int, limit: int) -> list[Hit]:
+    def hits(
+        self, request: SearchRequest, offset: int, limit: int, sample: Sample | None = None
+    ) -> list[Hit]:
         if not request.terms and not request.words:
             documents = list(
                 self._filtered(request)
@@ -322,10 +335,19 @@ class DatabaseBackend(SearchBackend):
             return [self._hit(document, 0.0) for document in documents]
         if self.postgres:
             with self._index_first(request):
-                documents = self._postgres_ranked(request, offset, limit)
+                documents = self._postgres_ranked(request, offset, limit, sample)
         else:
-            documents = list(self._sqlite_ranked(request, offset, limit))
+            documents = list(self._sqlite_ranked(request, offset, limit, sample))
         return [self._hit(document, float(document.score)) for document in documents]
+
+    @staticmethod
+    def _within(sample: Sample | None, offset: int, limit: int) -> bool:
+        """Whether the page lies within the sample's results, so only the sample is ranked.
+
+        When a summary was counted on a sample, the order of the results is: the sample's,
+        best first, then the others, best first. The pages that the sample fills rank
+        only the sample (a few thousand matches at most); later ones rank everything."""
+        return sample is not None and offset + limit <= sample.results
 
     def _tiers(self, request: SearchRequest) -> tuple[str, str, str]:
         """The full query, the query of what was typed exactly, and of what was typed or
@@ -342,7 +364,9 @@ class DatabaseBackend(SearchBackend):
         strong = self._query(request, strong=True)
         return full, exact if exact != full else "", strong if strong not in (full, exact) else ""
 
-    def _postgres_ranked(self, request: SearchRequest, offset: int, limit: int) -> list:
+    def _postgres_ranked(
+        self, request: SearchRequest, offset: int, limit: int, sample: Sample | None
+    ) -> list:
         """Every match is ranked, in a subquery that reads only what ranking needs; the
         page's rows are read whole afterwards (ranking those few again costs nothing).
 
@@ -369,20 +393,29 @@ class DatabaseBackend(SearchBackend):
             )
             params = [exact, exact, *weight_params, *params]
         rank = RawSQL(sql, params, output_field=FloatField())
+        matching = self._matching(request)
+        order = ["-score", "title", "pk"]
+        annotations: dict = {"score": rank}
+        if sample is not None:
+            in_sample = RawSQL(self._in_sample(sample.below), [], output_field=BooleanField())
+            if self._within(sample, offset, limit):
+                matching = matching.filter(in_sample)
+            else:
+                annotations["in_sample"] = in_sample
+                order.insert(0, "-in_sample")
         page = (
-            self._matching(request)
-            .annotate(score=rank)
-            .order_by("-score", "title", "pk")
-            .values("pk")[offset : offset + limit]
+            matching.annotate(**annotations).order_by(*order).values("pk")[offset : offset + limit]
         )
         return list(
             SearchDocument.objects.filter(pk__in=page)
             .only(*HIT_FIELDS)
-            .annotate(score=rank)
-            .order_by("-score", "title", "pk")
+            .annotate(**annotations)
+            .order_by(*order)
         )
 
-    def _sqlite_ranked(self, request: SearchRequest, offset: int, limit: int):
+    def _sqlite_ranked(
+        self, request: SearchRequest, offset: int, limit: int, sample: Sample | None
+    ):
         """FTS5 ranks only inside its own query, so the filters go in as a subquery, and
         the tiers (as on PostgreSQL) are FTS5 queries of their own, joined by rowid."""
         filtered_sql, filtered_params = self._filtered(request).values("pk").query.sql_with_params()
@@ -413,12 +446,19 @@ class DatabaseBackend(SearchBackend):
                 f"ELSE {2 * STRONG_BONUS * 100} + exact.rank * {weight_sql} END"
             )
             score_params = [*score_params, *weight_params]
+        where, order = "", "score DESC, d.title, d.id"
+        if sample is not None:
+            in_sample = self._in_sample(sample.below, column="d.id")
+            if self._within(sample, offset, limit):
+                where = f" AND {in_sample}"
+            else:
+                order = f"({in_sample}) DESC, {order}"
         sql = (
             f"SELECT d.*, {score} AS score "
             f"FROM {FTS_TABLE} JOIN {SearchDocument._meta.db_table} AS d "
             f"ON d.id = {FTS_TABLE}.rowid{joins} "
-            f"WHERE {FTS_TABLE} MATCH %s AND d.id IN ({filtered_sql}) "
-            "ORDER BY score DESC, d.title, d.id LIMIT %s OFFSET %s"
+            f"WHERE {FTS_TABLE} MATCH %s AND d.id IN ({filtered_sql}){where} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
         )
         return SearchDocument.objects.raw(
             sql, [*score_params, *join_params, full, *filtered_params, limit, offset]
@@ -442,17 +482,102 @@ class DatabaseBackend(SearchBackend):
         )
 
     def summary(self, request: SearchRequest, names: Sequence[str]) -> Summary:
-        """One statement, one pass over the matches: the kind facet and every value facet
-        are counted together, each with every filter but its own.
+        """The count and the facets, exact up to SEARCH_EXACT_UP_TO matches, else estimated
+        from a sample, so that the cost stays that of a few thousand matches however many
+        there are (issue 20: 200,000 documents).
 
-        Each matched document is read once with one boolean column per facet filter, and
-        its facet entries, plus a "kind" entry, are unnested once; a facet entry is then
-        counted by the `COUNT(*) FILTER (WHERE ...)` column of its facet's conditions: the
-        kind facet's (the filters, not the kinds), a filtered facet's (the kinds and the
-        other filters) or the shared one of the unfiltered facets (everything). Documents
-        that fail two conditions count nowhere and are dropped before the unnesting; on
-        PostgreSQL, when there are filters, only documents that have a filtered value or
-        at least the filtered facet are read at all (the `facet_keys` index)."""
+        The matches in the smallest sample (1/64 of the documents) are counted first, in
+        the same statement as the exact counts, which the database skips when that
+        estimate is above the threshold: a site of a few thousand documents pays one
+        statement, as before. Above it, the answer comes from the smallest sample expected
+        to hold a quarter of the threshold's matches, scaled up. The results themselves,
+        when the sample holds too few of them to estimate (a narrow filter on a broad
+        word), are counted exactly."""
+        limit = exact_up_to()
+        probed, rows = self._counts(request, gate=limit)
+        estimate = probed * SAMPLE_BUCKETS / SAMPLE_LEVELS[0]
+        if estimate <= limit:
+            return self._summary(request, names, rows, None)
+        below = next(
+            (
+                level
+                for level in SAMPLE_LEVELS
+                if estimate * level / SAMPLE_BUCKETS >= limit / SAMPLE_SHARE
+            ),
+            SAMPLE_LEVELS[-1],
+        )
+        _probed, rows = self._counts(request, below=below)
+        return self._summary(request, names, rows, below)
+
+    def _summary(
+        self, request: SearchRequest, names: Sequence[str], rows: list, below: int | None
+    ) -> Summary:
+        """The answer from the rows of `_counts`, scaled up from the sample `below`."""
+        filtered = {name: index for index, name in enumerate(sorted(request.filters))}
+        facets: dict[str, list[FacetCount]] = {name: [] for name in [KIND_FACET, *names]}
+        counted = []
+        for entry, *by_condition in rows:
+            name, value, *label = entry.split(FACET_SEPARATOR, 2)
+            if name == KIND_FACET:
+                column = 0
+            elif name in filtered:
+                column = 2 + filtered[name]
+            else:
+                column = 1
+            if by_condition[column] and name in facets:
+                counted.append((name, value, label[0] if label else value, by_condition[column]))
+        sample = None
+        if below is not None:
+            in_sample = [
+                FacetCount(v, label, n) for name, v, label, n in counted if name == KIND_FACET
+            ]
+            sample = Sample(below, count_from_kinds(request, in_sample))
+            scale = SAMPLE_BUCKETS / below
+            counted = [(name, v, label, max(1, round(n * scale))) for name, v, label, n in counted]
+            if sample.results < MIN_SAMPLED_RESULTS:
+                counted = [row for row in counted if row[0] != KIND_FACET]
+                counted += [(KIND_FACET, kind, kind, n) for kind, n in self._kinds(request)]
+        for name, value, label, count in sorted(counted, key=lambda r: (r[0], -r[3], r[2], r[1])):
+            if len(facets[name]) < MAX_FACET_VALUES or name == KIND_FACET:
+                facets[name].append(FacetCount(value, label, count))
+        return Summary(count_from_kinds(request, facets[KIND_FACET]), facets, sample)
+
+    def _kinds(self, request: SearchRequest) -> list[tuple[str, int]]:
+        """The results per kind, counted exactly (every filter but the kinds)."""
+        queryset = self._matching(replace(request, kinds=frozenset()))
+        with self._index_first(request):
+            return list(queryset.values_list("kind").annotate(n=Count("pk")).order_by())
+
+    def _in_sample(self, below: int, column: str = "id", browsing: bool = False) -> str:
+        """SQL: the row is in the sample of `below` buckets. On PostgreSQL the generated
+        column, written as its partial indexes' predicate (text searches) or as the
+        browsing index's expression; on SQLite the same hash of the row id."""
+        if not self.postgres:
+            # "%%": the statement is run with parameters, where "%" starts a placeholder.
+            bucket = HASH_RANGE // SAMPLE_BUCKETS
+            return f"(({column} * {HASH_MULTIPLIER}) %% {HASH_RANGE}) / {bucket} < {int(below)}"
+        table = column.rpartition(".")[0]
+        sample = f"{table}.sample" if table else "sample"
+        return f"{sample}::integer < {int(below)}" if browsing else f"{sample} < {int(below)}"
+
+    def _counts(
+        self, request: SearchRequest, below: int | None = None, gate: int | None = None
+    ) -> tuple[int, list]:
+        """One statement, one pass over the matches (of the sample `below`, if given): per
+        facet entry its counts under each condition. With a `gate`, the statement first
+        counts the matches in the smallest sample (answered first) and counts nothing
+        else when they estimate more than `gate` matches.
+
+        The kind facet and every value facet are counted together, each with every
+        filter but its own. Each matched document is read once with one boolean column
+        per facet filter, and its facet entries, plus a "kind" entry, are unnested once; a
+        facet entry is then counted by the `COUNT(*) FILTER (WHERE ...)` column of its
+        facet's conditions: the kind facet's (the filters, not the kinds), a filtered
+        facet's (the kinds and the other filters) or the shared one of the unfiltered
+        facets (everything). Documents that fail two conditions count nowhere and are
+        dropped before the unnesting; on PostgreSQL, when there are filters, only
+        documents that have a filtered value or at least the filtered facet are read at
+        all (the `facet_keys` index)."""
         filters = sorted(request.filters.items())
         tests = [self._has_facet(name, values) for name, values in filters]
         queryset = self._matching(replace(request, kinds=frozenset(), filters={}))
@@ -462,6 +587,20 @@ class DatabaseBackend(SearchBackend):
             queryset = queryset.filter(
                 RawSQL("facet_keys && %s::text[]", [sorted(needed)], output_field=BooleanField())
             )
+        browsing = not request.terms and not request.words
+
+        def sampled(queryset: QuerySet, below: int) -> QuerySet:
+            condition = self._in_sample(below, browsing=browsing)
+            return queryset.filter(RawSQL(condition, [], output_field=BooleanField()))
+
+        probe, probe_params = "", []
+        if gate is not None:
+            probe_sql, probe_params = (
+                sampled(queryset, SAMPLE_LEVELS[0]).values("id").query.sql_with_params()
+            )
+            probe = f"probe AS MATERIALIZED (SELECT COUNT(*) AS n FROM ({probe_sql}) AS p), "
+        elif below is not None:
+            queryset = sampled(queryset, below)
         columns = {
             f"filter_{index}": RawSQL(sql, params, output_field=BooleanField())
             for index, (sql, params) in enumerate(tests)
@@ -497,60 +636,36 @@ class DatabaseBackend(SearchBackend):
         else:
             prune_params = []
         kind_entry = f"'{KIND_FACET}{FACET_SEPARATOR}' || m.kind"
-        # Above the threshold the value facets are counted on a sample of the matches (a
-        # fixed hash of the row id, so the same search estimates the same way) and scaled
-        # up; the kinds, and so the number of results, are always counted exactly. The
-        # number of matches that sets the sample's size is counted in the same statement
-        # (the `total` column): the match is evaluated once per summary, not twice.
-        limit = exact_facets_up_to()
-        # "%%": the drivers' placeholder syntax reads a lone percent sign as a parameter.
-        sampled = (
-            f"(t.n <= {limit} OR ((m.id * {HASH_MULTIPLIER}) %% {HASH_RANGE}) "
-            f"< {limit}.0 * {HASH_RANGE} / t.n)"
+        # The gate is a condition on the probe alone: both databases test it once, before
+        # reading any match, and read none when it fails.
+        gated = (
+            f"(SELECT n FROM probe) * {SAMPLE_BUCKETS} <= {int(gate) * SAMPLE_LEVELS[0]}"
+            if gate is not None
+            else "1 = 1"
         )
         kept = (
-            f"WITH matched AS ({matched_sql}), kept AS MATERIALIZED "
-            f"(SELECT * FROM matched AS m{prune}), total AS (SELECT COUNT(*) AS n FROM kept)"
+            f"WITH {probe}matched AS (SELECT * FROM ({matched_sql}) AS q WHERE {gated}), "
+            f"kept AS MATERIALIZED (SELECT * FROM matched AS m{prune})"
         )
         if self.postgres:
             sql = (
-                f"{kept} SELECT e.entry, MAX(t.n), {counts} FROM kept AS m, total AS t, "
-                f"unnest(array_prepend({kind_entry}, CASE WHEN {sampled} THEN m.entries END))"
-                " AS e(entry) GROUP BY e.entry"
+                f"{kept} SELECT e.entry, {counts} FROM kept AS m, "
+                f"unnest(array_prepend({kind_entry}, m.entries)) AS e(entry) GROUP BY e.entry"
             )
         else:
             sql = (
                 f"{kept}, entries AS (SELECT {kind_entry} AS entry, m.* FROM kept AS m UNION ALL "
-                "SELECT e.value AS entry, m.* FROM kept AS m, total AS t, "
-                f"json_each(m.entries) AS e WHERE {sampled}) "
-                f"SELECT m.entry, MAX(t.n), {counts} FROM entries AS m, total AS t GROUP BY m.entry"
+                "SELECT e.value AS entry, m.* FROM kept AS m, json_each(m.entries) AS e) "
+                f"SELECT m.entry, {counts} FROM entries AS m GROUP BY m.entry"
             )
-        all_params = [*params, *prune_params, *count_params]
+        if gate is not None:  # the probe's count, as a row of its own
+            zeros = ", ".join(["0"] * (len(conditions) - 1))
+            sql += f" UNION ALL SELECT NULL, n, {zeros} FROM probe"
         with self._index_first(request), connection.cursor() as cursor:
-            cursor.execute(sql, all_params)
+            cursor.execute(sql, [*probe_params, *params, *prune_params, *count_params])
             rows = cursor.fetchall()
-        matches = rows[0][1] if rows else 0
-        rate = 1.0 if matches <= limit else limit / matches
-        filtered = {name: index for index, (name, _values) in enumerate(filters)}
-        facets: dict[str, list[FacetCount]] = {name: [] for name in [KIND_FACET, *names]}
-        counted = []
-        for entry, _total, *by_condition in rows:
-            name, value, *label = entry.split(FACET_SEPARATOR, 2)
-            if name == KIND_FACET:
-                column = 0
-            elif name in filtered:
-                column = 2 + filtered[name]
-            else:
-                column = 1
-            count = by_condition[column]
-            if count and rate < 1 and name != KIND_FACET:
-                count = max(1, round(count / rate))
-            if count and name in facets:
-                counted.append((name, value, label[0] if label else value, count))
-        for name, value, label, count in sorted(counted, key=lambda r: (r[0], -r[3], r[2], r[1])):
-            if len(facets[name]) < MAX_FACET_VALUES or name == KIND_FACET:
-                facets[name].append(FacetCount(value, label, count))
-        return Summary(count_from_kinds(request, facets[KIND_FACET]), facets, rate < 1)
+        probed = next((row[1] for row in rows if row[0] is None), 0)
+        return probed, [row for row in rows if row[0] is not None]
 
     def optimize(self) -> None:
         """PostgreSQL plans with table statistics: after a rebuild they describe an empty

@@ -54,6 +54,7 @@ from search.backends import (
     Hit,
     Match,
     QueryWord,
+    Sample,
     SearchBackend,
     SearchRequest,
     Suggestion,
@@ -447,7 +448,9 @@ class ElasticsearchBackend(SearchBackend):
     def _search(self, locale: str, body: dict) -> dict:
         return self.client.search(index=index_name(locale), body=body).body
 
-    def hits(self, request: SearchRequest, offset: int, limit: int) -> list[Hit]:
+    def hits(
+        self, request: SearchRequest, offset: int, limit: int, sample: Sample | None = None
+    ) -> list[Hit]:
         answer = self._search(request.locale, hits_body(request, offset, limit))
         return [
             Hit(

@@ -240,10 +240,11 @@ class SearchFacets(graphene.ObjectType):
     in_stock = graphene.List(graphene.NonNull(InStockFacetValue), required=True)
     approximate = graphene.Boolean(
         required=True,
-        description="True when the search matched so many documents that the counts of "
-        "makers, materials, periods, object types, centuries, categories, price bands and "
-        "inStock are estimated from a sample (values found in none of it are left out). "
-        "The kinds' counts and `totalCount` are always exact.",
+        description="True when the search matched so many documents (over 2,000 by "
+        "default) that its counts are estimated from a fixed sample of the documents: "
+        "`totalCount`, the kinds and every facet's values (values found in none of the "
+        'sample are left out). Show them as estimates ("about 59,000 results"). The '
+        "first pages list the sample's results, best first; later pages the others.",
     )
 
     @staticmethod
@@ -330,7 +331,10 @@ class SearchResultsType(graphene.ObjectType):
         description="Filters read from the query's words (centuries, price wishes).",
     )
 
-    total_count = graphene.Int(required=True, description="Results in the whole list.")
+    total_count = graphene.Int(
+        required=True,
+        description="Results in the whole list; an estimate when `facets.approximate`.",
+    )
     page_info = graphene.Field(PageInfo, required=True)
     nodes = graphene.List(graphene.NonNull(SearchResultType), required=True)
     facets = graphene.Field(SearchFacets, required=True)

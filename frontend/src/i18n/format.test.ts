@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatMoney, formatRate } from "./format";
+import { formatDate, formatDateTime, formatEstimate, formatMoney, formatRate } from "./format";
+import { STRINGS } from "./strings";
 
 /** Intl separates currency and amount with a no-break space in some locales. */
 const plain = (text: string) => text.replace(/\s/g, " ");
@@ -49,5 +50,20 @@ describe("a visit's moment", () => {
     expect(formatDateTime("en", "2026-12-15T09:00:00+00:00")).toContain("10:00");
     expect(formatDateTime("nl", "2026-12-15T09:00:00+00:00")).toContain("dinsdag 15 december 2026");
     expect(formatDateTime("fr", null)).toBe("");
+  });
+});
+
+describe("estimated counts", () => {
+  it("rounds to two digits and groups as each language does", () => {
+    expect(formatEstimate("nl", 59264)).toBe("59.000");
+    expect(formatEstimate("en", 59264)).toBe("59,000");
+    expect(plain(formatEstimate("fr", 59264))).toBe("59 000");
+    expect(formatEstimate("en", 2047)).toBe("2,000");
+  });
+
+  it("says that the number of results is an estimate", () => {
+    expect(STRINGS.nl.aboutResults(3520)).toBe("ongeveer 3.500 resultaten");
+    expect(STRINGS.en.aboutResults(3520)).toBe("about 3,500 results");
+    expect(plain(STRINGS.fr.aboutResults(3520))).toBe("environ 3 500 résultats");
   });
 });

@@ -15,6 +15,12 @@ export function formatMoney(lang: Lang, money: { amount: string | number; curren
   }).format(Number(money.amount));
 }
 
+/** An estimated count as a reader takes it: two significant digits, grouped as the
+ * language groups them: 59.000 (nl), 59,000 (en), 59 000 (fr). */
+export function formatEstimate(lang: Lang, count: number): string {
+  return new Intl.NumberFormat(LOCALES[lang]).format(Number(count.toPrecision(2)));
+}
+
 /** A VAT rate such as "21.00" or 6 as "21" / "6". */
 export function formatRate(rate: string | number): string {
   return String(Number(rate));

@@ -4,6 +4,8 @@
  * (shop, tours) may keep a dictionary beside their pages with `defineStrings` and read it
  * with `useStrings(dictionary)`.
  */
+import { formatEstimate } from "./format";
+
 const nl = {
   siteName: "Museum aan de Leie",
   skipToContent: "Naar de inhoud",
@@ -85,6 +87,7 @@ const nl = {
   searchButton: "Zoeken",
   suggestions: "Suggesties",
   results: (count: number) => (count === 1 ? "1 resultaat" : `${count} resultaten`),
+  aboutResults: (count: number) => `ongeveer ${formatEstimate("nl", count)} resultaten`,
   noResults: "Geen resultaten. Probeer een ander woord of minder filters.",
   filters: "Filters",
   anyValue: "Alle",
@@ -208,6 +211,7 @@ const en: Strings = {
   searchButton: "Search",
   suggestions: "Suggestions",
   results: (count: number) => (count === 1 ? "1 result" : `${count} results`),
+  aboutResults: (count: number) => `about ${formatEstimate("en", count)} results`,
   noResults: "No results. Try another word or fewer filters.",
   filters: "Filters",
   anyValue: "All",
@@ -328,6 +332,7 @@ const fr: Strings = {
   searchButton: "Rechercher",
   suggestions: "Suggestions",
   results: (count: number) => (count === 1 ? "1 résultat" : `${count} résultats`),
+  aboutResults: (count: number) => `environ ${formatEstimate("fr", count)} résultats`,
   noResults: "Aucun résultat. Essayez un autre mot ou moins de filtres.",
   filters: "Filtres",
   anyValue: "Tous",

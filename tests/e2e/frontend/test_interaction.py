@@ -84,6 +84,29 @@ def test_a_visitor_searches_with_suggestions_and_filters_by_a_facet(site):
         expect(page.get_by_role("checkbox", name=re.compile(r"^zilver"))).to_be_checked()
 
 
+def estimated(route: Route) -> None:
+    """The search's real answer, as if it had matched very many documents (a sample)."""
+    params = parse_qs(urlparse(route.request.url).query)
+    if params.get("operationName") != ["Search"]:
+        route.continue_()
+        return
+    answer = route.fetch().json()
+    answer["data"]["search"]["totalCount"] = 59_264
+    answer["data"]["search"]["facets"]["approximate"] = True
+    route.fulfill(json=answer)
+
+
+def test_a_search_of_very_many_matches_says_its_count_is_an_estimate(site):
+    with chromium() as browser:
+        page = browser.new_page(locale="nl-BE", viewport={"width": 1280, "height": 900})
+        page.route("**/graphql**", estimated)
+        page.goto(f"{site}/nl/zoeken?q=zilver")
+        settle(page)
+        status = page.locator(".search__results [role=status]")
+        expect(status).to_have_text("ongeveer 59.000 resultaten")
+        expect(page.locator("#results-heading")).to_have_text("ongeveer 59.000 resultaten")
+
+
 def test_a_visitor_gives_and_withdraws_consent_and_the_server_keeps_both(site):
     host = urlparse(site).netloc
     with chromium() as browser:

@@ -212,6 +212,9 @@ export default function SearchPage() {
   };
   const { data, previousData, loading, error, fetchMore, refetch } = useQuery(SearchDocument, { variables });
   const result = (data ?? previousData)?.search;
+  // Very many matches are counted on a sample: the count is an estimate, and says so.
+  const resultCount = (answer: SearchQuery["search"]) =>
+    answer.facets.approximate ? t.aboutResults(answer.totalCount) : t.results(answer.totalCount);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const active = activeFilters(state);
   useDocumentMeta(state.q ? `${t.search}: ${state.q}` : t.search);
@@ -252,10 +255,10 @@ export default function SearchPage() {
         <FacetPanel facets={result?.facets} state={state} update={(next) => update(next)} open={filtersOpen} />
         <section className="search__results" aria-labelledby="results-heading" aria-busy={loading}>
           <h2 id="results-heading" className="visually-hidden">
-            {t.results(result?.totalCount ?? 0)}
+            {result ? resultCount(result) : t.results(0)}
           </h2>
           <p className="meta" role="status" aria-live="polite">
-            {data && !browsing ? t.results(data.search.totalCount) : ""}
+            {data && !browsing ? resultCount(data.search) : ""}
           </p>
           {data && data.search.totalCount === 0 ? <p>{t.noResults}</p> : null}
           <ol className="results plain-list">
