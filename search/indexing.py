@@ -14,7 +14,7 @@ import logging
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from museum_site.graphql.response_cache import bump_content_version
 from search import registry
@@ -69,11 +69,34 @@ def update(source: registry.SearchSource, ids: Sequence[int]) -> int:
     return written
 
 
+def refresh_statistics(sources: Sequence[registry.SearchSource]) -> None:
+    """Let PostgreSQL's planner see the source tables as they are before a rebuild reads
+    them all. After a bulk import its statistics still describe the tables as they were
+    until autovacuum catches up, and with 200,000 objects just imported the reads of a
+    rebuild chose sequential scans: 1.5 ms per document instead of 0.6 (issue 20).
+    ANALYZE reads a fixed sample of each table: seconds, against minutes of rebuild."""
+    if connection.vendor != "postgresql":
+        return
+    tables = set()
+    for source in sources:
+        options = source.model._meta
+        tables.add(options.db_table)
+        for field in options.get_fields():
+            if field.many_to_many and not field.auto_created:
+                tables.add(field.remote_field.through._meta.db_table)
+            if field.is_relation and field.related_model:  # what a source's documents read
+                tables.add(field.related_model._meta.db_table)
+    with connection.cursor() as cursor:
+        for table in sorted(tables):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+
+
 def rebuild() -> dict[str, int]:
     """Every document again, from scratch; answers the number of documents per source."""
     backend = get_backend()
     backend.reset()
     _stale.rows = {}
+    refresh_statistics(registry.sources())
     written = {}
     for source in registry.sources():
         ids = list(source.model._default_manager.order_by("pk").values_list("pk", flat=True))
