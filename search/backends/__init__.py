@@ -138,7 +138,7 @@ class Suggestion:
 class Sample:
     """What a summary of very many matches was counted on: the documents whose sample
     number is below `below` (of SAMPLE_BUCKETS), of which `results` are results (every
-    filter applied). The first pages of results are ranked within the sample too."""
+    filter applied). The hits of the same request put the sample's first in each tier."""
 
     below: int
     results: int
@@ -190,7 +190,8 @@ class SearchBackend(ABC):
         self, request: SearchRequest, offset: int, limit: int, sample: Sample | None = None
     ) -> list[Hit]:
         """Best first; ties by title. Browsing (no terms) is by title. With the `sample` a
-        summary of the same request was counted on, the sample's results come first."""
+        summary of the same request was counted on, the sample's results come first
+        within each tier of relevance (as typed, with synonyms, guessed)."""
 
     @abstractmethod
     def summary(self, request: SearchRequest, names: Sequence[str]) -> Summary:

@@ -340,15 +340,6 @@ class DatabaseBackend(SearchBackend):
             documents = list(self._sqlite_ranked(request, offset, limit, sample))
         return [self._hit(document, float(document.score)) for document in documents]
 
-    @staticmethod
-    def _within(sample: Sample | None, offset: int, limit: int) -> bool:
-        """Whether the page lies within the sample's results, so only the sample is ranked.
-
-        When a summary was counted on a sample, the order of the results is: the sample's,
-        best first, then the others, best first. The pages that the sample fills rank
-        only the sample (a few thousand matches at most); later ones rank everything."""
-        return sample is not None and offset + limit <= sample.results
-
     def _tiers(self, request: SearchRequest) -> tuple[str, str, str]:
         """The full query, the query of what was typed exactly, and of what was typed or
         its synonyms (empty when it is the same as the one before)."""
@@ -397,12 +388,15 @@ class DatabaseBackend(SearchBackend):
         order = ["-score", "title", "pk"]
         annotations: dict = {"score": rank}
         if sample is not None:
-            in_sample = RawSQL(self._in_sample(sample.below), [], output_field=BooleanField())
-            if self._within(sample, offset, limit):
-                matching = matching.filter(in_sample)
-            else:
-                annotations["in_sample"] = in_sample
-                order.insert(0, "-in_sample")
+            tiers = [query for query in (exact, strong) if query]
+            tier_sql, tier_params = self._tier(tiers)
+            annotations["tier"] = RawSQL(tier_sql, tier_params, output_field=IntegerField())
+            in_sample = self._in_sample(sample.below)
+            annotations["in_sample"] = RawSQL(in_sample, [], output_field=BooleanField())
+            order = ["-tier", "-in_sample", *order]
+            candidates = self._candidates(matching, tiers, in_sample, offset + limit)
+            if candidates is not None:
+                matching = matching.filter(candidates)
         page = (
             matching.annotate(**annotations).order_by(*order).values("pk")[offset : offset + limit]
         )
@@ -412,6 +406,53 @@ class DatabaseBackend(SearchBackend):
             .annotate(**annotations)
             .order_by(*order)
         )
+
+    @staticmethod
+    def _tier(tiers: Sequence[str]) -> tuple[str, list]:
+        """SQL: a match's tier, from len(tiers) (the first tier query's) down to 0 (none)."""
+        if not tiers:
+            return "0", []
+        cases = " ".join(
+            f"WHEN search_vector @@ to_tsquery('simple', %s) THEN {len(tiers) - index}"
+            for index in range(len(tiers))
+        )
+        return f"CASE {cases} ELSE 0 END", list(tiers)
+
+    def _candidates(
+        self, matching: QuerySet, tiers: Sequence[str], in_sample: str, needed: int
+    ) -> RawSQL | None:
+        """The matches a sampled page is ranked among; None for all of them.
+
+        With a sample the order is by tier (as typed, with synonyms, guessed), then the
+        sample's matches before the others, then relevance: a tier whose matches are few
+        comes whole, however few the sample holds. The first `needed` results lie within
+        the whole tiers and the sample's part of the first tier it holds `needed` of, so
+        only those are ranked; the sample's tier counts, one statement, tell which. Few
+        in every tier: every match is ranked (deep pages, narrow filters)."""
+        tests = ["search_vector @@ to_tsquery('simple', %s)"] * len(tiers)
+        counts = {}
+        for index in range(len(tiers) + 1):  # each tier, then the rest, as disjoint sets
+            conditions = [f"NOT {test}" for test in tests[:index]]
+            params = list(tiers[:index])
+            if index < len(tiers):
+                conditions.append(tests[index])
+                params.append(tiers[index])
+            condition = RawSQL(" AND ".join(conditions) or "1 = 1", params, BooleanField())
+            counts[f"tier_{index}"] = Count("pk", filter=condition)
+        in_sample_rows = matching.filter(RawSQL(in_sample, [], output_field=BooleanField()))
+        sampled = in_sample_rows.aggregate(**counts)
+        parts, params = [], []
+        for index, query in enumerate([*tiers, ""]):
+            test, test_params = (tests[index], [query]) if query else ("", [])
+            if sampled[f"tier_{index}"] >= needed:
+                parts.append(f"({test} AND {in_sample})" if test else in_sample)
+                params += test_params
+                return RawSQL(" OR ".join(parts), params, output_field=BooleanField())
+            if not query:
+                return None
+            parts.append(test)
+            params += test_params
+        return None
 
     def _sqlite_ranked(
         self, request: SearchRequest, offset: int, limit: int, sample: Sample | None
@@ -446,18 +487,20 @@ class DatabaseBackend(SearchBackend):
                 f"ELSE {2 * STRONG_BONUS * 100} + exact.rank * {weight_sql} END"
             )
             score_params = [*score_params, *weight_params]
-        where, order = "", "score DESC, d.title, d.id"
-        if sample is not None:
-            in_sample = self._in_sample(sample.below, column="d.id")
-            if self._within(sample, offset, limit):
-                where = f" AND {in_sample}"
-            else:
-                order = f"({in_sample}) DESC, {order}"
+        order = "score DESC, d.title, d.id"
+        if sample is not None:  # the order of PostgreSQL's `_candidates`, ranking them all
+            tiers = [name for name, query in (("exact", exact), ("strong", strong)) if query]
+            cases = " ".join(
+                f"WHEN {name}.id IS NOT NULL THEN {len(tiers) - index}"
+                for index, name in enumerate(tiers)
+            )
+            tier = f"CASE {cases} ELSE 0 END DESC, " if tiers else ""
+            order = f"{tier}({self._in_sample(sample.below, column='d.id')}) DESC, {order}"
         sql = (
             f"SELECT d.*, {score} AS score "
             f"FROM {FTS_TABLE} JOIN {SearchDocument._meta.db_table} AS d "
             f"ON d.id = {FTS_TABLE}.rowid{joins} "
-            f"WHERE {FTS_TABLE} MATCH %s AND d.id IN ({filtered_sql}){where} "
+            f"WHERE {FTS_TABLE} MATCH %s AND d.id IN ({filtered_sql}) "
             f"ORDER BY {order} LIMIT %s OFFSET %s"
         )
         return SearchDocument.objects.raw(

@@ -109,6 +109,22 @@ def test_the_pages_of_a_sampled_answer_list_every_result_once(cups, settings):
     assert set(seen) == {f"CUP.{number:05d}" for number in range(CUPS)}
 
 
+def test_what_was_typed_comes_first_however_few_of_it_the_sample_holds(
+    cups, committed, settings
+):
+    """"bek" as typed is three records; as the start of a longer word ("beker") 1,600,
+    counted on a sample. The three come first, though the sample holds none of them."""
+    settings.SEARCH_EXACT_UP_TO = 200
+    with committed():
+        for number in range(3):
+            builders.collection_object(title=f"Bek van een eend {number}", with_image=False)
+    results = search("bek", "nl")
+    assert results.approximate is True
+    first = [result.title for result in results[0:5]]
+    assert sorted(first[:3]) == [f"Bek van een eend {number}" for number in range(3)], first
+    assert all(title.startswith("Beker") for title in first[3:]), first
+
+
 def test_the_graphql_answer_says_whether_counts_are_estimated(cups, graphql, settings, uncached):
     settings.SEARCH_EXACT_UP_TO = 100_000
     exact = graphql(FACETS, {"query": "beker"})["data"]["search"]
