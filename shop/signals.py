@@ -37,10 +37,12 @@ def public_catalogue_changed(sender, **kwargs) -> None:
 
 @receiver(post_delete, sender=Checkout)
 def delete_checkout_addresses(sender, instance: Checkout, **kwargs) -> None:
-    """Addresses belong to their checkout; an abandoned checkout takes them along."""
-    Address.objects.filter(
-        pk__in=[pk for pk in (instance.shipping_address_id, instance.billing_address_id) if pk]
-    ).delete()
+    """Addresses belong to their checkout; an abandoned checkout takes them along. A
+    checkout that became an order let go of them first (shop.services.orders): then
+    there is nothing to delete, nor a deletion to prepare."""
+    owned = [pk for pk in (instance.shipping_address_id, instance.billing_address_id) if pk]
+    if owned:
+        Address.objects.filter(pk__in=owned).delete()
 
 
 @receiver(post_save, sender=ProductVariant)

@@ -211,7 +211,7 @@ def _mail(checkout: Checkout) -> None:
     with translation.override(checkout.locale):
         from shop.services.orders import product_names
 
-        lines = list(checkout.lines.select_related("variant__product"))
+        lines = list(checkout.lines.select_related("variant__product__locale"))
         names = product_names(lines, checkout.locale)
         context = {
             "museum": museum,

@@ -4,6 +4,8 @@ An app that sells something that is not a product variant (timed admission ticke
 shop/tickets/) registers one `CheckoutExtension` in its AppConfig.ready(). The shop then
 asks every extension, at fixed points and nowhere else:
 
+- `lines_of(token)`: the queryset of its lines in a checkout, unread: one query asks
+  every extension at once whether it has any (`priced_lines` reads only those that do);
 - `priced_lines(checkout)`: its lines as PricedLines (keys that are not checkout line
   ids), folded into the checkout's totals, so there is one amount to pay;
 - `hold(token)`: before a payment starts, in its own short transaction (never while the
@@ -21,12 +23,20 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Protocol
 
+from django.db.models import Exists
+
+from shop.models import Checkout
+
 if TYPE_CHECKING:
-    from shop.models import Checkout, Order
+    from django.db.models import QuerySet
+
+    from shop.models import Order
     from shop.pricing import PricedLine, Totals
 
 
 class CheckoutExtension(Protocol):
+    def lines_of(self, token: uuid.UUID | str) -> QuerySet: ...
+
     def priced_lines(self, checkout: Checkout) -> list[PricedLine]: ...
 
     def hold(self, token: uuid.UUID | str) -> None: ...
@@ -49,7 +59,25 @@ def register(extension: CheckoutExtension) -> None:
 
 
 def priced_lines(checkout: Checkout) -> list[PricedLine]:
-    return [line for extension in _extensions for line in extension.priced_lines(checkout)]
+    return [
+        line for extension in _holding_lines(checkout) for line in extension.priced_lines(checkout)
+    ]
+
+
+def _holding_lines(checkout: Checkout) -> list[CheckoutExtension]:
+    """The extensions with lines in this checkout, asked in one query: most checkouts
+    hold goods only, and reading an extension's lines (with what prices them) costs
+    more than asking whether it has any. With one extension, reading is the asking."""
+    if len(_extensions) < 2:
+        return list(_extensions)
+    found = (
+        Checkout.objects.filter(token=checkout.token)
+        .values_list(*(Exists(extension.lines_of(checkout.token)) for extension in _extensions))
+        .first()
+    )
+    if found is None:  # not saved (yet): each extension answers for itself
+        return list(_extensions)
+    return [extension for extension, holds in zip(_extensions, found, strict=True) if holds]
 
 
 def hold(token: uuid.UUID | str) -> None:

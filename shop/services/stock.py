@@ -50,7 +50,8 @@ def _changed(rows: dict[int, Stock], sellable_changed: Iterable[int] | None = No
 
 
 class StockLine(Protocol):
-    """Anything with a variant and a quantity: a checkout line, an order line."""
+    """Anything with a variant and a quantity: a checkout line, an order line (which
+    also says whether it is digital: see `_physical_quantities`)."""
 
     variant_id: int
     quantity: int
@@ -61,17 +62,29 @@ def shown_quantity(available: int) -> int:
 
 
 def _physical_quantities(lines: Iterable[StockLine]) -> dict[int, int]:
-    """Quantity per physical variant; digital variants have no stock to count."""
+    """Quantity per physical variant; digital variants have no stock to count.
+
+    A line that says whether it is digital (an order line, which copied it from its
+    variant when it was sold) is taken at its word; the variants of the others are
+    asked, in one query."""
     wanted: dict[int, int] = {}
+    digital: set[int] = set()
+    unknown = False
     for line in lines:
         if line.quantity <= 0:
             raise ValueError(f"Quantity must be positive, got {line.quantity}.")
         wanted[line.variant_id] = wanted.get(line.variant_id, 0) + line.quantity
-    digital = set(
-        ProductVariant.objects.filter(pk__in=wanted, kind=ProductVariant.Kind.DIGITAL).values_list(
-            "pk", flat=True
+        is_digital = getattr(line, "is_digital", None)
+        if is_digital is None:
+            unknown = True
+        elif is_digital:
+            digital.add(line.variant_id)
+    if unknown:
+        digital = set(
+            ProductVariant.objects.filter(
+                pk__in=wanted, kind=ProductVariant.Kind.DIGITAL
+            ).values_list("pk", flat=True)
         )
-    )
     return {variant: quantity for variant, quantity in wanted.items() if variant not in digital}
 
 
@@ -98,36 +111,44 @@ def allocate(lines: Iterable[StockLine]) -> None:
     """Set aside stock for an order's lines, all or nothing.
 
     Raises PayloadError(INSUFFICIENT_STOCK) naming the short SKUs when any line cannot be
-    served; nothing is allocated then.
+    served; nothing is allocated then. Nothing is written before every line is known to
+    fit, so inside the caller's transaction it needs no savepoint of its own (order
+    completion runs it in one already): the refusal is raised once its block is left
+    cleanly, and the caller's transaction stays usable.
     """
-    with transaction.atomic():
-        wanted = _physical_quantities(lines)
-        if not wanted:
-            return
+    wanted = _physical_quantities(lines)
+    if not wanted:
+        return
+    with transaction.atomic(savepoint=False):
         rows = _locked_rows(wanted)
         short = [
             variant_id
             for variant_id, quantity in wanted.items()
             if variant_id not in rows or rows[variant_id].available < quantity
         ]
-        if short:
-            skus = ProductVariant.objects.filter(pk__in=short).order_by("sku")
-            raise PayloadError(
-                CheckoutErrorCode.INSUFFICIENT_STOCK,
-                "Not enough stock for: " + ", ".join(variant.sku for variant in skus) + ".",
-                "lines",
-            )
-        # One UPDATE, whatever the number of lines: the rows stay locked until commit.
-        Stock.objects.filter(pk__in=[row.pk for row in rows.values()]).update(
-            allocated=F("allocated")
-            + Case(*(When(pk=row.pk, then=wanted[v]) for v, row in rows.items()), default=0)
+        if not short:
+            _take(rows, wanted)
+    if short:
+        skus = ProductVariant.objects.filter(pk__in=short).order_by("sku")
+        raise PayloadError(
+            CheckoutErrorCode.INSUFFICIENT_STOCK,
+            "Not enough stock for: " + ", ".join(variant.sku for variant in skus) + ".",
+            "lines",
         )
-        left = {v: row.available - wanted[v] for v, row in rows.items()}
-        # Only the last units sold change what the search says (in stock or not), and
-        # visitors see at most SHOWN_QUANTITY_CAP units: a sale that leaves more than
-        # that changes no answer, and keeps every cached one.
-        if any(units < SHOWN_QUANTITY_CAP for units in left.values()):
-            _changed(rows, [v for v, units in left.items() if units <= 0])
+
+
+def _take(rows: dict[int, Stock], wanted: dict[int, int]) -> None:
+    """One UPDATE, whatever the number of lines: the rows stay locked until commit."""
+    Stock.objects.filter(pk__in=[row.pk for row in rows.values()]).update(
+        allocated=F("allocated")
+        + Case(*(When(pk=row.pk, then=wanted[v]) for v, row in rows.items()), default=0)
+    )
+    left = {v: row.available - wanted[v] for v, row in rows.items()}
+    # Only the last units sold change what the search says (in stock or not), and
+    # visitors see at most SHOWN_QUANTITY_CAP units: a sale that leaves more than
+    # that changes no answer, and keeps every cached one.
+    if any(units < SHOWN_QUANTITY_CAP for units in left.values()):
+        _changed(rows, [v for v, units in left.items() if units <= 0])
 
 
 def deallocate(lines: Iterable[StockLine]) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from shop.graphql.errors import PayloadError
@@ -47,6 +48,9 @@ def ticket_lines(checkout: Checkout) -> list[CheckoutTicketLine]:
 
 class TicketLines:
     """The tickets' side of the shop's checkout (see shop/services/checkout_extensions)."""
+
+    def lines_of(self, token: uuid.UUID | str) -> QuerySet[CheckoutTicketLine]:
+        return CheckoutTicketLine.objects.filter(checkout_id=token)
 
     def priced_lines(self, checkout: Checkout) -> list[PricedLine]:
         return [

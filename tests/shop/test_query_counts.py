@@ -39,10 +39,11 @@ CHECKOUT = """query($token: UUID!) { checkout(token: $token) {
 PRODUCT_LIST_QUERIES = 13
 # The checkout with its addresses, method and voucher; lines; variants with sale state
 # (with view restrictions); pages in the checkout's language (with view restrictions);
-# their images and renditions; the admission ticket lines and the group-visit lines in
-# its totals (shop/tickets, shop/visits: one query each, whatever the number of lines).
+# their images and renditions; which extensions (admission tickets, group visits) have
+# lines in it, for its totals (one query, and none of their lines read when none has).
 # The museum the request is for costs none: its host was resolved (and cached) before.
-CHECKOUT_QUERIES = 10
+# (10 before the extensions were asked at once.)
+CHECKOUT_QUERIES = 9
 
 
 @pytest.fixture
@@ -100,20 +101,24 @@ def test_checkout_costs_the_same_for_3_and_30_lines(graphql, uncached):
 # One `checkoutComplete` of a paid checkout with ample stock, the after-commit work
 # included (the e-mail is a queued row, as TASKS_BACKEND=database runs it in production:
 # bench/checkout.py). Pinned; raise only with a reason. Before the lock: the checkout's
-# owner, and the payment attempts with their museums (Stripe account) and the order one
-# of them already paid for, if any. Under the checkout's lock (the transaction; here a
-# savepoint and its release): the checkout with its museum, addresses, method and
-# voucher; the payments (locked); the lines with variants and products; the group-visit
-# and ticket lines (totals); the order (no reference-index job: orders are not content);
-# view restrictions and translated titles; the lines (one INSERT); the payment; in a
-# savepoint the checkout's deletion (one DELETE each for its lines, visit and ticket
-# lines, none read first, and one for the checkout) and, in one more, the digital
-# variants, the locked stock rows and one UPDATE of them all; the PLACED and PAID events (one INSERT); the invoice number (one upsert);
-# the invoice; the paid order. After the commit: the e-mail's job. No search-document or
-# cache work while units are left beyond what visitors are shown (stock.py); no ticket or
-# visit line read twice when the totals hold none; the checkout lets go of its addresses
-# (an UPDATE) only when it is not served. (56, then 36, then 32 before.)
-COMPLETE_QUERIES = 30
+# owner, and the payment attempts with their museums (Stripe account, and the order's
+# museum) and the order one of them already paid for, if any. Under the checkout's lock
+# (the transaction; here a savepoint and its release): the checkout with its addresses,
+# method and voucher; the payments (locked); the lines with variants, products and their
+# locales; which extensions (group visits, tickets) have lines in it (one query, none of
+# their lines read when none has); the order (no reference-index job: orders are not
+# content); the lines (one INSERT); the payment; in a savepoint the checkout's deletion
+# (one DELETE each for its lines, visit and ticket lines, none read first, and one for
+# the checkout), the locked stock rows and one UPDATE of them all; the PLACED and PAID
+# events (one INSERT); the invoice number (one upsert); the invoice; the paid order.
+# After the commit: the e-mail's job. No translated titles looked up when the buyer
+# reads the products' own language; no variants asked whether they are digital (the
+# order lines say so); no savepoint of its own for the stock (it writes nothing before
+# it knows all fits); no search-document or cache work while units are left beyond
+# what visitors are shown (stock.py); no ticket or visit line read twice when the totals
+# hold none; the checkout lets go of its addresses (an UPDATE) only when it is not
+# served. (56, then 36, then 32, then 30 before.)
+COMPLETE_QUERIES = 24
 # What bench/checkout.py asks.
 COMPLETE = """mutation($token: UUID!) { checkoutComplete(token: $token) {
   errors { field code message } order { number status } } }"""

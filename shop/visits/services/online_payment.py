@@ -21,6 +21,7 @@ from decimal import Decimal
 
 import stripe
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -130,6 +131,9 @@ def _reference(booking: Booking) -> str:
 
 class VisitLines:
     """The group visits' side of the shop's checkout (shop/services/checkout_extensions)."""
+
+    def lines_of(self, token: uuid.UUID | str) -> QuerySet[CheckoutVisitLine]:
+        return CheckoutVisitLine.objects.filter(checkout_id=token)
 
     def priced_lines(self, checkout: Checkout) -> list[PricedLine]:
         return [
