@@ -66,8 +66,9 @@ EXACT_UP_TO = 2_000
 # The samples, as how many of SAMPLE_BUCKETS they take: 1/64, 1/16 and 1/4 of the
 # documents, each with its partial index on PostgreSQL (migration 0006).
 SAMPLE_LEVELS = (16, 64, 256)
-# A sample holds at least this share of the threshold's matches, for estimates that hold.
-SAMPLE_SHARE = 4
+# A sample is made big enough to hold, expectedly, the threshold's matches over this (250 of
+# 2,000): counts within a few percent, and the fewest rows read.
+SAMPLE_SHARE = 8
 # Fewer results than this in a sample estimate nothing: they are counted exactly.
 MIN_SAMPLED_RESULTS = 50
 # Fibonacci hashing of the row id: its sample number, the same as PostgreSQL's column.
@@ -533,7 +534,7 @@ class DatabaseBackend(SearchBackend):
         the same statement as the exact counts, which the database skips when that
         estimate is above the threshold: a site of a few thousand documents pays one
         statement, as before. Above it, the answer comes from the smallest sample expected
-        to hold a quarter of the threshold's matches, scaled up. The results themselves,
+        to hold an eighth of the threshold's matches, scaled up. The results themselves,
         when the sample holds too few of them to estimate (a narrow filter on a broad
         word), are counted exactly."""
         limit = exact_up_to()
