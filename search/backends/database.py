@@ -453,7 +453,7 @@ class DatabaseBackend(SearchBackend):
                 return None
             parts.append(test)
             params += test_params
-        return None
+        raise AssertionError("the rest tier always answers")
 
     def _sqlite_ranked(
         self, request: SearchRequest, offset: int, limit: int, sample: Sample | None
@@ -595,14 +595,12 @@ class DatabaseBackend(SearchBackend):
     def _in_sample(self, below: int, column: str = "id", browsing: bool = False) -> str:
         """SQL: the row is in the sample of `below` buckets. On PostgreSQL the generated
         column, written as its partial indexes' predicate (text searches) or as the
-        browsing index's expression; on SQLite the same hash of the row id."""
+        browsing index's expression; on SQLite the same hash of the row id (`column`)."""
         if not self.postgres:
             # "%%": the statement is run with parameters, where "%" starts a placeholder.
             bucket = HASH_RANGE // SAMPLE_BUCKETS
             return f"(({column} * {HASH_MULTIPLIER}) %% {HASH_RANGE}) / {bucket} < {int(below)}"
-        table = column.rpartition(".")[0]
-        sample = f"{table}.sample" if table else "sample"
-        return f"{sample}::integer < {int(below)}" if browsing else f"{sample} < {int(below)}"
+        return f"sample::integer < {int(below)}" if browsing else f"sample < {int(below)}"
 
     def _counts(
         self, request: SearchRequest, below: int | None = None, gate: int | None = None
