@@ -3,9 +3,9 @@
 Everything as in a deployment, on this machine: a throw-away PostgreSQL database
 (test_<name of DATABASE_URL's database>, dropped at the end), Redis (shared cache of the
 server's processes), localstripe on a free loopback port, and the shop served by the
-Procfile's web line, `gunicorn -c deploy/gunicorn.conf.py`, with --processes worker
-processes of --threads threads each (pooled PostgreSQL connections, as
-deploy/gunicorn.conf.py sizes them) and TASKS_BACKEND=database (e-mails and invoice PDFs
+Procfile's web line, `gunicorn -c deploy/gunicorn.conf.py`, with its worker processes and
+threads (its defaults: 2 per core x 2; or --processes, --threads) with pooled PostgreSQL
+connections, as deploy/gunicorn.conf.py sizes them, and TASKS_BACKEND=database (e-mails and invoice PDFs
 are queued for the worker, which is not run here: the requests do not wait for them).
 
 Buyer threads each fill a checkout over HTTP/GraphQL, pay at localstripe (card on the
@@ -31,7 +31,7 @@ no lock waits on Stripe). The load average is printed before and after, as the m
 may be shared.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/vitrine_bench .venv/bin/python bench/checkout.py
-    ... bench/checkout.py --processes 2 --threads 4 --buyers 40 --units 5 --ample-buyers 20
+    ... bench/checkout.py --processes 4 --threads 2 --buyers 40 --units 5 --ample-buyers 20
 
 Webhooks are not registered: with them, localstripe's `payment_intent.succeeded` would
 place orders before the barrier opens and the race would be between webhooks instead.
@@ -188,7 +188,7 @@ class Outcome:
     oversold: int
     wall: float
     latencies: list[float]
-    cpu: float = 0.0  # the server's CPU seconds while the requests ran
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds by role (`cpu_seconds`)
 
     @property
     def per_second(self) -> float:
@@ -197,7 +197,13 @@ class Outcome:
     @property
     def cpu_ms(self) -> float:
         """The server's CPU time per request."""
-        return self.cpu / len(self.latencies) * 1000
+        return self.cpu["server"] / len(self.latencies) * 1000
+
+    def cpu_line(self) -> str:
+        """Every role's CPU time per request: together, the machine's work per request."""
+        per_request = {role: self.cpu[role] / len(self.latencies) * 1000 for role in ROLES}
+        parts = ", ".join(f"{role} {ms:.1f}" for role, ms in per_request.items())
+        return f"  CPU ms/request: {parts}; all {sum(per_request.values()):.1f}"
 
     def percentile(self, share: float) -> float:
         ordered = sorted(self.latencies)
@@ -257,11 +263,11 @@ def race(name: str, sku: str, stock: int, buyers: int, url: str, stripe_url: str
             f"{len(failures)} buyers could not pay, first: {failures[:1]!r}"
         ) from None
     prepared = time.perf_counter() - prepared
-    cpu, started = server_cpu_seconds(), time.perf_counter()
+    cpu, started = cpu_seconds(), time.perf_counter()
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - started
-    cpu = server_cpu_seconds() - cpu
+    cpu = cpu_since(cpu)
     failures = [buyer.failure for buyer in crowd if buyer.failure]
     if failures:
         raise RuntimeError(f"{len(failures)} buyers failed, first: {failures[0]!r}")
@@ -285,13 +291,36 @@ def race(name: str, sku: str, stock: int, buyers: int, url: str, stripe_url: str
     )
 
 
-def server_cpu_seconds() -> float:
-    """User + system CPU time so far of this script's gunicorn processes (the master and
-    its workers, which live for the whole run: WEB_MAX_REQUESTS=0), from /proc."""
+ROLES = ("server", "postgres", "localstripe", "buyers")
+
+
+def combined(outcomes: list[Outcome]) -> Outcome:
+    """Races of the same scenario run one after the other, as one outcome."""
+    first = outcomes[0]
+    return Outcome(
+        name=first.name,
+        stock=first.stock,
+        paid=sum(outcome.paid for outcome in outcomes),
+        refused=sum(outcome.refused for outcome in outcomes),
+        other=sorted({code for outcome in outcomes for code in outcome.other}),
+        oversold=max(outcome.oversold for outcome in outcomes),
+        wall=sum(outcome.wall for outcome in outcomes),
+        latencies=[seconds for outcome in outcomes for seconds in outcome.latencies],
+        cpu={role: sum(outcome.cpu[role] for outcome in outcomes) for role in ROLES},
+    )
+
+
+def cpu_seconds() -> dict[str, float]:
+    """User + system CPU time so far of each role on this machine, from /proc: this
+    script's gunicorn processes (the master and its workers, which live for the whole
+    run: WEB_MAX_REQUESTS=0), the PostgreSQL backends of the bench's database, this
+    script's localstripe and the buyers (this process). On 2 cores the four share the
+    machine, so a completion's latency under load is all of them, not the server's alone."""
     tick = os.sysconf("SC_CLK_TCK")
+    database = f"test_{os.environ['DATABASE_URL'].rsplit('/', 1)[-1]}".encode()
     parent_of: dict[int, int] = {}
     seconds: dict[int, float] = {}
-    gunicorn: set[int] = set()
+    role_of: dict[int, str] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -305,7 +334,13 @@ def server_cpu_seconds() -> float:
         parent_of[pid] = int(fields[1])
         seconds[pid] = (int(fields[11]) + int(fields[12])) / tick
         if b"gunicorn" in command:
-            gunicorn.add(pid)
+            role_of[pid] = "server"
+        elif b"localstripe" in command:
+            role_of[pid] = "localstripe"
+        elif command.startswith(b"postgres: ") and database in command:
+            role_of[pid] = "postgres"
+        elif pid == os.getpid():
+            role_of[pid] = "buyers"
 
     def ours(pid: int) -> bool:
         while pid > 1:
@@ -314,7 +349,33 @@ def server_cpu_seconds() -> float:
                 return True
         return False
 
-    return sum(seconds[pid] for pid in gunicorn if ours(pid))
+    totals = dict.fromkeys(ROLES, 0.0)
+    for pid, role in role_of.items():
+        if role == "postgres" or role == "buyers" or ours(pid):
+            totals[role] += seconds[pid]
+    return totals
+
+
+def worker_processes() -> int:
+    """How many workers this script's gunicorn master runs (gunicorn processes whose
+    parent is a gunicorn process too)."""
+    gunicorn: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"gunicorn" in command:
+            gunicorn[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
+    return sum(parent in gunicorn for parent in gunicorn.values())
+
+
+def cpu_since(before: dict[str, float]) -> dict[str, float]:
+    now = cpu_seconds()
+    return {role: now[role] - before[role] for role in ROLES}
 
 
 def trivial(url: str, threads: int, rounds: int) -> Outcome:
@@ -336,7 +397,7 @@ def trivial(url: str, threads: int, rounds: int) -> Outcome:
     for thread in crowd:
         thread.start()
     barrier.wait(timeout=60)
-    cpu, started = server_cpu_seconds(), time.perf_counter()
+    cpu, started = cpu_seconds(), time.perf_counter()
     for thread in crowd:
         thread.join()
     wall = time.perf_counter() - started
@@ -349,7 +410,7 @@ def trivial(url: str, threads: int, rounds: int) -> Outcome:
         oversold=0,
         wall=wall,
         latencies=latencies,
-        cpu=server_cpu_seconds() - cpu,
+        cpu=cpu_since(cpu),
     )
 
 
@@ -364,10 +425,26 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=5, help="stock of the scarce variant")
     parser.add_argument("--ample-buyers", type=int, default=20, help="the checkoutComplete goal's")
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=5,
+        help="ample-buyers races, one after the other: their p95 is over all completions "
+        "(one race of 20 gives a p95 of its second slowest, which varies by a third from "
+        "run to run)",
+    )
+    parser.add_argument(
         "--trivial-rounds", type=int, default=5, help="trivial requests per baseline thread"
     )
-    parser.add_argument("--processes", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        help="gunicorn worker processes (deploy/gunicorn.conf.py's default)",
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        help="gunicorn threads per worker (deploy/gunicorn.conf.py's default)",
+    )
     parser.add_argument(
         "--keepdb",
         action="store_true",
@@ -421,7 +498,7 @@ def run(options, shared: dict[str, str], stripe_url: str) -> None:
         server_env,
     )
 
-    ample_stock = (options.buyers + options.ample_buyers) * 10
+    ample_stock = (options.buyers + options.ample_buyers * options.rounds) * 10
     run_id = uuid.uuid4().hex[:6].upper()
     pickup = create_shop(options.units, ample_stock, run_id)
     db = dict(connection.settings_dict)
@@ -434,15 +511,16 @@ def run(options, shared: dict[str, str], stripe_url: str) -> None:
         VITRINE_VAR_DIR=os.environ["VITRINE_VAR_DIR"],
         MEDIA_ROOT=os.environ["MEDIA_ROOT"],
         PORT=str(port),
-        WEB_CONCURRENCY=str(options.processes),
-        WEB_THREADS=str(options.threads),
+        **({"WEB_CONCURRENCY": str(options.processes)} if options.processes else {}),
+        **({"WEB_THREADS": str(options.threads)} if options.threads else {}),
         WEB_MAX_REQUESTS="0",
     )
     log = Path(tempfile.gettempdir()) / f"vitrine-bench-checkout-{os.getpid()}.log"
     with running(procfile_command("web"), env, port, log) as url:
+        threads = options.threads or "default"
         print(
-            f"postgresql, gunicorn -c deploy/gunicorn.conf.py: {options.processes} processes x "
-            f"{options.threads} threads on {url}, localstripe on {stripe_url}; {load_average()}"
+            f"postgresql, gunicorn -c deploy/gunicorn.conf.py: {worker_processes()} processes x "
+            f"{threads} threads on {url}, localstripe on {stripe_url}; {load_average()}"
         )
         scarce = race(
             "scarce", f"SCARCE-{run_id}", options.units, options.buyers, url, stripe_url, pickup
@@ -450,18 +528,24 @@ def run(options, shared: dict[str, str], stripe_url: str) -> None:
         ample = race(
             "ample", f"AMPLE-{run_id}", ample_stock, options.buyers, url, stripe_url, pickup
         )
-        ample_few = race(
-            f"ample-{options.ample_buyers}",
-            f"AMPLE-{run_id}",
-            ample_stock,
-            options.ample_buyers,
-            url,
-            stripe_url,
-            pickup,
+        ample_few = combined(
+            [
+                race(
+                    f"ample-{options.ample_buyers}",
+                    f"AMPLE-{run_id}",
+                    ample_stock,
+                    options.ample_buyers,
+                    url,
+                    stripe_url,
+                    pickup,
+                )
+                for _round in range(options.rounds)
+            ]
         )
         baseline = trivial(url, options.ample_buyers, options.trivial_rounds)
         for outcome in (scarce, ample, ample_few, baseline):
             print(outcome.line())
+            print(outcome.cpu_line())
         ratio = scarce.percentile(0.95) / ample.percentile(0.95)
         print(
             f"ratio scarce/ample: completions/s {scarce.per_second / ample.per_second:.2f}, "
