@@ -106,16 +106,41 @@ def _alternative(alternative: Alternative, postgres: bool) -> str:
     return f"({text})" if len(alternative.terms) > 1 else text
 
 
+def _uncovered(alternatives: Sequence[Alternative]) -> list[Alternative]:
+    """The alternatives less those a prefix alternative of the same word matches anyway:
+    "restaureer" and "restaureer*" beside "restaure*" find no document it does not. The
+    same documents for fewer index lookups: each prefix reads every posting list it
+    covers (issue 20: a two-word query at 200,000 documents spent 12 ms in them)."""
+    prefixes = [a.terms[0] for a in alternatives if a.prefix and len(a.terms) == 1]
+    return [
+        alternative
+        for alternative in alternatives
+        if not any(
+            term.startswith(prefix) and (alternative.terms, alternative.prefix) != ((prefix,), True)
+            for prefix in prefixes
+            for term in alternative.terms
+        )
+    ]
+
+
 def words_query(
-    words: Sequence[QueryWord], postgres: bool, match_any: bool = False, strong: bool = False
+    words: Sequence[QueryWord],
+    postgres: bool,
+    match_any: bool = False,
+    strong: bool = False,
+    matching: bool = False,
 ) -> str:
     """The full-text query of planned words: every word (any word when `match_any`) by one
-    of its alternatives (only the strong ones when `strong`). Empty if a word has none."""
+    of its alternatives (only the strong ones when `strong`). Empty if a word has none.
+    `matching`: for telling which documents match, not how well (`_uncovered`): a
+    document's rank counts each alternative it holds."""
     groups = []
     for word in words:
         alternatives = word.strong if strong else word.alternatives
         if not alternatives:
             return ""
+        if matching:
+            alternatives = _uncovered(alternatives)
         either = (" | " if postgres else " OR ").join(
             _alternative(alternative, postgres) for alternative in alternatives
         )
@@ -288,8 +313,10 @@ class DatabaseBackend(SearchBackend):
         params = [part for prefix in prefixes for part in (len(prefix), prefix)]
         return f"EXISTS (SELECT 1 FROM json_each(facet_entries) AS x WHERE {test})", params
 
-    def _query(self, request: SearchRequest, strong: bool = False) -> str:
-        return words_query(request.query_words(), self.postgres, request.match_any, strong)
+    def _query(self, request: SearchRequest, strong: bool = False, matching: bool = False) -> str:
+        return words_query(
+            request.query_words(), self.postgres, request.match_any, strong, matching
+        )
 
     @contextmanager
     def _index_first(self, request: SearchRequest) -> Iterator[None]:
@@ -314,13 +341,14 @@ class DatabaseBackend(SearchBackend):
         if self.postgres:
             match = RawSQL(
                 "search_vector @@ to_tsquery('simple', %s)",
-                [self._query(request)],
+                [self._query(request, matching=True)],
                 output_field=BooleanField(),
             )
             return queryset.filter(match)
         return queryset.filter(
             pk__in=RawSQL(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self._query(request)]
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                [self._query(request, matching=True)],
             )
         )
 
