@@ -18,7 +18,7 @@ from dataclasses import replace
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -325,14 +325,24 @@ class DatabaseBackend(SearchBackend):
         operator, but on each row it reads and tests the whole weighted vector: for a
         broad word (a third of the rows match) it chose to scan the table, 40-50 ms at
         20,000 documents against 15 ms from the index, and ten times that at 200,000.
-        `SET LOCAL` in a savepoint, undone after the statement, leaves other queries be."""
+        Set for the session and reset after the statement, so other queries are left be:
+        two statements more, where a transaction with `SET LOCAL` took four (BEGIN, the
+        setting, its undoing for an enclosing transaction, COMMIT)."""
         if not self.postgres or (not request.terms and not request.words):
             yield
             return
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            yield
-            cursor.execute("SET LOCAL enable_seqscan = on")
+        with connection.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")
+            try:
+                yield
+            finally:
+                try:
+                    cursor.execute("RESET enable_seqscan")
+                except DatabaseError:
+                    # The statement failed in a transaction, now aborted: rolling it back
+                    # undoes the setting too. Outside one, the reset cannot fail this way.
+                    if not connection.in_atomic_block:
+                        raise
 
     def _matching(self, request: SearchRequest) -> QuerySet:
         queryset = self._filtered(request)
