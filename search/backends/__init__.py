@@ -138,10 +138,13 @@ class Suggestion:
 class Sample:
     """What a summary of very many matches was counted on: the documents whose sample
     number is below `below` (of SAMPLE_BUCKETS), of which `results` are results (every
-    filter applied). The hits of the same request put the sample's first in each tier."""
+    filter applied). The hits of the same request put the sample's first in each tier;
+    `tiers`, where the backend counts them, are the results of each tier (as typed, with
+    synonyms, guessed) in the sample, counted with the rest."""
 
     below: int
     results: int
+    tiers: tuple[int, ...] = ()
 
 
 SAMPLE_BUCKETS = 1024

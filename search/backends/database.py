@@ -394,6 +394,11 @@ class DatabaseBackend(SearchBackend):
         strong = self._query(request, strong=True)
         return full, exact if exact != full else "", strong if strong not in (full, exact) else ""
 
+    def _tier_queries(self, request: SearchRequest) -> list[str]:
+        """The queries of the tiers above the guessed matches, first tier first."""
+        _full, exact, strong = self._tiers(request)
+        return [query for query in (exact, strong) if query]
+
     def _postgres_ranked(
         self, request: SearchRequest, offset: int, limit: int, sample: Sample | None
     ) -> list:
@@ -427,13 +432,13 @@ class DatabaseBackend(SearchBackend):
         order = ["-score", "title", "pk"]
         annotations: dict = {"score": rank}
         if sample is not None:
-            tiers = [query for query in (exact, strong) if query]
+            tiers = self._tier_queries(request)
             tier_sql, tier_params = self._tier(tiers)
             annotations["tier"] = RawSQL(tier_sql, tier_params, output_field=IntegerField())
             in_sample = self._in_sample(sample.below)
             annotations["in_sample"] = RawSQL(in_sample, [], output_field=BooleanField())
             order = ["-tier", "-in_sample", *order]
-            candidates = self._candidates(matching, tiers, in_sample, offset + limit)
+            candidates = self._candidates(tiers, sample.tiers, in_sample, offset + limit)
             if candidates is not None:
                 matching = matching.filter(candidates)
         page = (
@@ -457,8 +462,19 @@ class DatabaseBackend(SearchBackend):
         )
         return f"CASE {cases} ELSE 0 END", list(tiers)
 
+    @staticmethod
+    def _disjoint_tiers(tiers: Sequence[str]) -> list[tuple[str, list]]:
+        """SQL on a match: it is in tier 0 (the first query's), 1, ... or the rest (the
+        last), each tier without the ones before it."""
+        test = "search_vector @@ to_tsquery('simple', %s)"
+        disjoint = []
+        for index in range(len(tiers) + 1):
+            conditions = [f"NOT {test}"] * index + ([test] if index < len(tiers) else [])
+            disjoint.append((" AND ".join(conditions) or "1 = 1", list(tiers[: index + 1])))
+        return disjoint
+
     def _candidates(
-        self, matching: QuerySet, tiers: Sequence[str], in_sample: str, needed: int
+        self, tiers: Sequence[str], sampled: Sequence[int], in_sample: str, needed: int
     ) -> RawSQL | None:
         """The matches a sampled page is ranked among; None for all of them.
 
@@ -466,31 +482,24 @@ class DatabaseBackend(SearchBackend):
         sample's matches before the others, then relevance: a tier whose matches are few
         comes whole, however few the sample holds. The first `needed` results lie within
         the whole tiers and the sample's part of the first tier it holds `needed` of, so
-        only those are ranked; the sample's tier counts, one statement, tell which. Few
-        in every tier: every match is ranked (deep pages, narrow filters)."""
-        tests = ["search_vector @@ to_tsquery('simple', %s)"] * len(tiers)
-        counts = {}
-        for index in range(len(tiers) + 1):  # each tier, then the rest, as disjoint sets
-            conditions = [f"NOT {test}" for test in tests[:index]]
-            params = list(tiers[:index])
-            if index < len(tiers):
-                conditions.append(tests[index])
-                params.append(tiers[index])
-            condition = RawSQL(" AND ".join(conditions) or "1 = 1", params, BooleanField())
-            counts[f"tier_{index}"] = Count("pk", filter=condition)
-        in_sample_rows = matching.filter(RawSQL(in_sample, [], output_field=BooleanField()))
-        sampled = in_sample_rows.aggregate(**counts)
+        only those are ranked; the sample's count of each tier (`sampled`, from
+        `_disjoint_tiers`, counted with the summary) tells which. Few in every tier: every
+        match is ranked (deep pages, narrow filters)."""
+        test = "search_vector @@ to_tsquery('simple', %s)"
         parts, params = [], []
+        sampled = [*sampled, *[0] * (len(tiers) + 1 - len(sampled))]  # none in the sample
         for index, query in enumerate([*tiers, ""]):
-            test, test_params = (tests[index], [query]) if query else ("", [])
-            if sampled[f"tier_{index}"] >= needed:
-                parts.append(f"({test} AND {in_sample})" if test else in_sample)
-                params += test_params
+            if sampled[index] >= needed:
+                if query:
+                    parts.append(f"({test} AND {in_sample})")
+                    params.append(query)
+                else:
+                    parts.append(in_sample)
                 return RawSQL(" OR ".join(parts), params, output_field=BooleanField())
             if not query:
                 return None
             parts.append(test)
-            params += test_params
+            params.append(query)
         raise AssertionError("the rest tier always answers")
 
     def _sqlite_ranked(
@@ -598,10 +607,13 @@ class DatabaseBackend(SearchBackend):
         filtered = {name: index for index, name in enumerate(sorted(request.filters))}
         facets: dict[str, list[FacetCount]] = {name: [] for name in [KIND_FACET, *names]}
         counted = []
+        tiers: list[int] = []  # the sample's results per tier, if `_counts` read them
         for entry, *by_condition in rows:
             name, value, *label = entry.split(FACET_SEPARATOR, 2)
             if name == KIND_FACET:
                 column = 0
+                in_tiers = by_condition[2 + len(filtered) :]
+                tiers = [a + b for a, b in zip(tiers or [0] * len(in_tiers), in_tiers, strict=True)]
             elif name in filtered:
                 column = 2 + filtered[name]
             else:
@@ -613,7 +625,7 @@ class DatabaseBackend(SearchBackend):
             in_sample = [
                 FacetCount(v, label, n) for name, v, label, n in counted if name == KIND_FACET
             ]
-            sample = Sample(below, count_from_kinds(request, in_sample))
+            sample = Sample(below, count_from_kinds(request, in_sample), tuple(tiers))
             scale = SAMPLE_BUCKETS / below
             counted = [(name, v, label, max(1, round(n * scale))) for name, v, label, n in counted]
             if sample.results < MIN_SAMPLED_RESULTS:
@@ -685,6 +697,15 @@ class DatabaseBackend(SearchBackend):
             f"filter_{index}": RawSQL(sql, params, output_field=BooleanField())
             for index, (sql, params) in enumerate(tests)
         }
+        # A sample's results in each tier, for PostgreSQL's ranking (`_candidates`): read
+        # here with the rest rather than by a statement of their own.
+        tiers = []
+        if below is not None and self.postgres and not browsing:
+            tiers = self._disjoint_tiers(self._tier_queries(request))
+        columns |= {
+            f"tier_{index}": RawSQL(sql, params, output_field=BooleanField())
+            for index, (sql, params) in enumerate(tiers)
+        }
         entries_column = "facet_list" if self.postgres else "facet_entries"
         matched_sql, params = (
             queryset.annotate(entries=RawSQL(entries_column, []), **columns)
@@ -704,6 +725,8 @@ class DatabaseBackend(SearchBackend):
         for index in range(len(filters)):
             others = [test for position, test in enumerate(passes) if position != index]
             conditions.append((all_of([kind_ok, *others] if kinds else others), kinds))
+        for index in range(len(tiers)):  # summed over the kind entries: one per result
+            conditions.append((all_of([conditions[1][0], f"m.tier_{index}"]), kinds))
         counts = ", ".join(f"COUNT(*) FILTER (WHERE {sql})" for sql, _params in conditions)
         count_params = [param for _sql, condition in conditions for param in condition]
         failures = [f"CASE WHEN {test} THEN 0 ELSE 1 END" for test in passes]
