@@ -140,11 +140,14 @@ class Sample:
     number is below `below` (of SAMPLE_BUCKETS), of which `results` are results (every
     filter applied). The hits of the same request put the sample's first in each tier;
     `tiers`, where the backend counts them, are the results of each tier (as typed, with
-    synonyms, guessed) in the sample, counted with the rest."""
+    synonyms, guessed) in the sample, counted with the rest. `exact`: the ids of every
+    result, where the backend read them one by one because the sample held too few of
+    them to estimate (a narrow filter on a broad word); the count is exact then."""
 
     below: int
     results: int
     tiers: tuple[int, ...] = ()
+    exact: tuple[int, ...] | None = None
 
 
 SAMPLE_BUCKETS = 1024

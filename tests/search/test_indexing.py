@@ -214,3 +214,26 @@ def test_rebuild_counts_the_documents_of_each_source(committed):
     written = rebuild()
     assert written["museum_site.collectionobject"] == 1
     assert written["museum_site.storypage"] == 1
+
+
+@pytest.mark.postgres_only
+def test_a_rebuild_leaves_no_pending_list_for_searches_to_read(db):
+    """GIN indexes hold new rows in a pending list that every lookup reads whole
+    (migration 0007, `DatabaseBackend.optimize`): a rebuild merges them."""
+    from django.db import connection
+
+    for number in range(30):
+        builders.collection_object(title=f"Schaal {number}", description="Zilver en goud.")
+    rebuild()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, c.reloptions, gin_clean_pending_list(i.indexrelid) "
+            "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "JOIN pg_am a ON a.oid = c.relam WHERE a.amname = 'gin' "
+            "AND i.indrelid = 'search_searchdocument'::regclass"
+        )
+        indexes = cursor.fetchall()
+    assert len(indexes) >= 5  # full text, its three samples, facet keys, suggestions
+    for name, options, pending_pages in indexes:
+        assert pending_pages == 0, name
+        assert "gin_pending_list_limit=256" in options, name
