@@ -152,8 +152,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # what reading the next one does; PostgreSQL's default (4) prices index lookups for
     # spinning disks and picks a full scan of the search table over its GIN indexes for
     # any word in one document in seven (bench/search.py: twice as slow).
+    # JIT compiles any statement whose estimate is above jit_above_cost (100,000), for
+    # 50-200 ms: it pays back on analytical queries of seconds, and every statement here
+    # takes milliseconds while some estimates grow with the collection (a search's summary
+    # at 200,000 documents: 54,000, and more for more). DATABASE_JIT=on to have it back.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c random_page_cost=" + os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1")
+        "-c random_page_cost="
+        + os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1")
+        + " -c jit="
+        + os.environ.get("DATABASE_JIT", "off")
     )
     # A database that does not answer is an error after a few seconds, not a hung request.
     DATABASES["default"]["OPTIONS"].setdefault(

@@ -32,3 +32,14 @@ def test_a_deployment_queues_background_jobs_in_the_database(monkeypatch, tmp_pa
 def test_an_unknown_tasks_backend_stops_the_start(monkeypatch, tmp_path):
     with pytest.raises(ImproperlyConfigured, match="TASKS_BACKEND must be one of"):
         settings_with(monkeypatch, tmp_path, TASKS_BACKEND="celery")
+
+
+@pytest.mark.postgres_only
+def test_postgresql_connections_plan_for_memory_and_never_jit(db):
+    """settings.py: index lookups priced for a database in memory; no JIT compilation,
+    which costs more than any of our statements once an estimate passes 100,000."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('jit'), current_setting('random_page_cost')")
+        assert cursor.fetchone() == ("off", "1.1")
