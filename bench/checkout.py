@@ -310,17 +310,17 @@ def combined(outcomes: list[Outcome]) -> Outcome:
     )
 
 
-def cpu_seconds() -> dict[str, float]:
-    """User + system CPU time so far of each role on this machine, from /proc: this
-    script's gunicorn processes (the master and its workers, which live for the whole
-    run: WEB_MAX_REQUESTS=0), the PostgreSQL backends of the bench's database, this
-    script's localstripe and the buyers (this process). On 2 cores the four share the
-    machine, so a completion's latency under load is all of them, not the server's alone."""
+@dataclass(frozen=True)
+class Process:
+    parent: int
+    seconds: float  # user + system CPU time so far
+    command: bytes
+
+
+def processes() -> dict[int, Process]:
+    """Every process of the machine by its id, from /proc."""
     tick = os.sysconf("SC_CLK_TCK")
-    database = f"test_{os.environ['DATABASE_URL'].rsplit('/', 1)[-1]}".encode()
-    parent_of: dict[int, int] = {}
-    seconds: dict[int, float] = {}
-    role_of: dict[int, str] = {}
+    found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -330,47 +330,46 @@ def cpu_seconds() -> dict[str, float]:
         except OSError:  # gone meanwhile
             continue
         fields = stat[stat.rindex(")") + 2 :].split()  # from field 3 (state) on
-        pid = int(entry.name)
-        parent_of[pid] = int(fields[1])
-        seconds[pid] = (int(fields[11]) + int(fields[12])) / tick
-        if b"gunicorn" in command:
-            role_of[pid] = "server"
-        elif b"localstripe" in command:
-            role_of[pid] = "localstripe"
-        elif command.startswith(b"postgres: ") and database in command:
-            role_of[pid] = "postgres"
-        elif pid == os.getpid():
-            role_of[pid] = "buyers"
+        seconds = (int(fields[11]) + int(fields[12])) / tick
+        found[int(entry.name)] = Process(int(fields[1]), seconds, command)
+    return found
+
+
+def cpu_seconds() -> dict[str, float]:
+    """User + system CPU time so far of each role on this machine: this script's
+    gunicorn processes (the master and its workers, which live for the whole run:
+    WEB_MAX_REQUESTS=0), the PostgreSQL backends of the bench's database, this script's
+    localstripe and the buyers (this process). On 2 cores the four share the machine, so
+    a completion's latency under load is all of them, not the server's alone."""
+    database = f"test_{os.environ['DATABASE_URL'].rsplit('/', 1)[-1]}".encode()
+    table = processes()
 
     def ours(pid: int) -> bool:
         while pid > 1:
-            pid = parent_of.get(pid, 0)
+            pid = table[pid].parent if pid in table else 0
             if pid == os.getpid():
                 return True
         return False
 
     totals = dict.fromkeys(ROLES, 0.0)
-    for pid, role in role_of.items():
-        if role == "postgres" or role == "buyers" or ours(pid):
-            totals[role] += seconds[pid]
+    for pid, process in table.items():
+        if pid == os.getpid():
+            totals["buyers"] += process.seconds
+        elif process.command.startswith(b"postgres: ") and database in process.command:
+            totals["postgres"] += process.seconds
+        elif b"gunicorn" in process.command and ours(pid):
+            totals["server"] += process.seconds
+        elif b"localstripe" in process.command and ours(pid):
+            totals["localstripe"] += process.seconds
     return totals
 
 
 def worker_processes() -> int:
     """How many workers this script's gunicorn master runs (gunicorn processes whose
     parent is a gunicorn process too)."""
-    gunicorn: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            command = (entry / "cmdline").read_bytes()
-        except OSError:
-            continue
-        if b"gunicorn" in command:
-            gunicorn[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
-    return sum(parent in gunicorn for parent in gunicorn.values())
+    table = processes()
+    gunicorn = {pid for pid, process in table.items() if b"gunicorn" in process.command}
+    return sum(table[pid].parent in gunicorn for pid in gunicorn)
 
 
 def cpu_since(before: dict[str, float]) -> dict[str, float]:
