@@ -83,6 +83,8 @@ def exact_up_to() -> int:
 
 # Added to the relevance of a document that matches as typed: above any guessed match.
 STRONG_BONUS = 10.0
+# SQL: the document matches a full-text query (PostgreSQL), the query as parameter.
+MATCHES = "search_vector @@ to_tsquery('simple', %s)"
 
 
 def _postgres_query(terms: Sequence[str], operator: str, prefix_last: bool = False) -> str:
@@ -351,7 +353,7 @@ class DatabaseBackend(SearchBackend):
             return queryset
         if self.postgres:
             match = RawSQL(
-                "search_vector @@ to_tsquery('simple', %s)",
+                MATCHES,
                 [self._query(request, matching=True)],
                 output_field=BooleanField(),
             )
@@ -395,9 +397,9 @@ class DatabaseBackend(SearchBackend):
         strong = self._query(request, strong=True)
         return full, exact if exact != full else "", strong if strong not in (full, exact) else ""
 
-    def _tier_queries(self, request: SearchRequest) -> list[str]:
-        """The queries of the tiers above the guessed matches, first tier first."""
-        _full, exact, strong = self._tiers(request)
+    @staticmethod
+    def _upper_tiers(exact: str, strong: str) -> list[str]:
+        """The queries of the tiers above the guessed matches (of `_tiers`), first first."""
         return [query for query in (exact, strong) if query]
 
     def _postgres_ranked(
@@ -417,14 +419,11 @@ class DatabaseBackend(SearchBackend):
         sql = f"{rank_sql} * {weight_sql}"
         params: list = [full, *weight_params]
         if strong:
-            sql = (
-                f"CASE WHEN search_vector @@ to_tsquery('simple', %s) "
-                f"THEN {STRONG_BONUS} + {sql} ELSE {sql} END"
-            )
+            sql = f"CASE WHEN {MATCHES} THEN {STRONG_BONUS} + {sql} ELSE {sql} END"
             params = [strong, *params, *params]
         if exact:
             sql = (
-                f"CASE WHEN search_vector @@ to_tsquery('simple', %s) "
+                f"CASE WHEN {MATCHES} "
                 f"THEN {2 * STRONG_BONUS} + {rank_sql} * {weight_sql} ELSE {sql} END"
             )
             params = [exact, exact, *weight_params, *params]
@@ -437,7 +436,7 @@ class DatabaseBackend(SearchBackend):
         order = ["-score", "title", "pk"]
         annotations: dict = {"score": rank}
         if sample is not None:
-            tiers = self._tier_queries(request)
+            tiers = self._upper_tiers(exact, strong)
             tier_sql, tier_params = self._tier(tiers)
             annotations["tier"] = RawSQL(tier_sql, tier_params, output_field=IntegerField())
             in_sample = self._in_sample(sample.below)
@@ -461,20 +460,16 @@ class DatabaseBackend(SearchBackend):
         """SQL: a match's tier, from len(tiers) (the first tier query's) down to 0 (none)."""
         if not tiers:
             return "0", []
-        cases = " ".join(
-            f"WHEN search_vector @@ to_tsquery('simple', %s) THEN {len(tiers) - index}"
-            for index in range(len(tiers))
-        )
+        cases = " ".join(f"WHEN {MATCHES} THEN {len(tiers) - index}" for index in range(len(tiers)))
         return f"CASE {cases} ELSE 0 END", list(tiers)
 
     @staticmethod
     def _disjoint_tiers(tiers: Sequence[str]) -> list[tuple[str, list]]:
         """SQL on a match: it is in tier 0 (the first query's), 1, ... or the rest (the
         last), each tier without the ones before it."""
-        test = "search_vector @@ to_tsquery('simple', %s)"
         disjoint = []
         for index in range(len(tiers) + 1):
-            conditions = [f"NOT {test}"] * index + ([test] if index < len(tiers) else [])
+            conditions = [f"NOT {MATCHES}"] * index + ([MATCHES] if index < len(tiers) else [])
             disjoint.append((" AND ".join(conditions) or "1 = 1", list(tiers[: index + 1])))
         return disjoint
 
@@ -490,20 +485,19 @@ class DatabaseBackend(SearchBackend):
         only those are ranked; the sample's count of each tier (`sampled`, from
         `_disjoint_tiers`, counted with the summary) tells which. Few in every tier: every
         match is ranked (deep pages, narrow filters)."""
-        test = "search_vector @@ to_tsquery('simple', %s)"
         parts, params = [], []
         sampled = [*sampled, *[0] * (len(tiers) + 1 - len(sampled))]  # none in the sample
         for index, query in enumerate([*tiers, ""]):
             if sampled[index] >= needed:
                 if query:
-                    parts.append(f"({test} AND {in_sample})")
+                    parts.append(f"({MATCHES} AND {in_sample})")
                     params.append(query)
                 else:
                     parts.append(in_sample)
                 return RawSQL(" OR ".join(parts), params, output_field=BooleanField())
             if not query:
                 return None
-            parts.append(test)
+            parts.append(MATCHES)
             params.append(query)
         raise AssertionError("the rest tier always answers")
 
@@ -715,7 +709,8 @@ class DatabaseBackend(SearchBackend):
         # here with the rest rather than by a statement of their own.
         tiers = []
         if below is not None and self.postgres and not browsing:
-            tiers = self._disjoint_tiers(self._tier_queries(request))
+            _full, exact, strong = self._tiers(request)
+            tiers = self._disjoint_tiers(self._upper_tiers(exact, strong))
         columns |= {
             f"tier_{index}": RawSQL(sql, params, output_field=BooleanField())
             for index, (sql, params) in enumerate(tiers)
