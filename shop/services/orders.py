@@ -438,11 +438,11 @@ def _serve(
     of the same goods, and then every buyer of the museum, waits for them until the
     commit, and a thread of a busy server process waits for its turn on the GIL after
     each statement it sends. So everything that needs no lock is written before them
-    (the events, the e-mail's on_commit), and under them only the stock's UPDATE, the
-    invoice and the order's one UPDATE run. With 20 buyers of one product at once the
-    time from the stock lock to the commit, 13-18 ms a buyer, set the whole pace
-    (bench/checkout.py); what shortened it was fewer threads per server process
-    (deploy/gunicorn.conf.py), this order of writes made no measurable difference."""
+    (the events), and under them only the stock's UPDATE, the invoice and the order's
+    one UPDATE run. With 20 buyers of one product at once the time from the stock lock
+    to the commit, 13-18 ms a buyer, set the whole pace (bench/checkout.py); what
+    shortened it was fewer threads per server process (deploy/gunicorn.conf.py), this
+    order of writes made no measurable difference."""
     if paid != order.total_gross or intent.currency.upper() != order.currency:
         return PayloadError(
             CheckoutErrorCode.CHECKOUT_NOT_FULLY_PAID,
@@ -461,10 +461,13 @@ def _serve(
             checkout.delete()
             if events:
                 OrderEvent.objects.bulk_create(events)
-                order_emails.send_after_commit(order, order_emails.CONFIRMATION)
             stock.allocate(order_lines)
             if events:
                 _invoice_paid(order)
+                # Last: after-commit work runs in the order it was asked for, and what
+                # the sale made stale (cached answers: `stock.allocate`) must not wait
+                # for the e-mail, which renders the invoice where tasks run inline.
+                order_emails.send_after_commit(order, order_emails.CONFIRMATION)
     except PayloadError as problem:
         return problem
     return None

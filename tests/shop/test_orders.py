@@ -7,11 +7,13 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.mail.backends import locmem
 from django.db import transaction
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from wagtail.documents.models import Document
 
+from museum_site.graphql.response_cache import content_version
 from shop.accounts import services as account_services
 from shop.graphql.errors import PayloadError
 from shop.models import Order, OrderEvent, ProductPage, ProductVariant, ShippingMethod, Stock
@@ -285,3 +287,29 @@ def test_an_order_and_its_confirmation_speak_the_checkout_language(
     mail = mailoutbox[-1]
     assert thanks in mail.body
     assert f"1 × {poster}" in mail.body and delivery in mail.body
+
+
+class VersionAtSending(locmem.EmailBackend):
+    """Notes the content version (what cached GraphQL answers are keyed by) at the moment
+    each e-mail is handed over."""
+
+    versions: list[int] = []
+
+    def send_messages(self, messages):
+        VersionAtSending.versions.append(content_version())
+        return super().send_messages(messages)
+
+
+def test_a_sale_makes_cached_answers_stale_before_its_confirmation_is_sent(
+    shop, place, settings, django_capture_on_commit_callbacks
+):
+    """After-commit work runs in the order it was asked for; where tasks run inline (the
+    demo) the confirmation renders its PDF invoice first, and a visitor asking how many
+    posters are left meanwhile was answered from the cache, before the sale."""
+    settings.EMAIL_BACKEND = f"{__name__}.VersionAtSending"
+    VersionAtSending.versions = []
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        place(("POSTER", 1))  # 2 of 3 left: fewer than visitors are shown, so answers change
+    assert VersionAtSending.versions, "no confirmation was sent"
+    assert VersionAtSending.versions[0] > before
