@@ -136,8 +136,14 @@ class SearchResults:
 
     @property
     def approximate(self) -> bool:
-        """Whether the count and the facet counts are estimates (very many matches)."""
+        """Whether the facet counts are estimates (very many matches)."""
         return self._settle().approximate
+
+    @property
+    def count_approximate(self) -> bool:
+        """Whether `count()` is an estimate: not when a narrow filter's few results were
+        counted one by one, though the facets are estimates."""
+        return self._settle().count_approximate
 
 
 def search(

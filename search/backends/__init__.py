@@ -164,6 +164,12 @@ class Summary:
     def approximate(self) -> bool:
         return self.sample is not None
 
+    @property
+    def count_approximate(self) -> bool:
+        """Whether `count` is an estimate: results the sample held too few of to scale
+        up were counted one by one (`Sample.exact`), though the facets are estimates."""
+        return self.sample is not None and self.sample.exact is None
+
 
 def count_from_kinds(request: SearchRequest, kinds: list[FacetCount]) -> int:
     wanted = {str(kind) for kind in request.kinds}

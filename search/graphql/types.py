@@ -241,10 +241,11 @@ class SearchFacets(graphene.ObjectType):
     approximate = graphene.Boolean(
         required=True,
         description="True when the search matched so many documents (over 2,000 by "
-        "default) that its counts are estimated from a fixed sample of the documents: "
-        "`totalCount`, the kinds and every facet's values (values found in none of the "
-        'sample are left out). Show them as estimates ("about 59,000 results"). The '
-        "first pages list the sample's results, best first; later pages the others.",
+        "default) that its facets' counts are estimated from a fixed sample of the "
+        "documents (values found in none of the sample are left out); so are `totalCount` "
+        "and the kinds unless `totalCountApproximate` is false (a narrow filter's few "
+        "results are counted one by one). The first pages list the sample's results, best "
+        "first; later pages the others.",
     )
 
     @staticmethod
@@ -333,11 +334,22 @@ class SearchResultsType(graphene.ObjectType):
 
     total_count = graphene.Int(
         required=True,
-        description="Results in the whole list; an estimate when `facets.approximate`.",
+        description="Results in the whole list; an estimate when `totalCountApproximate`.",
+    )
+    total_count_approximate = graphene.Boolean(
+        required=True,
+        description="True when `totalCount` is an estimate (very many matches, counted on "
+        'a sample): show it as one ("about 59,000 results"). False when the results were '
+        "counted one by one, also when the facets are estimates (`facets.approximate`: a "
+        "narrow filter on a broad word).",
     )
     page_info = graphene.Field(PageInfo, required=True)
     nodes = graphene.List(graphene.NonNull(SearchResultType), required=True)
     facets = graphene.Field(SearchFacets, required=True)
+
+    @staticmethod
+    def resolve_total_count_approximate(root: dict, info) -> bool:
+        return root["results"].count_approximate
 
     @staticmethod
     def resolve_facets(root: dict, info):

@@ -25,7 +25,15 @@ CUPS = 1_600
 FACETS = """query($query: String!) {
   search(query: $query, first: 5) {
     totalCount
+    totalCountApproximate
     facets { approximate kinds { kind count } materials { label count } }
+  }
+}"""
+NARROW = """query($query: String!, $material: ID!) {
+  search(query: $query, first: 5, filters: {materials: [$material]}) {
+    totalCount
+    totalCountApproximate
+    facets { approximate }
   }
 }"""
 
@@ -68,6 +76,7 @@ def test_below_the_threshold_every_count_is_exact(cups, settings):
     results = search("beker", "nl")
     assert results.count() == CUPS
     assert results.approximate is False
+    assert results.count_approximate is False
     assert _materials(results) == {"zilver": 1200, "goud": 400, "koper": 20}
 
 
@@ -76,6 +85,7 @@ def test_above_the_threshold_the_counts_are_estimated(cups, settings):
     for query in ("beker", ""):  # a text query and browsing
         results = search(query, "nl")
         assert results.approximate is True
+        assert results.count_approximate is True
         # A sixteenth of the cups is read: each estimate is near its true count.
         assert 1_400 <= results.count() <= 1_800, results.count()
         estimated = _materials(results)
@@ -88,6 +98,7 @@ def test_results_too_few_in_the_sample_are_counted_exactly(cups, settings):
     settings.SEARCH_EXACT_UP_TO = 400
     results = search("beker", "nl", filters={"material": [str(cups["copper"].pk)]})
     assert results.count() == 20
+    assert results.count_approximate is False  # a visitor reads "20 results", not "about"
     # The material facet is counted without its own filter (all the cups): estimated.
     assert results.approximate is True
     assert results.facets()["kind"][0].count == 20
@@ -127,6 +138,7 @@ def test_the_graphql_answer_says_whether_counts_are_estimated(cups, graphql, set
     settings.SEARCH_EXACT_UP_TO = 100_000
     exact = graphql(FACETS, {"query": "beker"})["data"]["search"]
     assert exact["totalCount"] == CUPS
+    assert exact["totalCountApproximate"] is False
     assert exact["facets"]["approximate"] is False
     assert {m["label"]: m["count"] for m in exact["facets"]["materials"]} == {
         "zilver": 1200,
@@ -135,7 +147,13 @@ def test_the_graphql_answer_says_whether_counts_are_estimated(cups, graphql, set
     }
     settings.SEARCH_EXACT_UP_TO = 400
     estimated = graphql(FACETS, {"query": "beker"})["data"]["search"]
+    assert estimated["totalCountApproximate"] is True
     assert estimated["facets"]["approximate"] is True
     assert 1_400 <= estimated["totalCount"] <= 1_800
     assert estimated["facets"]["kinds"] == [{"kind": "OBJECT", "count": estimated["totalCount"]}]
     assert all(m["count"] > 0 for m in estimated["facets"]["materials"])
+    # A narrow filter on a broad word: its few results are counted one by one.
+    narrow = graphql(NARROW, {"query": "beker", "material": str(cups["copper"].pk)})
+    answer = narrow["data"]["search"]
+    assert (answer["totalCount"], answer["totalCountApproximate"]) == (20, False)
+    assert answer["facets"]["approximate"] is True

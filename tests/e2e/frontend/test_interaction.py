@@ -84,27 +84,40 @@ def test_a_visitor_searches_with_suggestions_and_filters_by_a_facet(site):
         expect(page.get_by_role("checkbox", name=re.compile(r"^zilver"))).to_be_checked()
 
 
-def estimated(route: Route) -> None:
-    """The search's real answer, as if it had matched very many documents (a sample)."""
-    params = parse_qs(urlparse(route.request.url).query)
-    if params.get("operationName") != ["Search"]:
-        route.continue_()
-        return
-    answer = route.fetch().json()
-    answer["data"]["search"]["totalCount"] = 59_264
-    answer["data"]["search"]["facets"]["approximate"] = True
-    route.fulfill(json=answer)
+def counted_on_a_sample(total: int, *, estimated: bool):
+    """The search's real answer, as if it had matched very many documents: its facets
+    counted on a sample, and its count too unless the results were few (`estimated`)."""
+
+    def answer(route: Route) -> None:
+        params = parse_qs(urlparse(route.request.url).query)
+        if params.get("operationName") != ["Search"]:
+            route.continue_()
+            return
+        answer = route.fetch().json()
+        answer["data"]["search"]["totalCount"] = total
+        answer["data"]["search"]["totalCountApproximate"] = estimated
+        answer["data"]["search"]["facets"]["approximate"] = True
+        route.fulfill(json=answer)
+
+    return answer
 
 
-def test_a_search_of_very_many_matches_says_its_count_is_an_estimate(site):
+@pytest.mark.parametrize(
+    ("total", "estimated", "shown"),
+    [(59_264, True, "ongeveer 59.000 resultaten"), (47, False, "47 resultaten")],
+    ids=["estimated", "counted"],
+)
+def test_a_search_of_very_many_matches_says_whether_its_count_is_an_estimate(
+    site, total, estimated, shown
+):
     with chromium() as browser:
         page = browser.new_page(locale="nl-BE", viewport={"width": 1280, "height": 900})
-        page.route("**/graphql**", estimated)
+        page.route("**/graphql**", counted_on_a_sample(total, estimated=estimated))
         page.goto(f"{site}/nl/zoeken?q=zilver")
         settle(page)
         status = page.locator(".search__results [role=status]")
-        expect(status).to_have_text("ongeveer 59.000 resultaten")
-        expect(page.locator("#results-heading")).to_have_text("ongeveer 59.000 resultaten")
+        expect(status).to_have_text(shown)
+        expect(page.locator("#results-heading")).to_have_text(shown)
 
 
 def test_a_visitor_gives_and_withdraws_consent_and_the_server_keeps_both(site):

@@ -214,7 +214,7 @@ export default function SearchPage() {
   const result = (data ?? previousData)?.search;
   // Very many matches are counted on a sample: the count is an estimate, and says so.
   const resultCount = (answer: SearchQuery["search"]) =>
-    answer.facets.approximate ? t.aboutResults(answer.totalCount) : t.results(answer.totalCount);
+    answer.totalCountApproximate ? t.aboutResults(answer.totalCount) : t.results(answer.totalCount);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const active = activeFilters(state);
   useDocumentMeta(state.q ? `${t.search}: ${state.q}` : t.search);
