@@ -1,7 +1,11 @@
 """Shared fixtures. The suite runs on PostgreSQL (DATABASE_URL) and on SQLite."""
 
+import fcntl
+import os
 import signal
+import tempfile
 import uuid
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -103,6 +107,19 @@ def run_worker():
 
 
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
+
+
+@pytest.fixture
+def many_connections():
+    """For tests whose threads each hold a database connection (40-50 buyers racing):
+    one such test at a time on this machine, whatever the test process. Two at once on
+    two xdist workers passed PostgreSQL's 100 connections now and then ("too many
+    clients already"). A lock file, as xdist's `--dist loadgroup` did not group them
+    here (pytest 9)."""
+    lock = Path(tempfile.gettempdir()) / f"vitrine-many-connections-{os.getuid()}.lock"
+    with lock.open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # released when the file is closed
+        yield
 
 
 def pytest_collection_modifyitems(items):

@@ -33,6 +33,7 @@ UNITS = 5
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.postgres_only,
+    pytest.mark.usefixtures("many_connections"),  # a connection per buyer
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL: row locks decide who gets the last units",
