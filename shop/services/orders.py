@@ -514,15 +514,17 @@ def _refund_unserved(order: Order, payment: Payment, paid: Decimal, problem: Pay
     )
 
 
-def _cancel_refunded(order: Order, refunds: list[tuple[str, Decimal]], reason: str) -> None:
+def _cancel_refunded(order: Order, refunds: list[tuple[str, Decimal]], reason: str) -> list[Refund]:
     """The order was not served and these refunds went back: record exactly what Stripe
     refunded (not the order's total, which differs when the cart changed after paying,
-    D4), cancel, and tell the buyer (D8)."""
-    for refund_id, amount in refunds:
+    D4), cancel, and tell the buyer (D8). Answers the Refund rows."""
+    rows = [
         Refund.objects.create(order=order, refund_id=refund_id, amount=amount, reason=reason[:255])
+        for refund_id, amount in refunds
+    ]
     total = sum((amount for _id, amount in refunds), Decimal("0.00"))
     Order.objects.filter(pk=order.pk).update(status=Order.Status.CANCELED, refunded=total)
-    order.refresh_from_db()
+    order.status, order.refunded = Order.Status.CANCELED, total
     ids = [refund_id for refund_id, _amount in refunds]
     event(
         order,
@@ -531,6 +533,7 @@ def _cancel_refunded(order: Order, refunds: list[tuple[str, Decimal]], reason: s
         refunds=ids,
     )
     order_emails.send_after_commit(order, order_emails.CANCELED)
+    return rows
 
 
 def _delivery_kind(checkout: Checkout) -> str:
@@ -756,11 +759,18 @@ def carry_out(attempt: RefundAttempt, apply: Callable[[Order], None] | None = No
         )
     if payments.in_transaction():
         raise RuntimeError("Stripe is called outside transactions: no lock waits on it.")
-    payment = Payment.objects.filter(
-        order_id=attempt.order_id, status=Payment.Status.SUCCEEDED
-    ).first()
+    payment = (
+        Payment.objects.select_related("museum__site")
+        .filter(order_id=attempt.order_id, status=Payment.Status.SUCCEEDED)
+        .first()
+    )
     try:
-        result = payments.refund(payment.intent_id, attempt.amount, idempotency_key=attempt.key)
+        result = payments.refund(
+            payment.intent_id,
+            attempt.amount,
+            idempotency_key=attempt.key,
+            account=account_for(payment.museum),
+        )
     except stripe.StripeError as error:
         message = str(error.user_message or error)[:500]
         RefundAttempt.objects.filter(pk=attempt.pk).update(
@@ -785,10 +795,11 @@ def _record_refund(attempt_id: int, result, apply: Callable[[Order], None] | Non
         given = payments.from_cents(result.amount)
         if order.status == Order.Status.CANCELED:
             # Not served (complete()): the refund is all there is to record.
-            if not order.refunds.filter(refund_id=result.id).exists():
-                _cancel_refunded(order, [(result.id, given)], attempt.reason)
+            recorded = order.refunds.filter(refund_id=result.id).first()
+            if recorded is None:
+                [recorded] = _cancel_refunded(order, [(result.id, given)], attempt.reason)
             attempt.status = RefundAttempt.Status.SUCCEEDED
-            attempt.refund = Refund.objects.get(refund_id=result.id)
+            attempt.refund = recorded
             attempt.save(update_fields=["status", "refund", "updated_at"])
             return order
         row = Refund.objects.filter(refund_id=result.id).first()

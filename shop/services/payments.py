@@ -340,10 +340,13 @@ def retrieve_intent(intent_id: str, account: StripeAccount | None = None) -> str
     return account.client().v1.payment_intents.retrieve(intent_id)
 
 
-def refund(intent_id: str, amount: Decimal, idempotency_key: str) -> stripe.Refund:
-    """Give money back at Stripe; the key names the order and the refund's number."""
+def refund(
+    intent_id: str, amount: Decimal, idempotency_key: str, account: StripeAccount | None = None
+) -> stripe.Refund:
+    """Give money back at Stripe; the key names the order and the refund's number.
+    `account` as for `retrieve_intent`."""
     return (
-        account_of_intent(intent_id)
+        (account or account_of_intent(intent_id))
         .client()
         .v1.refunds.create(
             params={"payment_intent": intent_id, "amount": to_cents(amount)},
