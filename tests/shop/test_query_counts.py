@@ -113,8 +113,8 @@ def test_checkout_costs_the_same_for_3_and_30_lines(graphql, uncached):
 # events (one INSERT); the invoice number (one upsert); the invoice; the paid order.
 # After the commit: the e-mail's job. No translated titles looked up when the buyer
 # reads the products' own language; no variants asked whether they are digital (the
-# order lines say so); no savepoint of its own for the stock (it writes nothing before
-# it knows all fits); no search-document or cache work while units are left beyond
+# order lines say so); no savepoint of its own for the stock (a refusal gives back
+# what it took); no search-document or cache work while units are left beyond
 # what visitors are shown (stock.py); no ticket or visit line read twice when the totals
 # hold none; the checkout lets go of its addresses (an UPDATE) only when it is not
 # served. (56, then 36, then 32, then 30, then 24 before.)
