@@ -67,17 +67,38 @@ def priced_lines(checkout: Checkout) -> list[PricedLine]:
 def _holding_lines(checkout: Checkout) -> list[CheckoutExtension]:
     """The extensions with lines in this checkout, asked in one query: most checkouts
     hold goods only, and reading an extension's lines (with what prices them) costs
-    more than asking whether it has any. With one extension, reading is the asking."""
+    more than asking whether it has any. With one extension, reading is the asking.
+    A checkout read `with_holdings` knows already."""
     if len(_extensions) < 2:
         return list(_extensions)
-    found = (
-        Checkout.objects.filter(token=checkout.token)
-        .values_list(*(Exists(extension.lines_of(checkout.token)) for extension in _extensions))
-        .first()
-    )
+    found = [getattr(checkout, _holds(number), None) for number in range(len(_extensions))]
+    if None in found:
+        found = (
+            Checkout.objects.filter(token=checkout.token)
+            .values_list(*_holdings(checkout.token).values())
+            .first()
+        )
     if found is None:  # not saved (yet): each extension answers for itself
         return list(_extensions)
     return [extension for extension, holds in zip(_extensions, found, strict=True) if holds]
+
+
+def with_holdings(checkouts: QuerySet[Checkout], token: uuid.UUID | str) -> QuerySet[Checkout]:
+    """The checkout's read, also telling which extensions hold lines in it, so that
+    `priced_lines` need not ask: the completion's locked read does (a statement fewer:
+    about 2 of the 20-28 ms of CPU a completion took in-process)."""
+    return checkouts.annotate(**_holdings(token))
+
+
+def _holds(number: int) -> str:
+    return f"extension_{number}_holds_lines"
+
+
+def _holdings(token: uuid.UUID | str) -> dict[str, Exists]:
+    return {
+        _holds(number): Exists(extension.lines_of(token))
+        for number, extension in enumerate(_extensions)
+    }
 
 
 def hold(token: uuid.UUID | str) -> None:
