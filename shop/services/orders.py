@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -75,9 +75,9 @@ class Completion:
 
     order: Order
     problem: PayloadError | None = None
-    # Placed by this call (not found placed): its automatic refund, if any, is this
-    # caller's to make (finish_auto_refund).
-    placed_now: bool = False
+    # The automatic refund this call decided (a pending attempt, committed with the
+    # canceled order): its caller makes it at Stripe (finish_auto_refund).
+    refund: RefundAttempt | None = None
 
 
 def _succeeded_intent(token) -> tuple[Order | None, Payment | None, object, list[int]]:
@@ -135,8 +135,11 @@ def complete(token: uuid.UUID | str, customer=None) -> Completion:
     else:
         completion = Completion(existing, why_canceled(existing))
     if not payments.in_transaction() and completion.order.status == Order.Status.CANCELED:
-        finish_auto_refund(completion.order, placed_now=completion.placed_now)
-        completion.order.refresh_from_db()
+        refunded = finish_auto_refund(completion.order, completion.refund)
+        if refunded is None:  # made or being made elsewhere: as it stands now
+            completion.order.refresh_from_db()
+        else:
+            completion = replace(completion, order=refunded)
     return completion
 
 
@@ -166,7 +169,7 @@ def _complete_locked(
                 status=Payment.Status.CANCELED, updated_at=timezone.now()
             )
         lines = sorted(
-            checkout.lines.select_related("variant__product__locale").order_by(),
+            checkout.lines.select_related("variant__product__locale", "variant__stock").order_by(),
             key=lambda line: (line.created_at, line.pk),  # CheckoutLine's own ordering
         )
         not_ready = _readiness_problem(checkout, lines)
@@ -212,31 +215,44 @@ def _locked_checkout(token, succeeded: Payment | None) -> Checkout | None:
 AUTO_REFUND_KEY = "auto-refund"
 
 
-def finish_auto_refund(order: Order, placed_now: bool = False) -> None:
+def finish_auto_refund(order: Order, decided: RefundAttempt | None = None) -> Order | None:
     """Make at Stripe the refund of an order that could not be served, decided under the
-    lock by `complete`. `placed_now`: the caller's own `complete` wrote the decision
-    (a pending attempt), so it carries it out. Otherwise only an attempt that failed
-    (Stripe did not answer) or was abandoned is tried again, under the same idempotency
-    key: a webhook retry or a second `checkoutComplete` finishes what an outage
-    interrupted, and two of them at once make one refund. Raises PAYMENT_ERROR if Stripe
-    does not answer (the webhook then answers 500, and Stripe sends it again)."""
+    lock by `complete`; answers the order as recorded then, or None if this call made
+    no refund. `decided`: the pending attempt the caller's own `complete` wrote, which
+    no one else makes, so it is carried out without reading it again. Otherwise only an
+    attempt that failed (Stripe did not answer) or was abandoned is tried again, under
+    the same idempotency key: a webhook retry or a second `checkoutComplete` finishes
+    what an outage interrupted, and two of them at once make one refund. Raises
+    PAYMENT_ERROR if Stripe does not answer (the webhook then answers 500, and Stripe
+    sends it again)."""
     if order.status != Order.Status.CANCELED:
-        return
-    key = _attempt_key(order, AUTO_REFUND_KEY)
-    with transaction.atomic():
-        attempt = RefundAttempt.objects.select_for_update().filter(key=key).first()
-        if attempt is None or attempt.status == RefundAttempt.Status.SUCCEEDED:
-            return
-        stale = attempt.updated_at < timezone.now() - STALE_ATTEMPT
-        if attempt.status == RefundAttempt.Status.PENDING and not (placed_now or stale):
-            return  # another request is asking Stripe right now
-        if attempt.status != RefundAttempt.Status.PENDING or stale:
-            attempt.status = RefundAttempt.Status.PENDING
-            attempt.save(update_fields=["status", "updated_at"])
+        return None
+    attempt = decided or _abandoned_auto_refund(order)
+    if attempt is None:
+        return None
     try:
-        carry_out(attempt)
+        return carry_out(attempt)
     except PayloadError as error:
         raise payments.service_unavailable() from error
+
+
+def _abandoned_auto_refund(order: Order) -> RefundAttempt | None:
+    """The order's automatic refund if it failed or was left pending too long, marked
+    pending again (under its lock) for this caller to make."""
+    with transaction.atomic():
+        attempt = (
+            RefundAttempt.objects.select_for_update()
+            .filter(key=_attempt_key(order, AUTO_REFUND_KEY))
+            .first()
+        )
+        if attempt is None or attempt.status == RefundAttempt.Status.SUCCEEDED:
+            return None
+        stale = attempt.updated_at < timezone.now() - STALE_ATTEMPT
+        if attempt.status == RefundAttempt.Status.PENDING and not stale:
+            return None  # another request is asking Stripe right now
+        attempt.status = RefundAttempt.Status.PENDING
+        attempt.save(update_fields=["status", "updated_at"])
+    return attempt
 
 
 def why_canceled(order: Order) -> PayloadError | None:
@@ -332,17 +348,10 @@ def _place(
         problem = PayloadError(
             CheckoutErrorCode.PAYMENT_ERROR, "The payment was refunded before the order.", "token"
         )
-        placed.save()
-        event(
-            order,
-            OrderEvent.Type.NOT_PLACED,
-            problem.message,
-            code=problem.code.name,
-            field=problem.field,
-        )
+        OrderEvent.objects.bulk_create([placed, _not_placed(order, problem)])
         _cancel_refunded(order, early, "Refunded in the Stripe dashboard")
-        _discard_checkout(order.checkout_token)
-        return Completion(order, problem, placed_now=True)
+        _discard_checkout(order)
+        return Completion(order, problem)
     paid_event = OrderEvent(
         order=order,
         type=OrderEvent.Type.PAID,
@@ -359,10 +368,11 @@ def _place(
         checkout_totals,
         events=None if early else [placed, paid_event],
     )
+    refund = None
     if problem is not None or early:  # else paid, served and invoiced by `_serve`
         placed.pk = None  # `_serve`'s savepoint, rolled back, may have written it
-        placed.save()
         if problem is None:
+            placed.save()
             order.status = Order.Status.PARTIALLY_REFUNDED
             order.paid_at = timezone.now()
             order.invoice_number = invoices.issue_invoice(order).number
@@ -371,20 +381,20 @@ def _place(
             paid_event.save()
             order_emails.send_after_commit(order, order_emails.CONFIRMATION)
         else:
-            _refund_unserved(order, payment, paid, problem)
+            refund = _refund_unserved(order, paid, problem, placed)
     if problem is not None:
         # Gone already when it was served (_serve deletes it before taking the stock);
         # back when the refused step's savepoint rolled that back.
-        _discard_checkout(order.checkout_token)
-    return Completion(order, problem, placed_now=True)
+        _discard_checkout(order)
+    return Completion(order, problem, refund)
 
 
-def _discard_checkout(token) -> None:
-    """Delete a checkout that became an order which was not served; its address rows
-    are the order's now, so the deletion must not take them along (signals.py)."""
-    found = Checkout.objects.filter(token=token)
-    found.update(shipping_address=None, billing_address=None)
-    found.delete()
+def _discard_checkout(order: Order) -> None:
+    """Delete the checkout of an order that was not served. Its address rows are the
+    order's now: the instance deleted names none, so the deletion leaves them
+    (signals.py reads them from it), and nothing needs reading or clearing first (nor
+    a default museum looking up: it names the order's)."""
+    Checkout(token=order.checkout_token, museum_id=order.museum_id).delete()
 
 
 def _apply_early_refunds(order: Order, early: list[tuple[str, Decimal]]) -> None:
@@ -444,10 +454,11 @@ def product_names(lines, language: str) -> dict[int, str]:
 def _serve(
     order, order_lines, lines, checkout, paid, intent, checkout_totals, events
 ) -> PayloadError | None:
-    """Check the money, take the extensions' capacity (tickets), the voucher and the
-    stock; None if all held, else why not. All in one savepoint, so a refused step
-    leaves nothing behind. With `events` (PLACED and PAID), the order is also marked
-    paid and invoiced in it.
+    """Check the money and the stock as read with the lines (`stock.shortage`: a buyer
+    who lost a race is refused before anything is written), take the extensions'
+    capacity (tickets), the voucher and the stock; None if all held, else why not. All
+    in one savepoint, so a refused step leaves nothing behind. With `events` (PLACED and
+    PAID), the order is also marked paid and invoiced in it.
 
     The stock rows and then the museum's invoice series are locked last: every buyer
     of the same goods, and then every buyer of the museum, waits for them until the
@@ -464,6 +475,9 @@ def _serve(
             f"€ {paid} was paid but the checkout costs € {order.total_gross} now.",
             "token",
         )
+    short = stock.shortage(lines)
+    if short is not None:
+        return short
     order_lines = [line for line in order_lines if line.variant_id is not None]
     try:
         with transaction.atomic():
@@ -500,24 +514,31 @@ def _invoice_paid(order: Order) -> None:
     )
 
 
-def _refund_unserved(order: Order, payment: Payment, paid: Decimal, problem: PayloadError) -> None:
-    """Money arrived for an order that cannot be served: cancel it now and decide to
-    give it all back; the refund itself is made after the commit, outside the lock
-    (`finish_auto_refund`), and recorded as exactly what Stripe refunded."""
-    event(
-        order,
-        OrderEvent.Type.NOT_PLACED,
-        problem.message,
-        code=problem.code.name,
-        field=problem.field,
-    )
+def _refund_unserved(
+    order: Order, paid: Decimal, problem: PayloadError, placed: OrderEvent
+) -> RefundAttempt:
+    """Money arrived for an order that cannot be served: cancel it now (after its
+    PLACED event) and decide to give it all back; the refund itself is made after the
+    commit, outside the lock (`finish_auto_refund`), and recorded as exactly what Stripe
+    refunded."""
+    OrderEvent.objects.bulk_create([placed, _not_placed(order, problem)])
     Order.objects.filter(pk=order.pk).update(status=Order.Status.CANCELED)
     order.status = Order.Status.CANCELED
-    RefundAttempt.objects.create(
+    return RefundAttempt.objects.create(
         order=order,
         key=_attempt_key(order, AUTO_REFUND_KEY),
         amount=paid,
         reason=f"Automatic: {problem.message}"[:255],
+    )
+
+
+def _not_placed(order: Order, problem: PayloadError) -> OrderEvent:
+    """Why the order was not served, as `why_canceled` tells it again."""
+    return OrderEvent(
+        order=order,
+        type=OrderEvent.Type.NOT_PLACED,
+        message=problem.message,
+        data={"code": problem.code.name, "field": problem.field},
     )
 
 
@@ -766,17 +787,15 @@ def carry_out(attempt: RefundAttempt, apply: Callable[[Order], None] | None = No
         )
     if payments.in_transaction():
         raise RuntimeError("Stripe is called outside transactions: no lock waits on it.")
-    payment = (
-        Payment.objects.select_related("museum__site")
-        .filter(order_id=attempt.order_id, status=Payment.Status.SUCCEEDED)
-        .first()
-    )
+    payment = Payment.objects.filter(
+        order_id=attempt.order_id, status=Payment.Status.SUCCEEDED
+    ).first()
     try:
         result = payments.refund(
             payment.intent_id,
             attempt.amount,
             idempotency_key=attempt.key,
-            account=account_for(payment.museum),
+            account=account_for(museum_by_pk(payment.museum_id)),
         )
     except stripe.StripeError as error:
         message = str(error.user_message or error)[:500]

@@ -28,7 +28,7 @@ from django.db.models import F
 from django.dispatch import Signal
 
 from museum_site.graphql.response_cache import bump_content_version
-from shop.models import ProductVariant, Stock
+from shop.models import CheckoutLine, ProductVariant, Stock
 from shop.services.errors import CheckoutErrorCode, PayloadError
 
 # Visitors see "in stock" and at most this many units, never the exact count.
@@ -131,12 +131,43 @@ def allocate(lines: Iterable[StockLine]) -> None:
             # that changes no answer, and keeps every cached one.
             _changed(left, [v for v, units in left.items() if units <= 0])
     if short:
-        skus = ProductVariant.objects.filter(pk__in=short).order_by("sku")
-        raise PayloadError(
-            CheckoutErrorCode.INSUFFICIENT_STOCK,
-            "Not enough stock for: " + ", ".join(variant.sku for variant in skus) + ".",
-            "lines",
-        )
+        raise _not_enough(ProductVariant.objects.filter(pk__in=short).values_list("sku", flat=True))
+
+
+def shortage(lines: Iterable[CheckoutLine]) -> PayloadError | None:
+    """The refusal `allocate` would raise, as far as the stock read with the checkout's
+    `lines` (`variant__stock` loaded, no lock taken) tells already. "Enough" is only a
+    hope, which `allocate` settles under the lock; "not enough" was true when read, as
+    if the buyer had come a moment later. A buyer who lost a race is told so before
+    anything is written or locked: a loser cost twice a sale (bench/checkout.py)."""
+    wanted: dict[int, int] = {}
+    variants: dict[int, ProductVariant] = {}
+    for line in lines:
+        if not line.variant.is_digital:
+            wanted[line.variant_id] = wanted.get(line.variant_id, 0) + line.quantity
+            variants[line.variant_id] = line.variant
+    short = [
+        variant.sku
+        for variant_id, variant in variants.items()
+        if _available(variant) < wanted[variant_id]
+    ]
+    return _not_enough(short) if short else None
+
+
+def _available(variant: ProductVariant) -> int:
+    try:
+        row = variant.stock
+    except Stock.DoesNotExist:
+        return 0
+    return row.quantity - row.allocated
+
+
+def _not_enough(skus: Iterable[str]) -> PayloadError:
+    return PayloadError(
+        CheckoutErrorCode.INSUFFICIENT_STOCK,
+        "Not enough stock for: " + ", ".join(sorted(skus)) + ".",
+        "lines",
+    )
 
 
 def _take(wanted: dict[int, int]) -> dict[int, int]:
