@@ -211,3 +211,28 @@ def test_a_sale_that_leaves_more_than_visitors_see_keeps_cached_answers(
         stock_service.allocate([line("MANY", 1)])  # 9 left: shown as 9
     assert content_version() > before
     assert Stock.objects.get(variant__sku="MANY").allocated == 21
+
+
+def test_the_stock_read_with_the_lines_refuses_as_allocate_would():
+    """`shortage` is the refusal `allocate` would raise, from the stock read with the
+    checkout's lines: lines of one variant add up, digital variants need no stock, the
+    SKUs come sorted, and nothing is written."""
+    builders.product(variants=[builders.variant("SHORT-B"), builders.variant("SHORT-A")], stock=2)
+    builders.product(variants=[builders.digital("SHORT-E-BOOK")])
+    checkout = builders.ready_checkout(("SHORT-B", 1), ("SHORT-A", 2), ("SHORT-E-BOOK", 5))
+    lines = list(checkout.lines.select_related("variant__stock"))
+    assert stock_service.shortage(lines) is None
+    Stock.objects.filter(variant__sku="SHORT-A").update(allocated=1)  # sold meanwhile
+    Stock.objects.filter(variant__sku="SHORT-B").update(quantity=0)
+    lines = list(checkout.lines.select_related("variant__stock"))
+    refusal = stock_service.shortage(lines)
+    assert refusal is not None
+    assert refusal.code == CheckoutErrorCode.INSUFFICIENT_STOCK
+    assert refusal.message == "Not enough stock for: SHORT-A, SHORT-B."
+    with pytest.raises(PayloadError) as allocated:
+        stock_service.allocate(lines)
+    assert allocated.value.message == refusal.message
+    assert list(Stock.objects.order_by("variant__sku").values_list("allocated", flat=True)) == [
+        1,
+        0,
+    ]
