@@ -18,7 +18,9 @@ Three scenarios in one run:
 - *ample*: --buyers (40) buy a variant with 10 x buyers in stock;
 - *ample-20*: --ample-buyers (20) buy the ample variant.
 For each it prints orders created (PAID), buyers refused with INSUFFICIENT_STOCK, units
-oversold (must be 0), completions per second and the p50 and p95 of `checkoutComplete`;
+oversold (must be 0), completions per second, the p50 and p95 of `checkoutComplete` and
+how far apart the sales were (the median gap between the orders' paid_at, which is set
+under the stock and invoice-series locks: the pace at which buyers pass through them);
 then the scarce/ample ratios against the goals of issue 12: the race's p95 within 2x the
 ample case, and the ample-20 p95 under 250 ms. As the machine may be shared, it also
 measures in the same run a trivial request (`{ __typename }` over the same GraphQL
@@ -52,6 +54,7 @@ import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -189,6 +192,9 @@ class Outcome:
     wall: float
     latencies: list[float]
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds by role (`cpu_seconds`)
+    # Milliseconds between consecutive sales of one race, by the orders' paid_at (taken
+    # under the stock and invoice-series locks): the pace at which the locks pass on.
+    gaps: list[float] = field(default_factory=list)
 
     @property
     def per_second(self) -> float:
@@ -222,6 +228,7 @@ class Outcome:
             f"{self.per_second:6.1f} completions/s, "
             f"p50 {statistics.median(self.latencies) * 1000:6.0f} ms, "
             f"p95 {self.percentile(0.95):6.0f} ms, server CPU {self.cpu_ms:5.1f} ms/request"
+            + (f", sales {statistics.median(self.gaps):.1f} ms apart" if self.gaps else "")
             + (f", unexpected: {self.other}" if self.other else "")
         )
 
@@ -276,6 +283,14 @@ def race(name: str, sku: str, stock: int, buyers: int, url: str, stripe_url: str
     codes = [error["code"] for b in crowd for error in b.answer["errors"]]
     row = Stock.objects.get(variant__sku=sku)
     paid_in_db = Order.objects.filter(status=Order.Status.PAID, lines__sku=sku).count()
+    sold_at = list(
+        Order.objects.filter(
+            status=Order.Status.PAID, checkout_token__in=[buyer.token for buyer in crowd]
+        )
+        .order_by("paid_at")
+        .values_list("paid_at", flat=True)
+    )
+    gaps = [(later - earlier).total_seconds() * 1000 for earlier, later in pairwise(sold_at)]
     oversold = max(0, len(paid) - stock, paid_in_db - stock, row.allocated - row.quantity)
     print(f"  ({name}: {buyers} buyers filled and paid their checkouts in {prepared:.1f} s)")
     return Outcome(
@@ -288,6 +303,7 @@ def race(name: str, sku: str, stock: int, buyers: int, url: str, stripe_url: str
         wall=wall,
         latencies=[buyer.seconds for buyer in crowd],
         cpu=cpu,
+        gaps=gaps,
     )
 
 
@@ -307,6 +323,7 @@ def combined(outcomes: list[Outcome]) -> Outcome:
         wall=sum(outcome.wall for outcome in outcomes),
         latencies=[seconds for outcome in outcomes for seconds in outcome.latencies],
         cpu={role: sum(outcome.cpu[role] for outcome in outcomes) for role in ROLES},
+        gaps=[gap for outcome in outcomes for gap in outcome.gaps],
     )
 
 
