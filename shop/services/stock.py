@@ -20,7 +20,7 @@ not rebuild the product's search documents for every buyer (issue 12, point 8).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from django.db import connection, transaction
@@ -67,8 +67,8 @@ def _physical_quantities(lines: Iterable[StockLine]) -> dict[int, int]:
     """Quantity per physical variant; digital variants have no stock to count.
 
     A line that says whether it is digital (an order line, which copied it from its
-    variant when it was sold) is taken at its word; the variants of the others are
-    asked, in one query."""
+    variant when it was sold) is taken at its word, as is a checkout line read with its
+    variant; the variants of the others are asked, in one query."""
     wanted: dict[int, int] = {}
     digital: set[int] = set()
     unknown = False
@@ -77,6 +77,8 @@ def _physical_quantities(lines: Iterable[StockLine]) -> dict[int, int]:
             raise ValueError(f"Quantity must be positive, got {line.quantity}.")
         wanted[line.variant_id] = wanted.get(line.variant_id, 0) + line.quantity
         is_digital = getattr(line, "is_digital", None)
+        if is_digital is None and isinstance(line, CheckoutLine):
+            is_digital = line.variant.is_digital if CheckoutLine.variant.is_cached(line) else None
         if is_digital is None:
             unknown = True
         elif is_digital:
@@ -134,22 +136,17 @@ def allocate(lines: Iterable[StockLine]) -> None:
         raise _not_enough(ProductVariant.objects.filter(pk__in=short).values_list("sku", flat=True))
 
 
-def shortage(lines: Iterable[CheckoutLine]) -> PayloadError | None:
+def shortage(lines: Sequence[CheckoutLine]) -> PayloadError | None:
     """The refusal `allocate` would raise, as far as the stock read with the checkout's
     `lines` (`variant__stock` loaded, no lock taken) tells already. "Enough" is only a
     hope, which `allocate` settles under the lock; "not enough" was true when read, as
     if the buyer had come a moment later. A buyer who lost a race is told so before
     anything is written or locked: a loser cost twice a sale (bench/checkout.py)."""
-    wanted: dict[int, int] = {}
-    variants: dict[int, ProductVariant] = {}
-    for line in lines:
-        if not line.variant.is_digital:
-            wanted[line.variant_id] = wanted.get(line.variant_id, 0) + line.quantity
-            variants[line.variant_id] = line.variant
+    variants = {line.variant_id: line.variant for line in lines}
     short = [
-        variant.sku
-        for variant_id, variant in variants.items()
-        if _available(variant) < wanted[variant_id]
+        variants[variant_id].sku
+        for variant_id, quantity in _physical_quantities(lines).items()
+        if _available(variants[variant_id]) < quantity
     ]
     return _not_enough(short) if short else None
 
