@@ -6,7 +6,8 @@ test has told the gate to run something first (look at the database while the sh
 waits for Stripe), to hold the request (a slow Stripe) or to drop it (Stripe cannot be
 reached). Nothing of the shop's code is replaced: what a test sees is what went over the
 wire, and stripe-python's own handling of a lost connection (retries, then
-`APIConnectionError`) is part of what is tested.
+`APIConnectionError`) is part of what is tested. It also serves as an HTTP proxy
+(HTTP_PROXY), which is how the shop's clients are shown to use the environment's.
 """
 
 from __future__ import annotations
@@ -100,7 +101,11 @@ class StripeGate:
                         for name, value in self.headers.items()
                         if name.lower() not in HOP_HEADERS
                     }
-                    upstream.request(self.command, self.path, body=body, headers=headers)
+                    # A client that takes the gate for its HTTP proxy names the whole
+                    # address; localstripe is asked for the path.
+                    target = urlsplit(self.path)
+                    path = target.path + (f"?{target.query}" if target.query else "")
+                    upstream.request(self.command, path, body=body, headers=headers)
                     response = upstream.getresponse()
                     payload = response.read()
                     headers = [
