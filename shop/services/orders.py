@@ -131,7 +131,14 @@ def complete(token: uuid.UUID | str, customer=None) -> Completion:
     except stripe.StripeError as error:
         raise payments.service_unavailable() from error
     if existing is None:
-        completion = _complete_locked(token, customer, succeeded, intent, canceled)
+        try:
+            completion = _complete_locked(token, customer, succeeded, intent, canceled)
+        except _RefusedUnderLock as refused:
+            # Its transaction (or, inside the webhook's, its savepoint) rolled back what
+            # was written for the sale: the order is placed again, canceled for that reason.
+            completion = _complete_locked(
+                token, customer, succeeded, intent, canceled, refused.problem
+            )
     else:
         completion = Completion(existing, why_canceled(existing))
     if not payments.in_transaction() and completion.order.status == Order.Status.CANCELED:
@@ -143,10 +150,25 @@ def complete(token: uuid.UUID | str, customer=None) -> Completion:
     return completion
 
 
+class _RefusedUnderLock(Exception):
+    """A step of the sale refused under the locks (`_serve`): the transaction is rolled
+    back and the order placed again as not served, for this reason."""
+
+    def __init__(self, problem: PayloadError):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
 def _complete_locked(
-    token, customer, succeeded: Payment | None, intent, canceled: list[int]
+    token,
+    customer,
+    succeeded: Payment | None,
+    intent,
+    canceled: list[int],
+    refused: PayloadError | None = None,
 ) -> Completion:
-    """`succeeded`: the attempt Stripe says succeeded, as read before the lock."""
+    """`succeeded`: the attempt Stripe says succeeded, as read before the lock;
+    `refused`: why a first try was refused under the locks (`_RefusedUnderLock`)."""
     with transaction.atomic():
         checkout = _locked_checkout(token, succeeded)
         if checkout is None:
@@ -184,7 +206,9 @@ def _complete_locked(
                 "The payment has not succeeded (yet).",
                 "token",
             )
-        return _place(checkout, lines, payment, intent, customer or payment.customer, not_ready)
+        return _place(
+            checkout, lines, payment, intent, customer or payment.customer, not_ready or refused
+        )
 
 
 def _locked_checkout(token, succeeded: Payment | None) -> Checkout | None:
@@ -370,21 +394,16 @@ def _place(
     )
     refund = None
     if problem is not None or early:  # else paid, served and invoiced by `_serve`
-        placed.pk = None  # `_serve`'s savepoint, rolled back, may have written it
         if problem is None:
             placed.save()
-            order.status = Order.Status.PARTIALLY_REFUNDED
-            order.paid_at = timezone.now()
-            order.invoice_number = invoices.issue_invoice(order).number
+            invoices.invoice_paid_order(order, Order.Status.PARTIALLY_REFUNDED)
             _apply_early_refunds(order, early)
-            order.save(update_fields=["status", "paid_at", "invoice_number", "refunded"])
+            order.save(update_fields=["refunded"])
             paid_event.save()
             order_emails.send_after_commit(order, order_emails.CONFIRMATION)
         else:
             refund = _refund_unserved(order, paid, problem, placed)
-    if problem is not None:
-        # Gone already when it was served (_serve deletes it before taking the stock);
-        # back when the refused step's savepoint rolled that back.
+    if problem is not None:  # else deleted by `_serve`
         _discard_checkout(order)
     return Completion(order, problem, refund)
 
@@ -455,20 +474,19 @@ def _serve(
     order, order_lines, lines, checkout, paid, intent, checkout_totals, events
 ) -> PayloadError | None:
     """Check the money and the stock as read with the lines (`stock.shortage`: a buyer
-    who lost a race is refused before anything is written), take the extensions'
-    capacity (tickets), the voucher and the stock; None if all held, else why not. All
-    in one savepoint, so a refused step leaves nothing behind. With `events` (PLACED and
-    PAID), the order is also marked paid and invoiced in it.
+    who lost a race is refused before anything is written); None if they hold, else why
+    not. Then take the extensions' capacity (tickets), the voucher and the stock; with
+    `events` (PLACED and PAID), also mark the order paid and invoice it. A step refused
+    there raises `_RefusedUnderLock`: the whole transaction is rolled back and the order
+    placed again as not served (`complete`), rather than every sale paying a savepoint
+    and its release, the release under the locks.
 
     The stock rows and then the museum's invoice series are locked last: every buyer
     of the same goods, and then every buyer of the museum, waits for them until the
     commit, and a thread of a busy server process waits for its turn on the GIL after
     each statement it sends. So everything that needs no lock is written before them
     (the events), and under them only the stock's UPDATE, the invoice and the order's
-    one UPDATE run. With 20 buyers of one product at once the time from the stock lock
-    to the commit, 13-18 ms a buyer, set the whole pace (bench/checkout.py); what
-    shortened it was fewer threads per server process (deploy/gunicorn.conf.py), this
-    order of writes made no measurable difference."""
+    one UPDATE run (bench/checkout.py prints how far apart the sales were)."""
     if paid != order.total_gross or intent.currency.upper() != order.currency:
         return PayloadError(
             CheckoutErrorCode.CHECKOUT_NOT_FULLY_PAID,
@@ -480,38 +498,25 @@ def _serve(
         return short
     order_lines = [line for line in order_lines if line.variant_id is not None]
     try:
-        with transaction.atomic():
-            checkout_extensions.place(order, checkout, checkout_totals)
-            if checkout.voucher_id is not None:
-                vouchers.redeem(checkout.voucher_id, goods_gross(lines))
-            # The checkout is done with (the extensions read their lines above) before
-            # the stock rows, which every buyer of these goods waits for, are locked:
-            # what happens under that lock is kept short (bench/checkout.py).
-            checkout.delete()
-            if events:
-                OrderEvent.objects.bulk_create(events)
-            stock.allocate(order_lines)
-            if events:
-                _invoice_paid(order)
-                # Last: after-commit work runs in the order it was asked for, and what
-                # the sale made stale (cached answers: `stock.allocate`) must not wait
-                # for the e-mail, which renders the invoice where tasks run inline.
-                order_emails.send_after_commit(order, order_emails.CONFIRMATION)
+        checkout_extensions.place(order, checkout, checkout_totals)
+        if checkout.voucher_id is not None:
+            vouchers.redeem(checkout.voucher_id, goods_gross(lines))
+        # The checkout is done with (the extensions read their lines above) before the
+        # stock rows, which every buyer of these goods waits for, are locked: what
+        # happens under that lock is kept short (bench/checkout.py).
+        checkout.delete()
+        if events:
+            OrderEvent.objects.bulk_create(events)
+        stock.allocate(order_lines)
     except PayloadError as problem:
-        return problem
+        raise _RefusedUnderLock(problem) from problem
+    if events:
+        invoices.invoice_paid_order(order)
+        # Last: after-commit work runs in the order it was asked for, and what the sale
+        # made stale (cached answers: `stock.allocate`) must not wait for the e-mail,
+        # which renders the invoice where tasks run inline.
+        order_emails.send_after_commit(order, order_emails.CONFIRMATION)
     return None
-
-
-def _invoice_paid(order: Order) -> None:
-    """Paid, with its invoice's number (from the museum's own series) as the order's
-    number: an UPDATE, not save(), so no post_save work runs under the locks (Wagtail's
-    reference index has nothing new to learn)."""
-    order.status = Order.Status.PAID
-    order.paid_at = timezone.now()
-    order.invoice_number = invoices.issue_invoice(order).number
-    Order.objects.filter(pk=order.pk).update(
-        status=order.status, paid_at=order.paid_at, invoice_number=order.invoice_number
-    )
 
 
 def _refund_unserved(

@@ -7,10 +7,11 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from museum_site.museums.models import Museum
-from shop.models import Invoice, InvoiceKind, Order
+from shop.models import DocumentSequence, Invoice, InvoiceKind, Order
 from shop.services import invoices, order_links
 from shop.services import orders as order_service
 from tests.shop import builders
@@ -111,6 +112,28 @@ def test_each_museum_numbers_its_own_series_without_gaps(shop):
     assert invoices.next_number(other, InvoiceKind.INVOICE, 2026) == "DM-2026-000001"
     assert invoices.next_number(first, InvoiceKind.CREDIT_NOTE, 2026) == "MAS-CN-2026-000001"
     assert invoices.next_number(first, InvoiceKind.INVOICE, 2027) == "MAS-2027-000001"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "last"), [("MAS", 0), ("MAS", 999_998), ("", 999_999), ("MAS", 1_234_566)]
+)
+def test_a_sale_takes_the_number_the_series_gives(shop, place, prefix, last):
+    """A sale is numbered in one statement on PostgreSQL (`invoice_paid_order`), with
+    the counter formatted in SQL: as `next_number` formats it, past six digits too."""
+    museum = Museum.objects.default()
+    museum.invoice_prefix = prefix
+    museum.save()
+    year = timezone.now().year
+    DocumentSequence.objects.create(museum=museum, kind=InvoiceKind.INVOICE, year=year, last=last)
+    number = place(("POSTER", 1))["number"]
+    order = Order.objects.get()
+    assert (order.status, order.paid_at.year) == (Order.Status.PAID, year)
+    invoice = Invoice.objects.get(order=order, kind=InvoiceKind.INVOICE)
+    assert number == order.invoice_number == invoice.number
+    assert (invoice.amount, invoice.museum_id, invoice.file) == (order.total_gross, museum.pk, "")
+    following = invoices.next_number(museum, InvoiceKind.INVOICE, year)
+    expected = [f"{prefix}{'-' if prefix else ''}{year}-{n:06d}" for n in (last + 1, last + 2)]
+    assert [number, following] == expected
 
 
 def test_a_tampered_invoice_link_gives_nothing(client, shop, place):
