@@ -10,10 +10,9 @@ asks every extension, at fixed points and nowhere else:
   ids), folded into the checkout's totals, so there is one amount to pay;
 - `hold(token)`: before a payment starts, in its own short transaction (never while the
   payment service is called): set aside what the checkout needs for a while;
-- `place(order, checkout, totals)`: inside completion's locked path, before stock: take
-  capacity, write its order lines; raise PayloadError to refuse the order (its
-  transaction is rolled back, and the shop places it again canceled and refunds the
-  payment, as for stock);
+- `place(order, checkout, totals)`: inside completion's locked path and savepoint,
+  before the stock: take capacity, write its order lines; raise PayloadError to refuse
+  the order (the shop then refunds the payment, as for stock);
 - `release(order)`: a fully refunded order gives back what `place` took;
 - `email_additions(order, kind)`: text and attachments (name, bytes, MIME type) the
   order's e-mail of this kind carries for it (the e-tickets and their PDF).

@@ -116,8 +116,8 @@ def allocate(lines: Iterable[StockLine]) -> None:
 
     Raises PayloadError(INSUFFICIENT_STOCK) naming the short SKUs when any line cannot be
     served; nothing is allocated then. Inside the caller's transaction it needs no
-    savepoint of its own: the refusal is raised once what was taken is given back, and
-    the caller's transaction stays usable (order completion rolls its own back anyway).
+    savepoint of its own (order completion runs it in one already): the refusal is
+    raised once what was taken is given back, and the caller's transaction stays usable.
     """
     wanted = _physical_quantities(lines)
     if not wanted:

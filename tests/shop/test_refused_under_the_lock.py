@@ -1,8 +1,7 @@
 """A sale refused under the locks, after the buyer's checkout and stock were read:
 another buyer took the last unit in between. Nothing of the attempted sale stays (its
-transaction is rolled back, no savepoint kept for it: shop.services.orders), the order
-is placed again as canceled, the payment refunded in full, and the invoice series
-loses no number."""
+savepoint is rolled back: shop.services.orders._serve), the order is kept as canceled,
+the payment refunded in full, and the invoice series loses no number."""
 
 from __future__ import annotations
 
