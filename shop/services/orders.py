@@ -34,6 +34,7 @@ from django.utils import timezone
 
 from museum_site.models import public_pages
 from museum_site.museums.current import museum_by_pk
+from museum_site.museums.models import Museum
 from shop.models import (
     Address,
     Checkout,
@@ -76,11 +77,15 @@ class Completion:
     order: Order
     problem: PayloadError | None = None
     # The automatic refund this call decided (a pending attempt, committed with the
-    # canceled order): its caller makes it at Stripe (finish_auto_refund).
+    # canceled order): its caller makes it at Stripe (finish_auto_refund), from the
+    # payment it gives back (`paid_with`, as read under the lock).
     refund: RefundAttempt | None = None
+    paid_with: Payment | None = None
 
 
-def _succeeded_intent(token) -> tuple[Order | None, Payment | None, object, list[int]]:
+def _succeeded_intent(
+    token, museum: Museum | None
+) -> tuple[Order | None, Payment | None, object, list[int]]:
     """Asked of Stripe before any lock is taken: the newest attempt Stripe says
     succeeded (its payment, as read then, and PaymentIntent), and the attempts it says
     were canceled. Both are final states at Stripe, so reading them early changes nothing.
@@ -91,11 +96,17 @@ def _succeeded_intent(token) -> tuple[Order | None, Payment | None, object, list
     placed meanwhile is found under the lock (`_complete_locked`). Each attempt's museum
     (whose Stripe account it was made in, and whose invoice series the order takes a
     number of) comes from the shared cache, which any change to a museum renews: joined
-    to the read, museum and site cost about 1 ms of CPU a completion."""
+    to the read, museum and site cost about 1 ms of CPU a completion. `museum`: the
+    request's, whose checkouts' payments are made in it (checkout_access), so the cache
+    is not even asked (two Redis round trips) for them."""
     canceled: list[int] = []
     attempts = _newest_first(Payment.objects.filter(checkout_token=token))
     for payment in attempts:
-        payment.museum = museum_by_pk(payment.museum_id)
+        payment.museum = (
+            museum
+            if museum is not None and museum.pk == payment.museum_id
+            else museum_by_pk(payment.museum_id)
+        )
     placed = next((p.order_id for p in attempts if p.order_id is not None), None)
     if placed is not None:
         return Order.objects.get(pk=placed), None, None, canceled
@@ -117,7 +128,7 @@ def _newest_first(payments) -> list[Payment]:
     return sorted(payments.order_by(), key=lambda payment: -payment.attempt)
 
 
-def complete(token: uuid.UUID | str, customer=None) -> Completion:
+def complete(token: uuid.UUID | str, customer=None, museum: Museum | None = None) -> Completion:
     """The one locked path from a paid checkout to its order; safe to call any number of
     times from any number of places.
 
@@ -125,9 +136,10 @@ def complete(token: uuid.UUID | str, customer=None) -> Completion:
     before the checkout's lock is taken, and an order that cannot be served is written
     CANCELED with its refund decided (a pending RefundAttempt) under the lock, then the
     refund is made at Stripe after the commit (`finish_auto_refund`). Inside a caller's
-    transaction (the webhook's), that last step is left to the caller."""
+    transaction (the webhook's), that last step is left to the caller. `museum`: the
+    request's, when the caller has it (the checkout's, once access is checked)."""
     try:
-        existing, succeeded, intent, canceled = _succeeded_intent(token)
+        existing, succeeded, intent, canceled = _succeeded_intent(token, museum)
     except stripe.StripeError as error:
         raise payments.service_unavailable() from error
     if existing is None:
@@ -135,7 +147,7 @@ def complete(token: uuid.UUID | str, customer=None) -> Completion:
     else:
         completion = Completion(existing, why_canceled(existing))
     if not payments.in_transaction() and completion.order.status == Order.Status.CANCELED:
-        refunded = finish_auto_refund(completion.order, completion.refund)
+        refunded = finish_auto_refund(completion.order, completion.refund, completion.paid_with)
         if refunded is None:  # made or being made elsewhere: as it stands now
             completion.order.refresh_from_db()
         else:
@@ -184,6 +196,7 @@ def _complete_locked(
                 "The payment has not succeeded (yet).",
                 "token",
             )
+        payment.museum = succeeded.museum  # the same attempt, locked now
         return _place(checkout, lines, payment, intent, customer or payment.customer, not_ready)
 
 
@@ -215,11 +228,14 @@ def _locked_checkout(token, succeeded: Payment | None) -> Checkout | None:
 AUTO_REFUND_KEY = "auto-refund"
 
 
-def finish_auto_refund(order: Order, decided: RefundAttempt | None = None) -> Order | None:
+def finish_auto_refund(
+    order: Order, decided: RefundAttempt | None = None, paid_with: Payment | None = None
+) -> Order | None:
     """Make at Stripe the refund of an order that could not be served, decided under the
     lock by `complete`; answers the order as recorded then, or None if this call made
     no refund. `decided`: the pending attempt the caller's own `complete` wrote, which
-    no one else makes, so it is carried out without reading it again. Otherwise only an
+    no one else makes, so it is carried out without reading it again (nor, given
+    `paid_with`, the payment it gives back). Otherwise only an
     attempt that failed (Stripe did not answer) or was abandoned is tried again, under
     the same idempotency key: a webhook retry or a second `checkoutComplete` finishes
     what an outage interrupted, and two of them at once make one refund. Raises
@@ -231,7 +247,7 @@ def finish_auto_refund(order: Order, decided: RefundAttempt | None = None) -> Or
     if attempt is None:
         return None
     try:
-        return carry_out(attempt)
+        return carry_out(attempt, payment=paid_with if decided else None)
     except PayloadError as error:
         raise payments.service_unavailable() from error
 
@@ -384,7 +400,7 @@ def _place(
         # Gone already when it was served (_serve deletes it before taking the stock);
         # back when the refused step's savepoint rolled that back.
         _discard_checkout(order)
-    return Completion(order, problem, refund)
+    return Completion(order, problem, refund, payment if refund is not None else None)
 
 
 def _discard_checkout(order: Order) -> None:
@@ -765,9 +781,14 @@ def _attempt_key(order: Order, key: str) -> str:
     return f"order-{order.checkout_token}-{key}"[:255]
 
 
-def carry_out(attempt: RefundAttempt, apply: Callable[[Order], None] | None = None) -> Order:
+def carry_out(
+    attempt: RefundAttempt,
+    apply: Callable[[Order], None] | None = None,
+    payment: Payment | None = None,
+) -> Order:
     """Steps 2 and 3 for an attempt `request_refund` wrote (and its transaction
-    committed). An attempt already carried out answers its order unchanged."""
+    committed). An attempt already carried out answers its order unchanged. `payment`:
+    the order's succeeded payment, with its museum, when the caller has it at hand."""
     if attempt.status == RefundAttempt.Status.SUCCEEDED:
         return Order.objects.get(pk=attempt.order_id)
     if attempt.status == RefundAttempt.Status.FAILED:
@@ -776,15 +797,17 @@ def carry_out(attempt: RefundAttempt, apply: Callable[[Order], None] | None = No
         )
     if payments.in_transaction():
         raise RuntimeError("Stripe is called outside transactions: no lock waits on it.")
-    payment = Payment.objects.filter(
-        order_id=attempt.order_id, status=Payment.Status.SUCCEEDED
-    ).first()
+    if payment is None:
+        payment = Payment.objects.filter(
+            order_id=attempt.order_id, status=Payment.Status.SUCCEEDED
+        ).first()
+        payment.museum = museum_by_pk(payment.museum_id)
     try:
         result = payments.refund(
             payment.intent_id,
             attempt.amount,
             idempotency_key=attempt.key,
-            account=account_for(museum_by_pk(payment.museum_id)),
+            account=account_for(payment.museum),
         )
     except stripe.StripeError as error:
         message = str(error.user_message or error)[:500]

@@ -99,7 +99,7 @@ def handle(event: stripe.Event, museum: Museum | None = None) -> bool:
         # transaction committed (no lock waits on Stripe). If Stripe does not answer,
         # the event is forgotten so that Stripe's retry finishes the refund.
         try:
-            orders.finish_auto_refund(placed.order, placed.refund)
+            orders.finish_auto_refund(placed.order, placed.refund, placed.paid_with)
         except PayloadError:
             StripeEvent.objects.filter(event_id=event_id).delete()
             raise

@@ -162,10 +162,11 @@ def test_checkout_complete_costs_the_same_for_1_and_5_lines(
 # or rolled back for it: the PLACED and NOT_PLACED events (one INSERT), the canceled
 # order, the decided refund (a pending attempt) and the checkout's deletion (nothing
 # read or cleared first). After the commit: the refund at Stripe, carried out from the
-# attempt this call wrote (not read again) and recorded under the order's lock (refund,
-# order, event, attempt), the order as recorded answered (not read again), and the
-# e-mail's job. Pinned: a race's p95 is set by what losers cost (46 before).
-REFUSED_QUERIES = 28
+# attempt this call wrote and the payment it read under the lock (neither read again)
+# and recorded under the order's lock (refund, order, event, attempt), the order as
+# recorded answered (not read again), and the e-mail's job. Pinned: a race's p95 is set
+# by what losers cost (46, then 28 before).
+REFUSED_QUERIES = 27
 
 
 def test_a_buyer_who_lost_the_race_is_refunded_at_a_pinned_cost(
