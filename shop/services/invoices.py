@@ -46,18 +46,29 @@ def next_number(museum, kind: str, year: int) -> str:
     (SQLite) until the caller commits or rolls back, so a rollback gives the number back
     and the series has no gaps. The ORM would need four (create if missing, lock,
     increment, read), run while the buyer's stock rows are locked."""
-    q = connection.ops.quote_name
-    table, last = q(DocumentSequence._meta.db_table), q("last")
-    series = ", ".join(q(column) for column in ("museum_id", "kind", "year"))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} ({series}, {last}) VALUES (%s, %s, %s, 1) "
-            f"ON CONFLICT ({series}) DO UPDATE SET {last} = {table}.{last} + 1 "
-            f"RETURNING {last}",
+            f"{_series_upsert()} RETURNING {_column(DocumentSequence, 'last')}",
             [museum.pk, kind, year],
         )
         [number] = cursor.fetchone()
     return f"{_number_prefix(museum, kind, year)}{number:06d}"
+
+
+def _series_upsert() -> str:
+    """The upsert that takes the next number of a series (museum, kind, year as
+    parameters): the row is created with 1 or incremented, and stays locked."""
+    table = connection.ops.quote_name(DocumentSequence._meta.db_table)
+    series = ", ".join(_column(DocumentSequence, name) for name in ("museum", "kind", "year"))
+    last = _column(DocumentSequence, "last")
+    return (
+        f"INSERT INTO {table} ({series}, {last}) VALUES (%s, %s, %s, 1)"
+        f" ON CONFLICT ({series}) DO UPDATE SET {last} = {table}.{last} + 1"
+    )
+
+
+def _column(model, name: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(name).column)
 
 
 def _number_prefix(museum, kind: str, year: int) -> str:
@@ -86,34 +97,26 @@ def invoice_paid_order(order: Order, status: str = Order.Status.PAID) -> None:
             status=order.status, paid_at=order.paid_at, invoice_number=order.invoice_number
         )
         return
-    q = connection.ops.quote_name
-
-    def column(model, name: str) -> str:
-        return q(model._meta.get_field(name).column)
-
-    sequence, invoice, sold = (q(m._meta.db_table) for m in (DocumentSequence, Invoice, Order))
-    series = ", ".join(column(DocumentSequence, name) for name in ("museum", "kind", "year"))
-    last = column(DocumentSequence, "last")
+    invoice, sold = (connection.ops.quote_name(m._meta.db_table) for m in (Invoice, Order))
+    last = _column(DocumentSequence, "last")
     issued_columns = ", ".join(
-        column(Invoice, name)
+        _column(Invoice, name)
         for name in ("museum", "order", "kind", "number", "amount", "file", "created_at")
     )
     year = order.paid_at.year
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH numbered AS ("
-            f" INSERT INTO {sequence} ({series}, {last}) VALUES (%s, %s, %s, 1)"
-            f" ON CONFLICT ({series}) DO UPDATE SET {last} = {sequence}.{last} + 1"
+            f"WITH numbered AS ({_series_upsert()}"
             f" RETURNING %s || lpad({last}::text, greatest(6, length({last}::text)), '0')"
             f" AS number"
             f"), issued AS ("
             f" INSERT INTO {invoice} ({issued_columns})"
             f" SELECT %s, %s, %s, number, %s, '', %s FROM numbered"
-            f" RETURNING {column(Invoice, 'number')} AS number"
+            f" RETURNING {_column(Invoice, 'number')} AS number"
             f"), paid AS ("
-            f" UPDATE {sold} SET {column(Order, 'status')} = %s,"
-            f" {column(Order, 'paid_at')} = %s, {column(Order, 'invoice_number')} = issued.number"
-            f" FROM issued WHERE {sold}.{column(Order, 'id')} = %s"
+            f" UPDATE {sold} SET {_column(Order, 'status')} = %s,"
+            f" {_column(Order, 'paid_at')} = %s, {_column(Order, 'invoice_number')} = issued.number"
+            f" FROM issued WHERE {sold}.{_column(Order, 'id')} = %s"
             f") SELECT number FROM issued",
             [
                 *(order.museum_id, InvoiceKind.INVOICE, year),

@@ -78,7 +78,7 @@ class Completion:
     problem: PayloadError | None = None
     # The automatic refund this call decided (a pending attempt, committed with the
     # canceled order): its caller makes it at Stripe (finish_auto_refund), from the
-    # payment it gives back (`paid_with`, as read under the lock).
+    # order's payment (`paid_with`, as read under the lock, with its museum).
     refund: RefundAttempt | None = None
     paid_with: Payment | None = None
 
@@ -235,7 +235,7 @@ def finish_auto_refund(
     lock by `complete`; answers the order as recorded then, or None if this call made
     no refund. `decided`: the pending attempt the caller's own `complete` wrote, which
     no one else makes, so it is carried out without reading it again (nor, given
-    `paid_with`, the payment it gives back). Otherwise only an
+    `paid_with`, the order's payment). Otherwise only an
     attempt that failed (Stripe did not answer) or was abandoned is tried again, under
     the same idempotency key: a webhook retry or a second `checkoutComplete` finishes
     what an outage interrupted, and two of them at once make one refund. Raises
@@ -247,7 +247,7 @@ def finish_auto_refund(
     if attempt is None:
         return None
     try:
-        return carry_out(attempt, payment=paid_with if decided else None)
+        return carry_out(attempt, payment=paid_with)
     except PayloadError as error:
         raise payments.service_unavailable() from error
 
@@ -400,7 +400,7 @@ def _place(
         # Gone already when it was served (_serve deletes it before taking the stock);
         # back when the refused step's savepoint rolled that back.
         _discard_checkout(order)
-    return Completion(order, problem, refund, payment if refund is not None else None)
+    return Completion(order, problem, refund, payment)
 
 
 def _discard_checkout(order: Order) -> None:
