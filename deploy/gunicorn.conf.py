@@ -7,8 +7,18 @@ the stock, the museum's invoice series) waits for its turn after every statement
 sends while the others run Python, so every buyer behind it waits too. With 20 buyers of
 one product at once on 2 cores (bench/checkout.py), the time from the stock lock to the
 commit was 15-18 ms a buyer with 2 processes x 4 threads, 8.5-10.5 ms with 4 x 2 (p95
-392-462 ms against 281-312 ms, the same run). A process costs about 225 MB. Every
-number comes from the environment:
+392-462 ms against 281-312 ms, the same run). A process costs about 225 MB.
+
+A worker holds no more connections than it has threads, and closes each one after its
+answer: a request waits in the listening socket's queue, which every worker takes from
+as soon as one of its threads is free, never behind the busy threads of one process
+while another is idle. gunicorn's own default lets a worker take up to 1,000, each as
+fast as it can accept them: with 20 buyers at once the ample-20 p95 was 332-413 ms
+against 278-306 ms with the bound, alternated in one session. A kept-alive
+connection would hold its place while idle (a browser keeps six), so gunicorn keeps none
+when a worker has no more places than threads (keepalive 0 says so; it warns otherwise);
+the HTTPS proxy in front keeps its own with the browsers (tests/site/test_web_queue.py).
+Every number comes from the environment:
 
 | variable | default | |
 |---|---|---|
@@ -36,7 +46,8 @@ workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1))
 threads = int(os.environ.get("WEB_THREADS", "2"))
 timeout = int(os.environ.get("WEB_TIMEOUT", "30"))
 graceful_timeout = 30
-keepalive = 5
+worker_connections = threads
+keepalive = 0
 max_requests = int(os.environ.get("WEB_MAX_REQUESTS", "2000"))
 max_requests_jitter = max_requests // 10
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
