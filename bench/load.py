@@ -118,25 +118,38 @@ class Demo:
 
 
 def collect_demo() -> Demo:
-    """What the visitors ask for: the demo's slugs and numbers (stock made ample)."""
+    """What the visitors ask for: the slugs and numbers of the museum the server's
+    address (127.0.0.1) serves, the default site's (stock made ample). The demo holds
+    several museums; another's product is not sold here, nor its story shown."""
     from museum_site.models import CollectionObject, ExhibitionPage, StoryPage, Term
+    from museum_site.museums.models import Museum
     from shop.models import ProductPage, Stock
     from tours.models import TourPage
 
+    museum = Museum.objects.default()
+    root = museum.site.root_page
+
     def slugs(model) -> list[str]:
         return list(
-            model.objects.live().filter(locale__language_code="nl").values_list("slug", flat=True)
+            model.objects.live()
+            .descendant_of(root)
+            .filter(locale__language_code="nl")
+            .values_list("slug", flat=True)
         )
 
-    skus = list(Stock.objects.values_list("variant__sku", flat=True))
+    skus = list(
+        Stock.objects.filter(variant__product__path__startswith=root.path).values_list(
+            "variant__sku", flat=True
+        )
+    )
     Stock.objects.update(quantity=1_000_000)  # carts never run out during the run
     return Demo(
         stories=slugs(StoryPage),
         exhibitions=slugs(ExhibitionPage),
         objects=list(
-            CollectionObject.objects.filter(live=True, locale__language_code="nl").values_list(
-                "inventory_number", flat=True
-            )
+            CollectionObject.objects.filter(
+                museum=museum, live=True, locale__language_code="nl"
+            ).values_list("inventory_number", flat=True)
         ),
         tours=slugs(TourPage),
         products=slugs(ProductPage),
