@@ -103,3 +103,17 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "SECURE_SSL_REDIRECT": "false",
 }
+
+
+def without_database(port: int, redis_url: str, **overrides: str) -> dict[str, str]:
+    """The production server's environment with a database nobody answers at: enough
+    for the probes (/healthz needs nothing, /readyz names the database)."""
+    return server_env(
+        **{
+            **PRODUCTION,
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/nowhere",
+            "REDIS_URL": redis_url,
+            "PORT": str(port),
+            **overrides,
+        }
+    )

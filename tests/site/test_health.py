@@ -9,12 +9,11 @@ import pytest
 from django.test import override_settings
 
 from tests.site.server_process import (
-    PRODUCTION,
     free_port,
     procfile_command,
     running,
-    server_env,
     status_of,
+    without_database,
 )
 
 pytestmark = pytest.mark.django_db
@@ -54,13 +53,8 @@ def test_the_production_server_answers_probes_and_names_an_unreachable_database(
     probes come by plain HTTP with the machine's address as Host, as a load balancer's do:
     neither the host check nor the HTTPS redirect may hide the answer."""
     port = free_port()
-    env = server_env(
-        **{**PRODUCTION, "SECURE_SSL_REDIRECT": "true"},
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:{free_port()}/nowhere",
-        REDIS_URL=redis_url,
-        PORT=str(port),
-        WEB_CONCURRENCY="1",
-        WEB_THREADS="2",
+    env = without_database(
+        port, redis_url, SECURE_SSL_REDIRECT="true", WEB_CONCURRENCY="1", WEB_THREADS="2"
     )
     with running(procfile_command("web"), env, port, tmp_path / "web.log") as url:
         assert status_of(f"{url}/healthz", Host="10.1.2.3") == (200, b'{"status": "ok"}')

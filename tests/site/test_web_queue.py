@@ -22,12 +22,11 @@ import socket
 import pytest
 
 from tests.site.server_process import (
-    PRODUCTION,
     free_port,
     procfile_command,
     running,
-    server_env,
     status_of,
+    without_database,
 )
 
 pytestmark = pytest.mark.database_neutral
@@ -39,14 +38,7 @@ TIMEOUT = 15
 
 def test_a_busy_worker_leaves_every_request_to_a_free_one(tmp_path, redis_url):
     port = free_port()
-    env = server_env(
-        **PRODUCTION,
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:{free_port()}/nowhere",
-        REDIS_URL=redis_url,
-        PORT=str(port),
-        WEB_CONCURRENCY="2",
-        WEB_THREADS="1",
-    )
+    env = without_database(port, redis_url, WEB_CONCURRENCY="2", WEB_THREADS="1")
     with (
         running(procfile_command("web"), env, port, tmp_path / "web.log") as url,
         socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as slow,
