@@ -31,9 +31,10 @@ from tests.site.server_process import (
 
 pytestmark = pytest.mark.database_neutral
 
-# Longer than any answer of /healthz takes even on a loaded machine; a request queued
-# behind the held thread would never be answered while the test holds it.
-TIMEOUT = 15
+# Longer than any answer of /healthz takes, or than the second worker takes to start
+# after the first answers, even on a loaded machine; a request queued behind the held
+# thread would never be answered while the test holds it, however long it waited.
+TIMEOUT = 60
 
 
 def test_a_busy_worker_leaves_every_request_to_a_free_one(tmp_path, redis_url):
