@@ -2,8 +2,9 @@
 process, never behind a busy thread of one of them.
 
 gunicorn's threaded workers accept every connection they can and queue it for their own
-threads: in a burst of 20 buyers one process held several requests while another was
-idle, and the last of them waited for all the others (bench/checkout.py). Each worker of
+threads, so a request could wait behind one process's busy threads while another
+process had a free one (bench/checkout.py: a third higher p95 in a burst of 20 buyers,
+deploy/gunicorn.conf.py has the figures). Each worker of
 deploy/gunicorn.conf.py holds no more connections than it has threads and closes every
 connection after its answer, so requests wait in the listening socket's queue, which
 every worker takes from as soon as one of its threads is free.
